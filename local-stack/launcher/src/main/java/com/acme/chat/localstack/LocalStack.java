@@ -1,0 +1,398 @@
+package com.acme.chat.localstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Starts, watches and stops the stack's processes. Each running component has a pid file
+ * ({@code .local/run/<name>.pid}) holding its pid and start time, so a recycled pid is never mistaken for ours. All
+ * state-changing operations hold a file lock, so {@code ./chatctl} and a concurrent build cannot race.
+ *
+ * <p>
+ * Ownership: servers started by {@code ./chatctl up} stay until {@code ./chatctl down}. Servers a build started
+ * (because none were running) belong to that build's Maven process: a small reaper process stops them when it ends.
+ * A build that finds servers already running reuses them and leaves them alone.
+ */
+public final class LocalStack {
+
+    private static final Object JVM_LOCK = new Object();
+
+    /** Guarded by {@link #JVM_LOCK}: whether this JVM holds the file lock (file locks are per JVM, not per thread). */
+    private static boolean lockHeld;
+
+    private final StackHome home;
+
+    private final Consumer<String> out;
+
+    public LocalStack(StackHome home, Consumer<String> out) {
+        this.home = home;
+        this.out = out;
+    }
+
+    public static LocalStack locate(Consumer<String> out) {
+        return new LocalStack(StackHome.locate(), out);
+    }
+
+    public StackHome home() {
+        return home;
+    }
+
+    /** Every component, servers first, in start order. */
+    public static List<Component> components() {
+        return Stream.concat(Servers.all().stream(), Services.all().stream()).toList();
+    }
+
+    public static Component component(String name) {
+        return components().stream()
+            .filter(c -> c.name().equals(name))
+            .findFirst()
+            .orElseThrow(() -> new StackException("Unknown component '" + name + "'. Known: "
+                    + String.join(", ", components().stream().map(Component::name).toList())));
+    }
+
+    /** What {@code ./chatctl status} shows for one component. */
+    public enum State {
+
+        /** Running and ready. */
+        UP,
+        /** Running, not ready (yet). */
+        STARTING,
+        /** Not running. */
+        DOWN,
+        /** Not ours, but something else holds its port. */
+        PORT_TAKEN
+
+    }
+
+    public State state(Component component) {
+        if (process(component).isPresent()) {
+            return component.isReady(home, LogTail.whole(home.log(component.name()))) ? State.UP : State.STARTING;
+        }
+        return component.ports().stream().anyMatch(Probes::portOpen) ? State.PORT_TAKEN : State.DOWN;
+    }
+
+    /** The live process of a component we started, if any. */
+    public Optional<ProcessHandle> process(Component component) {
+        return readPid(pidFile(component.name()));
+    }
+
+    // ---------------------------------------------------------------- start
+
+    /** Starts the four servers, staggered: Redis and S3 together, then Cassandra, then Kafka. */
+    public void startServers() {
+        locked(() -> {
+            List<Component> servers = Servers.all();
+            startTogether(servers.subList(0, 2));
+            for (Component server : servers.subList(2, servers.size())) {
+                start(server);
+            }
+            return null;
+        });
+    }
+
+    /** Starts the six services together and waits until every one is ready. */
+    public void startServices() {
+        locked(() -> {
+            startTogether(Services.all());
+            return null;
+        });
+    }
+
+    /**
+     * Makes sure all four servers run, for a build's integration tests. Servers that already run are reused. When
+     * this call had to start the whole stack, the stack is tied to the calling Maven process and stopped when it ends.
+     */
+    public void ensureServersForBuild() {
+        locked(() -> {
+            List<Component> missing = Servers.all().stream().filter(s -> process(s).isEmpty()).toList();
+            if (missing.isEmpty()) {
+                return null;
+            }
+            boolean wholeStackDown = missing.size() == Servers.all().size()
+                    && Services.all().stream().allMatch(s -> process(s).isEmpty());
+            out.accept("Starting servers for the build: "
+                    + String.join(", ", missing.stream().map(Component::name).toList()));
+            if (missing.size() >= 2 && missing.get(0) instanceof Servers.Redis && missing.get(1) instanceof Servers.S3) {
+                startTogether(missing.subList(0, 2));
+                missing = missing.subList(2, missing.size());
+            }
+            for (Component server : missing) {
+                start(server);
+            }
+            if (wholeStackDown) {
+                Optional<ProcessHandle> build = BuildOwner.find();
+                if (build.isPresent()) {
+                    BuildOwner.tie(this, build.get());
+                }
+                else {
+                    out.accept("No Maven process found above this JVM: the servers stay up; ./chatctl down stops them.");
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Starts one component (a no-op when it already runs) and waits until it is ready. */
+    public void start(Component component) {
+        locked(() -> {
+            startUnlocked(component).join();
+            return null;
+        });
+    }
+
+    private void startTogether(List<Component> group) {
+        List<CompletableFuture<Void>> starts = new ArrayList<>();
+        for (Component component : group) {
+            starts.add(startUnlocked(component));
+        }
+        try {
+            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+        }
+        catch (CompletionException ex) {
+            if (ex.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw ex;
+        }
+    }
+
+    /** Spawns the process now; the returned future completes when it is ready. */
+    private CompletableFuture<Void> startUnlocked(Component component) {
+        if (process(component).isPresent()) {
+            return CompletableFuture.runAsync(() -> awaitReady(component, LogTail.whole(home.log(component.name())),
+                    process(component).orElseThrow(), Instant.now()));
+        }
+        for (int port : component.ports()) {
+            if (Probes.portOpen(port)) {
+                throw new StackException("Port " + port + " (" + component.name() + ") is already taken by a process"
+                        + " this checkout did not start. Find it with: ss -ltnp 'sport = :" + port + "'"
+                        + " and stop it, or stop the other checkout's stack with its ./chatctl down.");
+            }
+        }
+        component.prepare(home);
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            // Own session: Ctrl-C in the terminal that ran ./chatctl up must not kill the servers.
+            command.add("/usr/bin/setsid");
+        }
+        if (component.dropMemoryLock() && isRoot() && Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
+            // As root, Cassandra's JNA mlockall would pin the whole heap (1.4 GB RSS idle instead of ~500 MB).
+            command.addAll(List.of("/usr/bin/setpriv", "--inh-caps=-ipc_lock", "--bounding-set=-ipc_lock", "--"));
+        }
+        command.addAll(component.command(home));
+        Path log = home.log(component.name());
+        appendLine(log, "=== " + Instant.now() + " starting " + component.name() + ": " + String.join(" ", command));
+        LogTail tail = LogTail.fromEnd(log);
+        Instant started = Instant.now();
+        out.accept("  starting " + component.name() + " ...");
+        ProcessHandle handle;
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(home.root().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().putAll(component.environment(home));
+            handle = builder.start().toHandle();
+        }
+        catch (IOException ex) {
+            throw new StackException("Cannot start " + component.name() + ": " + ex.getMessage(), ex);
+        }
+        writePid(pidFile(component.name()), handle);
+        return CompletableFuture.runAsync(() -> awaitReady(component, tail, handle, started));
+    }
+
+    private void awaitReady(Component component, LogTail tail, ProcessHandle handle, Instant started) {
+        Instant deadline = started.plus(component.startTimeout());
+        Path log = home.log(component.name());
+        while (true) {
+            if (!handle.isAlive()) {
+                deletePid(component.name());
+                throw new StackException(component.name() + " exited during start-up. Last lines of its log:\n  "
+                        + String.join("\n  ", LogTail.lastLines(log, 25)) + "\nFull log: " + log);
+            }
+            if (component.isReady(home, tail)) {
+                out.accept(String.format("  %-18s ready in %5.1f s", component.name(),
+                        Duration.between(started, Instant.now()).toMillis() / 1000.0));
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new StackException(component.name() + " was not ready within " + component.startTimeout()
+                    .toSeconds() + " s (it is still running; ./chatctl down stops it). Last lines of its log:\n  "
+                        + String.join("\n  ", LogTail.lastLines(log, 25)) + "\nFull log: " + log);
+            }
+            sleep(200);
+        }
+    }
+
+    // ---------------------------------------------------------------- stop
+
+    /** Stops services first, then the servers in reverse start order, then any build reaper. */
+    public void stopAll() {
+        locked(() -> {
+            List<Component> services = Services.all();
+            stopTogether(services);
+            List<Component> servers = new ArrayList<>(Servers.all());
+            java.util.Collections.reverse(servers);
+            for (Component server : servers) {
+                stopUnlocked(server);
+            }
+            BuildOwner.untie(this);
+            return null;
+        });
+    }
+
+    /** Stops one component; returns false when it was not running. */
+    public boolean stop(Component component) {
+        return locked(() -> stopUnlocked(component));
+    }
+
+    private void stopTogether(List<Component> group) {
+        CompletableFuture.allOf(group.stream()
+            .map(c -> CompletableFuture.runAsync(() -> stopUnlocked(c)))
+            .toArray(CompletableFuture[]::new)).join();
+    }
+
+    private boolean stopUnlocked(Component component) {
+        Optional<ProcessHandle> process = process(component);
+        if (process.isEmpty()) {
+            deletePid(component.name());
+            return false;
+        }
+        Instant begin = Instant.now();
+        terminate(process.get(), component.stopTimeout());
+        deletePid(component.name());
+        out.accept(String.format("  %-18s stopped in %4.1f s", component.name(),
+                Duration.between(begin, Instant.now()).toMillis() / 1000.0));
+        return true;
+    }
+
+    static void terminate(ProcessHandle process, Duration grace) {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        try {
+            process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (Exception ex) {
+            process.destroyForcibly();
+            process.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    // ---------------------------------------------------------------- pid files and locking
+
+    Path pidFile(String name) {
+        return home.run().resolve(name + ".pid");
+    }
+
+    void deletePid(String name) {
+        try {
+            Files.deleteIfExists(pidFile(name));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    static void writePid(Path file, ProcessHandle handle) {
+        long startedAt = handle.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+        try {
+            Files.writeString(file, handle.pid() + " " + startedAt + "\n", StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** The live process a pid file names, if its start time still matches (pids get recycled). */
+    static Optional<ProcessHandle> readPid(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            String[] parts = Files.readString(file, StandardCharsets.UTF_8).trim().split("\\s+");
+            long pid = Long.parseLong(parts[0]);
+            long startedAt = parts.length > 1 ? Long.parseLong(parts[1]) : 0L;
+            return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> startedAt == 0L
+                        || p.info().startInstant().map(s -> Math.abs(s.toEpochMilli() - startedAt) < 2000).orElse(true));
+        }
+        catch (IOException | RuntimeException ex) {
+            return Optional.empty();
+        }
+    }
+
+    /** Runs {@code action} holding the stack lock; re-entrant for the thread that holds it. */
+    <T> T locked(Supplier<T> action) {
+        synchronized (JVM_LOCK) {
+            if (lockHeld) {
+                return action.get();
+            }
+            try (FileChannel channel = FileChannel.open(home.run().resolve("stack.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                lockHeld = true;
+                return action.get();
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            finally {
+                lockHeld = false;
+            }
+        }
+    }
+
+    /** Where this launcher's classes are, to start a reaper JVM from them. */
+    static String ownClasspath() {
+        try {
+            return Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        }
+        catch (URISyntaxException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    static void appendLine(Path file, String line) {
+        try {
+            Files.writeString(file, line + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted", ex);
+        }
+    }
+}
