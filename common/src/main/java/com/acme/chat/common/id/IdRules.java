@@ -1,0 +1,36 @@
+package com.acme.chat.common.id;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Shared checks for id values. Ids end up in Kafka keys, Redis keys, Cassandra partition keys and log lines, so
+ * whitespace and control characters are rejected everywhere rather than escaped in each of those places.
+ */
+final class IdRules {
+
+    /** Default length limit; generous for UUIDs, ULIDs and JWT subjects. */
+    static final int MAX_LENGTH = 128;
+
+    private IdRules() {
+    }
+
+    static String check(@Nullable String value, String type, int maxLength) {
+        if (value == null) {
+            throw new IllegalArgumentException(type + " must not be null");
+        }
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(type + " must not be blank");
+        }
+        if (value.length() > maxLength) {
+            throw new IllegalArgumentException(type + " must be at most " + maxLength + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
+                throw new IllegalArgumentException(type + " must not contain whitespace or control characters");
+            }
+        }
+        return value;
+    }
+
+}

@@ -1,0 +1,49 @@
+package com.acme.chat.common.protocol;
+
+import java.util.Objects;
+
+import com.acme.chat.common.error.ErrorCode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Failed answer to a {@link ClientFrame}, or a connection-level error. The client frame had no effect, except that
+ * a {@code duplicate_mismatch} leaves the original message in place.
+ *
+ * @param id the correlation id of the failed frame, or {@code null} when it could not be read or the error concerns
+ * the connection
+ * @param code an {@link ErrorCode#code()}; clients must tolerate codes they do not know
+ * @param message human-readable detail, safe to show; never contains message bodies or tokens
+ * @param retryable whether sending the same frame again after a back-off can succeed
+ */
+public record ErrorFrame(@Nullable String id, String code, String message, boolean retryable) implements ServerFrame {
+
+    /** The JSON {@code type} of this frame. */
+    public static final String TYPE = "error";
+
+    public ErrorFrame {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(message, "message");
+    }
+
+    /**
+     * The error frame for an error code.
+     * @param id the correlation id of the failed frame, if known
+     * @param code the error
+     * @param message detail for the user
+     * @return the frame
+     */
+    public static ErrorFrame of(@Nullable String id, ErrorCode code, String message) {
+        return new ErrorFrame(id, code.code(), message, code.retryable());
+    }
+
+    /**
+     * The error frame for an error code, with its default title as message.
+     * @param id the correlation id of the failed frame, if known
+     * @param code the error
+     * @return the frame
+     */
+    public static ErrorFrame of(@Nullable String id, ErrorCode code) {
+        return of(id, code, code.title());
+    }
+
+}
