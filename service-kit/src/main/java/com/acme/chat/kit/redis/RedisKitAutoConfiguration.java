@@ -1,0 +1,35 @@
+package com.acme.chat.kit.redis;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.Delay;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Lettuce defaults that suit readiness: while Redis is away, commands fail at once instead of queueing until the
+ * command timeout, and the reconnect back-off stays under two seconds, so readiness goes DOWN and back UP promptly.
+ * Redis holds only rebuildable state (routes, presence, tickets), so failing fast is the right trade.
+ */
+@AutoConfiguration(before = DataRedisAutoConfiguration.class)
+@ConditionalOnClass(ClientOptions.class)
+public class RedisKitAutoConfiguration {
+
+    @Bean
+    LettuceClientOptionsBuilderCustomizer chatRejectWhileDisconnected() {
+        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    }
+
+    @Bean
+    ClientResourcesBuilderCustomizer chatFastReconnect() {
+        return resources -> resources
+            .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS));
+    }
+}

@@ -1,0 +1,39 @@
+package com.acme.chat.kit.web;
+
+import java.net.URI;
+
+import org.slf4j.MDC;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+import com.acme.chat.common.error.ErrorCode;
+
+/**
+ * Builds the project's ProblemDetail shape: {@code type = urn:chat:problem:<code>}, {@code title}, {@code detail},
+ * and the extra properties {@code code} and (when tracing is on) {@code traceId}.
+ */
+public final class Problems {
+
+    public static final String TYPE_PREFIX = "urn:chat:problem:";
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(ErrorCode code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(code.httpStatus()), detail);
+        return decorate(problem, code);
+    }
+
+    /** Adds type, title, code and traceId to a ProblemDetail that Spring built. */
+    public static ProblemDetail decorate(ProblemDetail problem, ErrorCode code) {
+        problem.setType(URI.create(TYPE_PREFIX + code.code()));
+        problem.setTitle(code.title());
+        problem.setProperty("code", code.code());
+        String traceId = MDC.get("traceId");
+        if (traceId != null) {
+            problem.setProperty("traceId", traceId);
+        }
+        return problem;
+    }
+}

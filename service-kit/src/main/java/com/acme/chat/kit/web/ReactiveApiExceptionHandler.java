@@ -1,0 +1,51 @@
+package com.acme.chat.kit.web;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+
+import com.acme.chat.common.error.ErrorCode;
+
+/** The WebFlux twin of {@link ApiExceptionHandler}: same codes, same ProblemDetail shape. */
+@RestControllerAdvice
+public class ReactiveApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ReactiveApiExceptionHandler.class);
+
+    @ExceptionHandler(ChatException.class)
+    ResponseEntity<ProblemDetail> handleChat(ChatException ex) {
+        ProblemDetail problem = Problems.of(ex.code(), ex.getMessage());
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+        log.error("Unhandled exception", ex);
+        ProblemDetail problem = Problems.of(ErrorCode.INTERNAL, "Unexpected server error");
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, @Nullable Object body,
+            @Nullable HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        return super.handleExceptionInternal(ex, body, headers, status, exchange).doOnNext(response -> {
+            if (response.getBody() instanceof ProblemDetail problem) {
+                ErrorCode code = ex instanceof ServerWebInputException && ex.getCause() != null
+                        && ex.getCause().getClass().getName().contains("Decoding") ? ErrorCode.MALFORMED_JSON
+                                : ApiExceptionHandler.codeFor(ex, status);
+                Problems.decorate(problem, code);
+            }
+        });
+    }
+}

@@ -1,0 +1,36 @@
+package com.acme.chat.kit.web;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Registers the project's exception handler (servlet or reactive) before Boot's own ProblemDetail handler would be.
+ */
+@AutoConfiguration(before = { WebMvcAutoConfiguration.class, WebFluxAutoConfiguration.class })
+public class WebKitAutoConfiguration {
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class Servlet {
+
+        @Bean
+        ResponseEntityExceptionHandler apiExceptionHandler() {
+            return new ApiExceptionHandler();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    static class Reactive {
+
+        @Bean
+        org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler reactiveApiExceptionHandler() {
+            return new ReactiveApiExceptionHandler();
+        }
+    }
+}

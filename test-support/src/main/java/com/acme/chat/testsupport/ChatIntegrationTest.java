@@ -1,0 +1,27 @@
+package com.acme.chat.testsupport;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * An integration test against the real local servers: starts (or reuses) them via {@link LocalServersExtension}
+ * before the context, runs the service on a random port with the {@code test} profile and the test JWT secret.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@ExtendWith(LocalServersExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "chat.security.jwt.hmac-secret=" + TestTokens.SECRET)
+@ActiveProfiles("test")
+public @interface ChatIntegrationTest {
+
+}

@@ -1,0 +1,121 @@
+package com.acme.chat.testsupport;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What every service promises ops and clients, checked over real HTTP against the running service: probes, metrics,
+ * readiness that reflects its real dependencies, and authentication on everything else. A service's IT extends this
+ * and is annotated {@link ChatIntegrationTest}.
+ */
+public abstract class ServiceContract {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    protected int port;
+
+    /** The health components the service's readiness depends on, e.g. {@code cassandra}, {@code kafka}. */
+    protected abstract List<String> readinessDependencies();
+
+    protected String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    @Test
+    void livenessIsUp() {
+        HttpResponse<String> response = Http.get(url("/livez"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("UP");
+    }
+
+    @Test
+    void readinessIsUpAndCoversEveryDependency() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Http.get(url("/readyz")).statusCode()).isEqualTo(200));
+        JsonNode components = readiness().path("components");
+        for (String dependency : readinessDependencies()) {
+            assertThat(components.path(dependency).path("status").asString()).as(dependency).isEqualTo("UP");
+        }
+        assertThat(components.path("readinessState").path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void exposesPrometheusMetrics() {
+        HttpResponse<String> response = Http.get(url("/actuator/prometheus"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void rejectsRequestsWithoutTokenWithProblemDetail() {
+        HttpResponse<String> response = Http.get(url("/api/v1/contract-probe"));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertProblemCode(response, "unauthenticated");
+    }
+
+    @Test
+    void rejectsExpiredTokenWithTokenExpiredCode() {
+        HttpResponse<String> response = Http.get(url("/api/v1/contract-probe"), TestTokens.expiredFor("alice"));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertProblemCode(response, "token_expired");
+    }
+
+    @Test
+    void acceptsValidTokenAndAnswersUnknownPathWithProblemDetail() {
+        HttpResponse<String> response = Http.get(url("/api/v1/contract-probe"), TestTokens.forUser("alice"));
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertProblemCode(response, "not_found");
+    }
+
+    protected void assertProblemCode(HttpResponse<String> response, String code) {
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("code").asString()).isEqualTo(code);
+        assertThat(body.path("type").asString()).isEqualTo("urn:chat:problem:" + code);
+    }
+
+    protected JsonNode readiness() {
+        return JSON.readTree(Http.get(url("/actuator/health/readiness")).body());
+    }
+
+    protected String componentStatus(String component) {
+        return readiness().path("components").path(component).path("status").asString();
+    }
+
+    /**
+     * Stops a shared server, expects readiness to go DOWN (503, the component DOWN) while liveness stays UP, starts
+     * the server again and expects readiness back UP, all without restarting the service.
+     */
+    protected void assertReadinessFollows(String server, String component) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> Http.get(url("/readyz")).statusCode() == 200);
+        LocalServers.stop(server);
+        try {
+            await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    assertThat(Http.get(url("/readyz")).statusCode()).isEqualTo(503);
+                    assertThat(componentStatus(component)).isEqualTo("DOWN");
+                });
+            assertThat(Http.get(url("/livez")).statusCode()).isEqualTo(200);
+        }
+        finally {
+            LocalServers.start(server);
+        }
+        await().atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofMillis(500))
+            .untilAsserted(() -> assertThat(Http.get(url("/readyz")).statusCode()).isEqualTo(200));
+        assertThat(componentStatus(component)).isEqualTo("UP");
+    }
+}
