@@ -9,7 +9,6 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.cassandra.autoconfigure.CassandraAutoConfiguration;
 import org.springframework.boot.cassandra.autoconfigure.CassandraProperties;
 import org.springframework.boot.cassandra.autoconfigure.DriverConfigLoaderBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,7 +21,7 @@ import org.springframework.core.io.ResourceLoader;
  * health indicator then reports the node state, and the driver reconnects within
  * {@code chat.cassandra.reconnect-max-delay} once Cassandra returns.
  */
-@AutoConfiguration(before = CassandraAutoConfiguration.class)
+@AutoConfiguration(beforeName = "org.springframework.boot.cassandra.autoconfigure.CassandraAutoConfiguration")
 @ConditionalOnClass(CqlSession.class)
 @EnableConfigurationProperties(ChatCassandraProperties.class)
 public class CassandraKitAutoConfiguration {

@@ -9,7 +9,6 @@ import io.lettuce.core.resource.Delay;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 
@@ -18,7 +17,7 @@ import org.springframework.context.annotation.Bean;
  * command timeout, and the reconnect back-off stays under two seconds, so readiness goes DOWN and back UP promptly.
  * Redis holds only rebuildable state (routes, presence, tickets), so failing fast is the right trade.
  */
-@AutoConfiguration(before = DataRedisAutoConfiguration.class)
+@AutoConfiguration(beforeName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnClass(ClientOptions.class)
 public class RedisKitAutoConfiguration {
 

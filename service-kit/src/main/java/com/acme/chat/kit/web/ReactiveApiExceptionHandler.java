@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.ServerWebInputException;
 
 import com.acme.chat.common.error.ErrorCode;
 
@@ -41,10 +40,7 @@ public class ReactiveApiExceptionHandler extends ResponseEntityExceptionHandler 
             @Nullable HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         return super.handleExceptionInternal(ex, body, headers, status, exchange).doOnNext(response -> {
             if (response.getBody() instanceof ProblemDetail problem) {
-                ErrorCode code = ex instanceof ServerWebInputException && ex.getCause() != null
-                        && ex.getCause().getClass().getName().contains("Decoding") ? ErrorCode.MALFORMED_JSON
-                                : ApiExceptionHandler.codeFor(ex, status);
-                Problems.decorate(problem, code);
+                Problems.decorate(problem, ErrorCodes.forSpringException(ex, status));
             }
         });
     }

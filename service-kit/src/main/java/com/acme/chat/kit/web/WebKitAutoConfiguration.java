@@ -2,8 +2,6 @@ package com.acme.chat.kit.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
-import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -11,7 +9,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Registers the project's exception handler (servlet or reactive) before Boot's own ProblemDetail handler would be.
  */
-@AutoConfiguration(before = { WebMvcAutoConfiguration.class, WebFluxAutoConfiguration.class })
+@AutoConfiguration(beforeName = { "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+        "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration" })
 public class WebKitAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)

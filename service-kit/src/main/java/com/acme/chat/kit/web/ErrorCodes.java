@@ -1,0 +1,35 @@
+package com.acme.chat.kit.web;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.server.ServerWebInputException;
+
+import com.acme.chat.common.error.ErrorCode;
+
+/**
+ * Maps the exceptions Spring MVC and WebFlux raise themselves (unreadable bodies, unknown paths, wrong methods) to
+ * the project's stable codes. Shared by both stacks, so it must not touch servlet- or reactive-only types beyond
+ * those in spring-web.
+ */
+final class ErrorCodes {
+
+    private ErrorCodes() {
+    }
+
+    static ErrorCode forSpringException(Exception ex, HttpStatusCode status) {
+        if (ex instanceof HttpMessageNotReadableException || (ex instanceof ServerWebInputException
+                && ex.getCause() != null && ex.getCause().getClass().getSimpleName().contains("Decoding"))) {
+            return ErrorCode.MALFORMED_JSON;
+        }
+        return switch (status.value()) {
+            case 401 -> ErrorCode.UNAUTHENTICATED;
+            case 403 -> ErrorCode.FORBIDDEN;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
+            default -> status.is4xxClientError() ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL;
+        };
+    }
+}
