@@ -1,12 +1,15 @@
 package com.acme.chat.testsupport;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+
+import static org.awaitility.Awaitility.await;
 
 /** Reads what really exists on the servers: tables of a session's keyspace, topics of the Kafka cluster. */
 public final class Schemas {
@@ -14,18 +17,22 @@ public final class Schemas {
     private Schemas() {
     }
 
-    /** Table names of the session's keyspace, as Cassandra's schema metadata reports them. */
+    /**
+     * Table names of the session's keyspace, read from {@code system_schema.tables} with a plain query (the driver's
+     * schema metadata depends on its control connection, which may reconnect later than the request pool after a
+     * Cassandra restart). Retries briefly for that reason too.
+     */
     public static Set<String> tables(CqlSession session) {
-        CqlIdentifier keyspace = session.getKeyspace().orElseThrow();
-        session.refreshSchema();
-        return session.getMetadata()
-            .getKeyspace(keyspace)
-            .orElseThrow()
-            .getTables()
-            .keySet()
-            .stream()
-            .map(CqlIdentifier::asInternal)
-            .collect(Collectors.toSet());
+        String keyspace = session.getKeyspace().orElseThrow().asInternal();
+        return await().atMost(Duration.ofSeconds(30))
+            .ignoreExceptions()
+            .until(() -> session
+                .execute(SimpleStatement.newInstance("SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?",
+                        keyspace).setTimeout(Duration.ofSeconds(5)))
+                .all()
+                .stream()
+                .map(row -> row.getString("table_name"))
+                .collect(Collectors.toSet()), tables -> !tables.isEmpty());
     }
 
     public static Set<String> topics() {
