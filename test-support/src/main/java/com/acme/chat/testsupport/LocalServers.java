@@ -13,6 +13,11 @@ public final class LocalServers {
         return LocalStack.locate(line -> System.out.println("[local-stack] " + line));
     }
 
+    /** The servers and the six services (from their jars, profile local), reused or started for this build. */
+    public static void ensureWholeStack() {
+        stack().ensureStackForBuild();
+    }
+
     public static void stop(String server) {
         stack().stop(LocalStack.component(server));
     }

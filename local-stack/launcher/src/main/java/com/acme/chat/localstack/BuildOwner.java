@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Ties a stack that a build started to that build's Maven process: a detached reaper JVM waits for Maven to exit and
- * then stops the stack, unless {@code ./chatctl up} adopted it in the meantime (which removes the owner file).
+ * Ties components that a build started to that build's Maven process. Each such component has an owner file
+ * ({@code .local/run/<name>.owner}) naming the build's pid; a detached reaper JVM waits for the build to end and then
+ * stops exactly those components. {@code ./chatctl up} adopts everything (removes the owner files), so what a
+ * developer started is never stopped by a build.
  */
 final class BuildOwner {
-
-    private static final String OWNER = "build-owner.pid";
 
     private static final String REAPER = "reaper";
 
@@ -36,9 +36,22 @@ final class BuildOwner {
         return Optional.empty();
     }
 
-    static void tie(LocalStack stack, ProcessHandle build) {
+    /** Marks the components as the build's and makes sure a reaper watches that build. */
+    static void claim(LocalStack stack, List<Component> components, ProcessHandle build) {
+        for (Component component : components) {
+            write(ownerFile(stack.home(), component.name()), String.valueOf(build.pid()));
+        }
+        Path reaperBuild = stack.home().run().resolve(REAPER + ".build");
+        boolean watching = stack.process(REAPER).isPresent() && String.valueOf(build.pid()).equals(read(reaperBuild));
+        if (!watching) {
+            stack.process(REAPER).ifPresent(old -> LocalStack.terminate(old, java.time.Duration.ofSeconds(5)));
+            startReaper(stack, build);
+            write(reaperBuild, String.valueOf(build.pid()));
+        }
+    }
+
+    private static void startReaper(LocalStack stack, ProcessHandle build) {
         StackHome home = stack.home();
-        LocalStack.writePid(home.run().resolve(OWNER), build);
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             command.add("/usr/bin/setsid");
@@ -59,28 +72,56 @@ final class BuildOwner {
         }
     }
 
-    /** The pid of the build whose end stops the stack, or -1 when no build owns it (alive or not). */
-    static long ownerPid(StackHome home) {
+    /** The components the given build started and still owns. */
+    static List<Component> ownedBy(StackHome home, long buildPid) {
+        return LocalStack.components()
+            .stream()
+            .filter(c -> String.valueOf(buildPid).equals(read(ownerFile(home, c.name()))))
+            .toList();
+    }
+
+    static void release(StackHome home, List<Component> components) {
+        components.forEach(c -> delete(ownerFile(home, c.name())));
+    }
+
+    /** Detaches everything from any build (adopted by chatctl, or stopped) and ends the reaper. */
+    static void releaseAll(LocalStack stack) {
+        release(stack.home(), LocalStack.components());
+        stack.process(REAPER)
+            .filter(reaper -> reaper.pid() != ProcessHandle.current().pid())
+            .ifPresent(reaper -> LocalStack.terminate(reaper, java.time.Duration.ofSeconds(5)));
+        stack.deletePid(REAPER);
+        delete(stack.home().run().resolve(REAPER + ".build"));
+    }
+
+    private static Path ownerFile(StackHome home, String component) {
+        return home.run().resolve(component + ".owner");
+    }
+
+    private static String read(Path file) {
         try {
-            Path file = home.run().resolve(OWNER);
-            return Files.isRegularFile(file) ? Long.parseLong(Files.readString(file).trim().split("\\s+")[0]) : -1;
+            return Files.isRegularFile(file) ? Files.readString(file).trim() : "";
         }
-        catch (IOException | NumberFormatException ex) {
-            return -1;
+        catch (IOException ex) {
+            return "";
         }
     }
 
-    /** Detaches the stack from any build (adopted by chatctl, or being stopped) and ends the reaper. */
-    static void untie(LocalStack stack) {
+    private static void write(Path file, String content) {
         try {
-            Files.deleteIfExists(stack.home().run().resolve(OWNER));
+            Files.writeString(file, content + "\n");
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        LocalStack.readPid(stack.pidFile(REAPER))
-            .filter(reaper -> reaper.pid() != ProcessHandle.current().pid())
-            .ifPresent(reaper -> LocalStack.terminate(reaper, java.time.Duration.ofSeconds(5)));
-        stack.deletePid(REAPER);
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 }

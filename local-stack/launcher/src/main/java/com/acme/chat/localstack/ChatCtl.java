@@ -67,7 +67,7 @@ public final class ChatCtl {
         Instant begin = Instant.now();
         // A stack a build started becomes ours: the build's end must no longer stop it.
         stack.locked(() -> {
-            BuildOwner.untie(stack);
+            BuildOwner.releaseAll(stack);
             return null;
         });
         System.out.println("Starting servers (data in " + stack.home().root().relativize(stack.home().base())

@@ -92,7 +92,11 @@ public final class LocalStack {
 
     /** The live process of a component we started, if any. */
     public Optional<ProcessHandle> process(Component component) {
-        return readPid(pidFile(component.name()));
+        return process(component.name());
+    }
+
+    Optional<ProcessHandle> process(String name) {
+        return readPid(pidFile(name));
     }
 
     // ---------------------------------------------------------------- start
@@ -100,11 +104,7 @@ public final class LocalStack {
     /** Starts the four servers, staggered: Redis and S3 together, then Cassandra, then Kafka. */
     public void startServers() {
         locked(() -> {
-            List<Component> servers = Servers.all();
-            startTogether(servers.subList(0, 2));
-            for (Component server : servers.subList(2, servers.size())) {
-                start(server);
-            }
+            startInOrder(Servers.all());
             return null;
         });
     }
@@ -112,43 +112,53 @@ public final class LocalStack {
     /** Starts the six services together and waits until every one is ready. */
     public void startServices() {
         locked(() -> {
-            startTogether(Services.all());
+            startInOrder(Services.all());
             return null;
         });
     }
 
-    /**
-     * Makes sure all four servers run, for a build's integration tests. Servers that already run are reused. When
-     * this call had to start the whole stack, the stack is tied to the calling Maven process and stopped when it ends.
-     */
+    /** For a build's integration tests: the four servers, reused when they run, else started for this build. */
     public void ensureServersForBuild() {
+        ensureForBuild(Servers.all());
+    }
+
+    /** For a build's end-to-end tests: the servers and the six services, reused or started for this build. */
+    public void ensureStackForBuild() {
+        ensureForBuild(components());
+    }
+
+    /**
+     * Starts whichever of {@code wanted} do not run yet. What this call starts belongs to the calling Maven build
+     * and is stopped when that build ends; what already ran (./chatctl up, an earlier module) is reused as is.
+     */
+    private void ensureForBuild(List<Component> wanted) {
         locked(() -> {
-            List<Component> missing = Servers.all().stream().filter(s -> process(s).isEmpty()).toList();
+            List<Component> missing = wanted.stream().filter(c -> process(c).isEmpty()).toList();
             if (missing.isEmpty()) {
                 return null;
             }
-            boolean wholeStackDown = missing.size() == Servers.all().size()
-                    && Services.all().stream().allMatch(s -> process(s).isEmpty());
-            out.accept("Starting servers for the build: "
-                    + String.join(", ", missing.stream().map(Component::name).toList()));
-            if (missing.size() >= 2 && missing.get(0) instanceof Servers.Redis && missing.get(1) instanceof Servers.S3) {
-                startTogether(missing.subList(0, 2));
-                missing = missing.subList(2, missing.size());
+            out.accept("Starting for the build: " + String.join(", ", missing.stream().map(Component::name).toList()));
+            startInOrder(missing);
+            Optional<ProcessHandle> build = BuildOwner.find();
+            if (build.isPresent()) {
+                BuildOwner.claim(this, missing, build.get());
             }
-            for (Component server : missing) {
-                start(server);
-            }
-            if (wholeStackDown) {
-                Optional<ProcessHandle> build = BuildOwner.find();
-                if (build.isPresent()) {
-                    BuildOwner.tie(this, build.get());
-                }
-                else {
-                    out.accept("No Maven process found above this JVM: the servers stay up; ./chatctl down stops them.");
-                }
+            else {
+                out.accept("No Maven process found above this JVM: these stay up; ./chatctl down stops them.");
             }
             return null;
         });
+    }
+
+    /** Staggered start (CPU is the constraint): Redis and S3, then Cassandra, then Kafka, then services together. */
+    private void startInOrder(List<Component> components) {
+        List<Component> cheap = components.stream()
+            .filter(c -> c instanceof Servers.Redis || c instanceof Servers.S3)
+            .toList();
+        startTogether(cheap);
+        components.stream().filter(c -> c instanceof Servers.Cassandra).forEach(c -> startUnlocked(c).join());
+        components.stream().filter(c -> c instanceof Servers.Kafka).forEach(c -> startUnlocked(c).join());
+        startTogether(components.stream().filter(c -> c instanceof Services.Service).toList());
     }
 
     /** Starts one component (a no-op when it already runs) and waits until it is ready. */
@@ -248,14 +258,22 @@ public final class LocalStack {
     /** Stops services first, then the servers in reverse start order, then any build reaper. */
     public void stopAll() {
         locked(() -> {
-            List<Component> services = Services.all();
-            stopTogether(services);
-            List<Component> servers = new ArrayList<>(Servers.all());
+            stop(components());
+            BuildOwner.releaseAll(this);
+            return null;
+        });
+    }
+
+    /** Stops the given components: services first (together), then servers in reverse start order. */
+    void stop(List<Component> components) {
+        locked(() -> {
+            stopTogether(components.stream().filter(c -> c instanceof Services.Service).toList());
+            List<Component> servers = new ArrayList<>(
+                    components.stream().filter(c -> !(c instanceof Services.Service)).toList());
             java.util.Collections.reverse(servers);
             for (Component server : servers) {
                 stopUnlocked(server);
             }
-            BuildOwner.untie(this);
             return null;
         });
     }

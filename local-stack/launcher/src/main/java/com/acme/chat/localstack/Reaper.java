@@ -1,11 +1,11 @@
 package com.acme.chat.localstack;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 
 /**
- * Waits for the Maven process that started the stack to end, then stops the stack, unless the stack was adopted by
- * {@code ./chatctl up} meanwhile. Runs detached, so a killed build still cleans up after itself.
+ * Waits for the Maven build that started components to end, then stops exactly the components that build still
+ * owns (not those {@code ./chatctl up} adopted meanwhile). Runs detached, so a killed build still cleans up.
  */
 public final class Reaper {
 
@@ -14,17 +14,16 @@ public final class Reaper {
 
     public static void main(String[] args) {
         long buildPid = Long.parseLong(args[0]);
-        LocalStack stack = new LocalStack(StackHome.locate(), line -> System.out.println(line));
-        Optional<ProcessHandle> build = ProcessHandle.of(buildPid);
-        build.ifPresent(handle -> handle.onExit().join());
+        LocalStack stack = new LocalStack(StackHome.locate(), System.out::println);
+        ProcessHandle.of(buildPid).ifPresent(build -> build.onExit().join());
         System.out.println(Instant.now() + " build " + buildPid + " ended");
-        boolean stillOwned = stack.locked(() -> BuildOwner.ownerPid(stack.home()) == buildPid);
-        if (stillOwned) {
-            System.out.println("stopping the stack the build started");
-            stack.stopAll();
-        }
-        else {
-            System.out.println("the stack was adopted or already stopped; leaving it");
-        }
+        stack.locked(() -> {
+            List<Component> owned = BuildOwner.ownedBy(stack.home(), buildPid);
+            System.out.println("stopping what the build started: " + owned.stream().map(Component::name).toList());
+            stack.stop(owned);
+            BuildOwner.release(stack.home(), owned);
+            stack.deletePid("reaper");
+            return null;
+        });
     }
 }

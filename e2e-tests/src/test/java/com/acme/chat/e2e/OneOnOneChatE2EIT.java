@@ -1,0 +1,293 @@
+package com.acme.chat.e2e;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+
+import com.acme.chat.e2e.testsupport.ChatApi;
+import com.acme.chat.e2e.testsupport.ChatApi.User;
+import com.acme.chat.e2e.testsupport.ChatClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One-on-one chat end to end: the six services as processes, real servers, real WebSocket and HTTP clients, tokens
+ * from the dev token endpoint. Each test uses fresh users, so tests are independent of each other and of old data.
+ */
+@Timeout(120)
+class OneOnOneChatE2EIT {
+
+    @BeforeAll
+    static void stack() {
+        ChatApi.ensureStack();
+    }
+
+    private static String newClientMsgId() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Test
+    void chatWorksInBothDirectionsWithDeliveredReceipts() {
+        User alice = ChatApi.newUser("alice");
+        User bob = ChatApi.newUser("bob");
+        try (ChatClient alicePhone = alice.connect("phone"); ChatClient bobPhone = bob.connect("phone")) {
+            JsonNode ack = alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "hi Bob");
+            assertThat(ack.path("type").asString()).isEqualTo("ack");
+            assertThat(ack.path("seq").asLong()).isEqualTo(1);
+            String conversation = ack.path("conversationId").asString();
+
+            JsonNode message = bobPhone.awaitMessage(ack.path("messageId").asString());
+            assertThat(message.path("sender").asString()).isEqualTo(alice.userId());
+            assertThat(message.path("text").asString()).isEqualTo("hi Bob");
+            assertThat(message.path("seq").asLong()).isEqualTo(1);
+
+            assertThat(bobPhone.ackDelivery(conversation, List.of(message.path("messageId").asString()))
+                .path("type")
+                .asString()).isEqualTo("ack");
+            JsonNode delivered = alicePhone.awaitFrame("receipt",
+                    r -> r.path("kind").asString().equals("DELIVERED") && r.path("user").asString().equals(bob.userId()));
+            assertThat(delivered.path("upToSeq").asLong()).isEqualTo(1);
+
+            JsonNode reply = bobPhone.sendAndAwaitAck(alice.userId(), newClientMsgId(), "hi Alice");
+            assertThat(reply.path("conversationId").asString()).isEqualTo(conversation);
+            assertThat(reply.path("seq").asLong()).isEqualTo(2);
+            assertThat(alicePhone.awaitMessage(reply.path("messageId").asString()).path("text").asString())
+                .isEqualTo("hi Alice");
+        }
+    }
+
+    @Test
+    void offlineRecipientGetsMessagesInOrderWhenReconnecting() {
+        User alice = ChatApi.newUser("alice");
+        User bob = ChatApi.newUser("bob");
+        // Bob has used a device before, then went offline.
+        bob.connect("phone").close();
+        try (ChatClient alicePhone = alice.connect("phone")) {
+            for (int i = 1; i <= 3; i++) {
+                assertThat(alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "offline " + i).path("seq").asLong())
+                    .isEqualTo(i);
+            }
+        }
+        try (ChatClient bobPhone = bob.connect("phone")) {
+            await().atMost(Duration.ofSeconds(20))
+                .until(() -> bobPhone.all("message", m -> m.path("sender").asString().equals(alice.userId())).size() == 3);
+            List<JsonNode> messages = bobPhone.all("message", m -> m.path("sender").asString().equals(alice.userId()));
+            assertThat(messages).extracting(m -> m.path("seq").asLong()).containsExactly(1L, 2L, 3L);
+            assertThat(messages).extracting(m -> m.path("text").asString())
+                .containsExactly("offline 1", "offline 2", "offline 3");
+        }
+    }
+
+    @Test
+    void messageNotAcknowledgedBeforeTheConnectionDropsIsDeliveredAgain() {
+        User alice = ChatApi.newUser("alice");
+        User bob = ChatApi.newUser("bob");
+        String messageId;
+        String conversation;
+        try (ChatClient alicePhone = alice.connect("phone")) {
+            ChatClient bobPhone = bob.connect("phone");
+            JsonNode ack = alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "are you there?");
+            messageId = ack.path("messageId").asString();
+            conversation = ack.path("conversationId").asString();
+            bobPhone.awaitMessage(messageId);
+            bobPhone.drop();
+        }
+        try (ChatClient bobAgain = bob.connect("phone")) {
+            JsonNode again = bobAgain.awaitMessage(messageId);
+            assertThat(again.path("text").asString()).isEqualTo("are you there?");
+            bobAgain.ackDelivery(conversation, List.of(messageId));
+        }
+        try (ChatClient bobThirdTime = bob.connect("phone")) {
+            // after the ack it is gone from the device's queue: a ping round trip comes back, the message does not
+            String pingId = "p-" + UUID.randomUUID();
+            bobThirdTime.sendRaw("{\"type\":\"ping\",\"id\":\"" + pingId + "\"}");
+            bobThirdTime.awaitReply(pingId);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .until(() -> bobThirdTime.find("message", m -> messageId.equals(m.path("messageId").asString())).isEmpty());
+        }
+    }
+
+    @Test
+    void retriedSendGivesOneMessage() {
+        User alice = ChatApi.newUser("alice");
+        User bob = ChatApi.newUser("bob");
+        String clientMsgId = newClientMsgId();
+        try (ChatClient alicePhone = alice.connect("phone"); ChatClient bobPhone = bob.connect("phone")) {
+            JsonNode first = alicePhone.sendAndAwaitAck(bob.userId(), clientMsgId, "only once");
+            JsonNode retry = alicePhone.sendAndAwaitAck(bob.userId(), clientMsgId, "only once");
+            assertThat(retry.path("messageId").asString()).isEqualTo(first.path("messageId").asString());
+            assertThat(retry.path("seq").asLong()).isEqualTo(first.path("seq").asLong());
+            assertThat(retry.path("duplicate").asBoolean()).isTrue();
+
+            // and over REST, the third try returns the same original ack
+            HttpResponse<String> rest = ChatApi.post(ChatApi.MESSAGING + "/api/v1/messages", alice.token(),
+                    "{\"clientMsgId\":\"" + clientMsgId + "\",\"to\":\"" + bob.userId() + "\",\"text\":\"only once\"}");
+            assertThat(rest.statusCode()).isEqualTo(200);
+            assertThat(ChatApi.json(rest).path("messageId").asString()).isEqualTo(first.path("messageId").asString());
+
+            String conversation = first.path("conversationId").asString();
+            JsonNode history = ChatApi.json(ChatApi.get(
+                    ChatApi.MESSAGING + "/api/v1/conversations/" + conversation + "/messages?limit=50", bob.token()));
+            assertThat(history.path("messages")).hasSize(1);
+            bobPhone.awaitMessage(first.path("messageId").asString());
+            bobPhone.ackDelivery(conversation, List.of(first.path("messageId").asString()));
+            assertThat(bobPhone.all("message", m -> m.path("conversationId").asString().equals(conversation)))
+                .extracting(m -> m.path("messageId").asString())
+                .containsOnly(first.path("messageId").asString());
+        }
+    }
+
+    @Test
+    void everyDeviceOfBothUsersGetsTheMessageExceptTheSendingOne() {
+        User alice = ChatApi.newUser("alice");
+        User bob = ChatApi.newUser("bob");
+        try (ChatClient alicePhone = alice.connect("phone"); ChatClient aliceLaptop = alice.connect("laptop");
+                ChatClient bobPhone = bob.connect("phone"); ChatClient bobLaptop = bob.connect("laptop")) {
+            JsonNode ack = alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "to all your devices");
+            String messageId = ack.path("messageId").asString();
+            assertThat(bobPhone.awaitMessage(messageId).path("text").asString()).isEqualTo("to all your devices");
+            assertThat(bobLaptop.awaitMessage(messageId).path("text").asString()).isEqualTo("to all your devices");
+            JsonNode copy = aliceLaptop.awaitMessage(messageId);
+            assertThat(copy.path("sender").asString()).isEqualTo(alice.userId());
+            assertThat(copy.path("senderDevice").asString()).isEqualTo("phone");
+            String pingId = "p-" + UUID.randomUUID();
+            alicePhone.sendRaw("{\"type\":\"ping\",\"id\":\"" + pingId + "\"}");
+            alicePhone.awaitReply(pingId);
+            assertThat(alicePhone.find("message", m -> messageId.equals(m.path("messageId").asString()))).isEmpty();
+        }
+    }
+
+    @Test
+    void readReceiptReachesTheSenderAndIsStoredAsWatermark() {
+        User alice = ChatApi.newUser("alice");
+        User bob = ChatApi.newUser("bob");
+        try (ChatClient alicePhone = alice.connect("phone"); ChatClient bobPhone = bob.connect("phone")) {
+            JsonNode ack = alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "read me");
+            String conversation = ack.path("conversationId").asString();
+            bobPhone.awaitMessage(ack.path("messageId").asString());
+            assertThat(bobPhone.markRead(conversation, ack.path("seq").asLong()).path("type").asString()).isEqualTo("ack");
+            JsonNode read = alicePhone.awaitFrame("receipt", r -> r.path("kind").asString().equals("READ"));
+            assertThat(read.path("user").asString()).isEqualTo(bob.userId());
+            assertThat(read.path("upToSeq").asLong()).isEqualTo(1);
+
+            JsonNode receipts = ChatApi.json(ChatApi.get(
+                    ChatApi.MESSAGING + "/api/v1/conversations/" + conversation + "/receipts", alice.token()));
+            assertThat(receipts.path("receipts").valueStream()
+                .filter(r -> r.path("user").asString().equals(bob.userId()))
+                .findFirst()
+                .orElseThrow()
+                .path("readSeq")
+                .asLong()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void outsiderCannotReadTheConversationPostAsSomeoneElseOrSeeReceipts() {
+        User alice = ChatApi.newUser("alice");
+        User bob = ChatApi.newUser("bob");
+        User carol = ChatApi.newUser("carol");
+        String conversation;
+        try (ChatClient alicePhone = alice.connect("phone")) {
+            conversation = alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "private").path("conversationId").asString();
+        }
+        HttpResponse<String> history = ChatApi.get(
+                ChatApi.MESSAGING + "/api/v1/conversations/" + conversation + "/messages", carol.token());
+        assertThat(history.statusCode()).isEqualTo(403);
+        assertThat(ChatApi.json(history).path("code").asString()).isEqualTo("not_a_member");
+
+        HttpResponse<String> receipts = ChatApi.get(
+                ChatApi.MESSAGING + "/api/v1/conversations/" + conversation + "/receipts", carol.token());
+        assertThat(receipts.statusCode()).isEqualTo(403);
+
+        HttpResponse<String> markRead = ChatApi.post(
+                ChatApi.MESSAGING + "/api/v1/conversations/" + conversation + "/read", carol.token(), "{\"seq\":1}");
+        assertThat(markRead.statusCode()).isEqualTo(403);
+
+        JsonNode carolsTimeline = ChatApi.json(ChatApi.get(ChatApi.MESSAGING + "/api/v1/messages", carol.token()));
+        assertThat(carolsTimeline.path("messages")).isEmpty();
+
+        // A "from" field is not part of the protocol: whatever Carol writes, the sender is Carol.
+        HttpResponse<String> spoof = ChatApi.post(ChatApi.MESSAGING + "/api/v1/messages", carol.token(),
+                "{\"clientMsgId\":\"" + newClientMsgId() + "\",\"from\":\"" + alice.userId() + "\",\"to\":\""
+                        + bob.userId() + "\",\"text\":\"I am Alice\"}");
+        assertThat(spoof.statusCode()).isEqualTo(201);
+        assertThat(ChatApi.json(spoof).path("conversationId").asString()).contains(carol.userId())
+            .doesNotContain(alice.userId());
+
+        HttpResponse<String> noToken = ChatApi.get(ChatApi.MESSAGING + "/api/v1/messages", null);
+        assertThat(noToken.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void badInputGetsDocumentedErrorsAndAcceptedMessagesSurvive() {
+        User alice = ChatApi.newUser("alice");
+        User bob = ChatApi.newUser("bob");
+        try (ChatClient bobPhone = bob.connect("phone")) {
+            ChatClient alicePhone = alice.connect("phone");
+            JsonNode ack = alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "accepted before the mess");
+
+            alicePhone.sendRaw("{not json");
+            assertThat(alicePhone.awaitFrame("error", e -> e.path("code").asString().equals("malformed_json"))).isNotNull();
+
+            alicePhone.sendRaw("{\"type\":\"teleport\",\"id\":\"t-1\"}");
+            JsonNode unknown = alicePhone.awaitFrame("error", e -> e.path("code").asString().equals("unknown_frame_type"));
+            assertThat(unknown.path("id").asString()).isEqualTo("t-1");
+
+            JsonNode unknownUser = alicePhone.awaitReply(alicePhone.sendMessage("nobody-" + UUID.randomUUID(),
+                    newClientMsgId(), "hello?"));
+            assertThat(unknownUser.path("code").asString()).isEqualTo("unknown_user");
+
+            JsonNode tooLong = alicePhone.awaitReply(alicePhone.sendMessage(bob.userId(), newClientMsgId(), "x".repeat(4097)));
+            assertThat(tooLong.path("code").asString()).isEqualTo("text_too_long");
+
+            // the connection survived all of that
+            JsonNode second = alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "still here");
+            assertThat(second.path("seq").asLong()).isEqualTo(ack.path("seq").asLong() + 1);
+
+            alicePhone.sendRaw("{\"type\":\"ping\",\"id\":\"big\",\"pad\":\"" + "y".repeat(70_000) + "\"}");
+            assertThat(alicePhone.awaitCloseCode()).isEqualTo(1009);
+
+            bobPhone.awaitMessage(ack.path("messageId").asString());
+            bobPhone.awaitMessage(second.path("messageId").asString());
+        }
+    }
+
+    @Test
+    void secondConnectionOfTheSameDeviceReplacesTheFirst() {
+        User alice = ChatApi.newUser("alice");
+        ChatClient first = alice.connect("phone");
+        try (ChatClient second = alice.connect("phone")) {
+            assertThat(first.awaitCloseCode()).isEqualTo(4001);
+            String pingId = "p-" + UUID.randomUUID();
+            second.sendRaw("{\"type\":\"ping\",\"id\":\"" + pingId + "\"}");
+            assertThat(second.awaitReply(pingId).path("type").asString()).isEqualTo("pong");
+        }
+    }
+
+    @Test
+    void getMessagePagesAcrossConversationsNewestFirst() {
+        User alice = ChatApi.newUser("alice");
+        User bob = ChatApi.newUser("bob");
+        User carol = ChatApi.newUser("carol");
+        try (ChatClient alicePhone = alice.connect("phone")) {
+            alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "one");
+            alicePhone.sendAndAwaitAck(carol.userId(), newClientMsgId(), "two");
+            alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "three");
+        }
+        JsonNode page = ChatApi.json(ChatApi.get(ChatApi.MESSAGING + "/api/v1/messages?limit=2", alice.token()));
+        assertThat(page.path("messages").valueStream().map(m -> m.path("text").asString()).toList())
+            .containsExactly("three", "two");
+        String before = page.path("nextBefore").asString();
+        JsonNode next = ChatApi.json(ChatApi.get(ChatApi.MESSAGING + "/api/v1/messages?limit=2&before=" + before,
+                alice.token()));
+        assertThat(next.path("messages").valueStream().map(m -> m.path("text").asString()).toList())
+            .containsExactly("one");
+    }
+}
