@@ -7,12 +7,16 @@ import org.springframework.kafka.core.KafkaAdmin;
 import com.acme.chat.common.event.Topics;
 import com.acme.chat.kit.kafka.ChatTopics;
 
-/** The topics relay-service produces to; Boot's KafkaAdmin creates them at startup if they are missing. */
+/**
+ * The topics relay-service produces to; Boot's KafkaAdmin creates them at startup if they are missing. Relay
+ * publishes {@code DELIVERED} receipts to {@link Topics#RECEIPTS}, which messaging-service declares too (with the same
+ * settings, so whoever starts first creates it).
+ */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicsConfig {
 
     @Bean
     KafkaAdmin.NewTopics relayTopics(ChatTopics topics) {
-        return topics.declare(Topics.NOTIFICATIONS);
+        return topics.declare(Topics.NOTIFICATIONS, Topics.RECEIPTS);
     }
 }

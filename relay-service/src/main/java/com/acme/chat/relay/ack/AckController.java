@@ -1,0 +1,48 @@
+package com.acme.chat.relay.ack;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.common.id.ConversationId;
+import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.MessageId;
+import com.acme.chat.common.id.UserId;
+
+/**
+ * {@code POST /api/v1/devices/{deviceId}/acks}: a device of the authenticated user (the token's subject) confirms
+ * it has stored some messages of one conversation; they leave that device's queue. Called by websocket-manager for
+ * the {@code ack_delivery} frame, with the user's token.
+ */
+@RestController
+class AckController {
+
+    private final AckService acks;
+
+    AckController(AckService acks) {
+        this.acks = acks;
+    }
+
+    @PostMapping("/api/v1/devices/{deviceId}/acks")
+    AckResponse ack(@AuthenticationPrincipal Jwt jwt, @PathVariable String deviceId,
+            @Valid @RequestBody AckRequest request) {
+        UserId user = RequestIds.parse(jwt.getSubject(), UserId::of, ErrorCode.UNAUTHENTICATED, "token subject");
+        DeviceId device = RequestIds.parse(deviceId, DeviceId::of, ErrorCode.VALIDATION_FAILED, "deviceId");
+        ConversationId conversation = RequestIds.parse(request.conversationId(), ConversationId::of,
+                ErrorCode.VALIDATION_FAILED, "conversationId");
+        List<MessageId> messageIds = request.messageIds()
+            .stream()
+            .map(id -> RequestIds.parse(id, MessageId::of, ErrorCode.VALIDATION_FAILED, "messageIds"))
+            .toList();
+        return new AckResponse(acks.ack(user, device, conversation, messageIds));
+    }
+
+}

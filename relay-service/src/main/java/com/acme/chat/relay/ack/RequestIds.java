@@ -1,0 +1,36 @@
+package com.acme.chat.relay.ack;
+
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
+import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.kit.web.ChatException;
+
+/** Turns the raw ids of a request into typed ids, failing with a stable error code instead of a 500. */
+final class RequestIds {
+
+    private RequestIds() {
+    }
+
+    /**
+     * @param value the raw value
+     * @param parser the typed id's factory, which throws {@link IllegalArgumentException} for an invalid value
+     * @param code the error code for a missing or invalid value
+     * @param field the field name for the error detail
+     * @return the typed id
+     * @throws ChatException with {@code code} when the value is missing or invalid
+     */
+    static <T> T parse(@Nullable String value, Function<String, T> parser, ErrorCode code, String field) {
+        if (value == null) {
+            throw new ChatException(code, field + ": must not be null");
+        }
+        try {
+            return parser.apply(value);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new ChatException(code, field + ": " + ex.getMessage());
+        }
+    }
+
+}

@@ -1,0 +1,144 @@
+package com.acme.chat.relay.delivery;
+
+import java.util.List;
+import java.util.Set;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import com.acme.chat.common.event.DeliveryRequested;
+import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.UserId;
+import com.acme.chat.common.protocol.MessageFrame;
+import com.acme.chat.common.routing.Route;
+import com.acme.chat.relay.device.DeviceRegistry;
+import com.acme.chat.relay.notification.PushNotificationPublisher;
+import com.acme.chat.relay.queue.QueuedMessage;
+import com.acme.chat.relay.queue.UnsentQueueRepository;
+import com.acme.chat.relay.routing.HandlerChannelPublisher;
+import com.acme.chat.relay.routing.PushOutageLog;
+import com.acme.chat.relay.routing.RouteDirectory;
+
+/**
+ * Delivers one message to one recipient: queue first (durable), then push (best-effort).
+ * <ol>
+ * <li>Target devices: the recipient's known devices and routed devices, minus the sending device
+ * ({@link DeliveryTargets}); the pending queue {@code *} when the recipient has no device at all.</li>
+ * <li>One {@code unsent_messages} row per target device. This must succeed, otherwise the call throws.</li>
+ * <li>Routes are read again after the insert, and each routed target device gets the {@code message} frame on its
+ * handler's channel. Reading after the insert closes a race: a device whose route this read misses connects later,
+ * so its replay (which follows its connect) reads the row.</li>
+ * <li>A recipient other than the sender with no connected device at all gets a push notification request.</li>
+ * </ol>
+ * Redis failures only cost the live push and are logged; the message stays queued for the next connect.
+ */
+@Component
+class Deliverer {
+
+    private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
+
+    private final DeviceRegistry devices;
+
+    private final RouteDirectory routes;
+
+    private final UnsentQueueRepository queue;
+
+    private final HandlerChannelPublisher publisher;
+
+    private final PushNotificationPublisher notifications;
+
+    private final Counter queuedForDevice;
+
+    private final Counter queuedUnassigned;
+
+    private final Counter pushed;
+
+    private final Counter pushesFailed;
+
+    private final PushOutageLog outage = new PushOutageLog(log);
+
+    Deliverer(DeviceRegistry devices, RouteDirectory routes, UnsentQueueRepository queue,
+            HandlerChannelPublisher publisher, PushNotificationPublisher notifications, MeterRegistry meters) {
+        this.devices = devices;
+        this.routes = routes;
+        this.queue = queue;
+        this.publisher = publisher;
+        this.notifications = notifications;
+        this.queuedForDevice = Counter.builder("chat.relay.messages.queued").tag("queue", "device").register(meters);
+        this.queuedUnassigned = Counter.builder("chat.relay.messages.queued")
+            .tag("queue", "pending")
+            .register(meters);
+        this.pushed = Counter.builder("chat.relay.messages.pushed").tag("path", "live").register(meters);
+        this.pushesFailed = Counter.builder("chat.relay.pushes.failed").tag("path", "live").register(meters);
+    }
+
+    /**
+     * @param delivery the message and its recipient
+     * @throws RuntimeException when the message could not be queued (the caller retries)
+     */
+    void deliver(DeliveryRequested delivery) {
+        UserId recipient = delivery.recipient();
+        Set<DeviceId> known = devices.devices(recipient);
+        List<DeviceId> targets = DeliveryTargets.select(recipient, delivery.sender(), delivery.senderDevice(), known,
+                routesOrEmpty(delivery));
+        if (!targets.isEmpty()) {
+            queue.enqueue(recipient, targets, QueuedMessage.of(delivery));
+            if (targets.contains(UnsentQueueRepository.UNASSIGNED)) {
+                queuedUnassigned.increment();
+            }
+            else {
+                queuedForDevice.increment(targets.size());
+            }
+        }
+        List<Route> live;
+        try {
+            live = routes.routes(recipient);
+        }
+        catch (RuntimeException ex) {
+            pushesFailed.increment();
+            outage.failed("message " + delivery.messageId() + " to " + recipient + ", routes unavailable", ex);
+            return;
+        }
+        push(delivery, targets, live);
+        if (live.isEmpty() && !recipient.equals(delivery.sender())) {
+            notifications.requestFor(delivery);
+        }
+        log.debug("Message {} to {}: queued for {}, {} live route(s)", delivery.messageId(), recipient, targets,
+                live.size());
+    }
+
+    private void push(DeliveryRequested delivery, List<DeviceId> targets, List<Route> live) {
+        MessageFrame frame = delivery.toFrame();
+        for (Route route : live) {
+            if (!targets.contains(route.device())) {
+                continue;
+            }
+            try {
+                publisher.deliver(route, frame);
+                pushed.increment();
+                outage.succeeded();
+            }
+            catch (RuntimeException ex) {
+                pushesFailed.increment();
+                outage.failed("message " + delivery.messageId() + " to device " + route.device() + " of "
+                        + route.user(), ex);
+            }
+        }
+    }
+
+    private List<Route> routesOrEmpty(DeliveryRequested delivery) {
+        try {
+            return routes.routes(delivery.recipient());
+        }
+        catch (RuntimeException ex) {
+            // Without routes the known devices (or the pending queue) still get the message.
+            outage.failed("routes of " + delivery.recipient() + " for queueing message " + delivery.messageId(), ex);
+            return List.of();
+        }
+    }
+
+}

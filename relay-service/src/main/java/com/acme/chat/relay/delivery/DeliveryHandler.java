@@ -1,0 +1,52 @@
+package com.acme.chat.relay.delivery;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import com.acme.chat.common.event.ChatEvent;
+import com.acme.chat.common.event.DeliveryRequested;
+import com.acme.chat.common.event.Topics;
+import com.acme.chat.relay.config.ChatEventReader;
+
+/**
+ * Consumes {@link DeliveryRequested} from {@link Topics#DELIVERIES} (group {@code relay-service}, three consumers)
+ * and hands each to the {@link Deliverer}: one queue row per device of the recipient, a live push to the connected
+ * ones, a push notification when none is.
+ * <p>
+ * <b>Guarantees.</b> At least once: the offset of a record is committed only after its queue rows are written; a
+ * failure (Cassandra away) is retried in place with a capped back-off and never skipped, so no delivery is lost.
+ * Ordered: records are keyed by recipient and handled one at a time per partition, so one recipient's messages are
+ * queued and pushed in the order they were requested. Idempotent: a redelivered record writes the same rows again
+ * (same primary key and write timestamp, so even a row acked in between stays deleted while its tombstone lives) and
+ * may push the frame again, which clients drop by messageId. Unreadable records are logged and skipped.
+ */
+@Component
+class DeliveryHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryHandler.class);
+
+    private final ChatEventReader reader;
+
+    private final Deliverer deliverer;
+
+    DeliveryHandler(ChatEventReader reader, Deliverer deliverer) {
+        this.reader = reader;
+        this.deliverer = deliverer;
+    }
+
+    @KafkaListener(id = "relay-deliveries", groupId = "relay-service", topics = Topics.DELIVERIES, concurrency = "3")
+    void onDelivery(ConsumerRecord<String, String> record) {
+        ChatEvent event = reader.read(record);
+        if (event instanceof DeliveryRequested delivery) {
+            deliverer.deliver(delivery);
+        }
+        else if (event != null) {
+            log.debug("Ignoring {} on {}", event.getClass().getSimpleName(), record.topic());
+        }
+    }
+
+}

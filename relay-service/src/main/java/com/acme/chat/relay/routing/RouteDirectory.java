@@ -1,0 +1,145 @@
+package com.acme.chat.relay.routing;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.UserId;
+import com.acme.chat.common.routing.Route;
+import com.acme.chat.common.routing.RouteKeys;
+import com.acme.chat.relay.config.RelayProperties;
+
+/**
+ * Where a user's devices are connected right now, read from the routes websocket-manager keeps in Redis
+ * ({@link RouteKeys}): {@code SMEMBERS routes:{u}}, then {@code MGET} of each {@code route:{u}:{d}}.
+ * <p>
+ * Index members whose route key is gone are stale and pruned from the index on the way, with a script that removes a
+ * member only while its route key is still absent, so a device that reconnects meanwhile keeps its entry.
+ * <p>
+ * Non-empty results are cached for {@code chat.relay.route-cache-ttl} (a stale entry costs at most a lost live push,
+ * which the queue repairs on the next connect). Empty results are not cached: a device of an offline user that
+ * connects must get the very next message live, because its queue replay may already have run.
+ */
+@Component
+public class RouteDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(RouteDirectory.class);
+
+    /** Removes a device from the index only if its route key does not exist (atomically). */
+    private static final RedisScript<Long> PRUNE = RedisScript.of("""
+            if redis.call('EXISTS', KEYS[2]) == 0 then
+              return redis.call('SREM', KEYS[1], ARGV[1])
+            end
+            return 0
+            """, Long.class);
+
+    private final StringRedisTemplate redis;
+
+    private final RouteCache cache;
+
+    private final Counter cacheHits;
+
+    private final Counter redisReads;
+
+    private final Counter pruned;
+
+    RouteDirectory(StringRedisTemplate redis, RelayProperties properties, MeterRegistry meters) {
+        this.redis = redis;
+        this.cache = new RouteCache(properties.routeCacheTtl(), properties.routeCacheMaxUsers(), System::nanoTime);
+        this.cacheHits = Counter.builder("chat.relay.routes.lookups").tag("source", "cache").register(meters);
+        this.redisReads = Counter.builder("chat.relay.routes.lookups").tag("source", "redis").register(meters);
+        this.pruned = Counter.builder("chat.relay.routes.pruned").register(meters);
+    }
+
+    /**
+     * The live routes of a user's devices, possibly up to {@code chat.relay.route-cache-ttl} old.
+     * @param user the user
+     * @return one route per connected device, ordered by device id; empty when none is connected
+     * @throws org.springframework.dao.DataAccessException when Redis cannot be read
+     */
+    public List<Route> routes(UserId user) {
+        List<Route> cached = cache.get(user);
+        if (cached != null) {
+            cacheHits.increment();
+            return cached;
+        }
+        redisReads.increment();
+        List<Route> routes = read(user);
+        if (!routes.isEmpty()) {
+            cache.put(user, routes);
+        }
+        return routes;
+    }
+
+    /**
+     * Forgets the cached routes of a user, e.g. because one of their devices just connected or disconnected.
+     * @param user the user
+     */
+    public void evict(UserId user) {
+        cache.evict(user);
+    }
+
+    private List<Route> read(UserId user) {
+        Set<String> members = redis.opsForSet().members(RouteKeys.devices(user));
+        if (members == null || members.isEmpty()) {
+            return List.of();
+        }
+        List<DeviceId> devices = new ArrayList<>(members.size());
+        for (String member : members) {
+            DeviceId device = deviceOrNull(member);
+            if (device != null) {
+                devices.add(device);
+            }
+        }
+        List<String> keys = devices.stream().map(device -> RouteKeys.route(user, device)).toList();
+        List<String> values = keys.isEmpty() ? List.of() : redis.opsForValue().multiGet(keys);
+        if (values == null || values.size() != devices.size()) {
+            values = Collections.nCopies(devices.size(), null);
+        }
+        RouteResolution resolution = RouteResolution.resolve(user, devices, values);
+        if (!resolution.malformed().isEmpty()) {
+            log.warn("Ignoring malformed routes of user {} for devices {}", user, resolution.malformed());
+        }
+        prune(user, resolution.stale());
+        return resolution.routes();
+    }
+
+    private void prune(UserId user, List<DeviceId> stale) {
+        for (DeviceId device : stale) {
+            try {
+                Long removed = redis.execute(PRUNE, List.of(RouteKeys.devices(user), RouteKeys.route(user, device)),
+                        device.value());
+                if (removed != null && removed > 0) {
+                    pruned.increment();
+                    log.debug("Pruned stale route index entry {} of user {}", device, user);
+                }
+            }
+            catch (RuntimeException ex) {
+                // Pruning only tidies the index; the next reader tries again.
+                log.debug("Could not prune stale route index entry {} of user {}", device, user, ex);
+            }
+        }
+    }
+
+    private static @Nullable DeviceId deviceOrNull(String member) {
+        try {
+            return DeviceId.of(member);
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
+    }
+
+}

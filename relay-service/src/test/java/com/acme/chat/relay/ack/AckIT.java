@@ -1,0 +1,131 @@
+package com.acme.chat.relay.ack;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.acme.chat.common.event.DeliveryRequested;
+import com.acme.chat.common.event.ReceiptRecorded;
+import com.acme.chat.common.event.Topics;
+import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.UserId;
+import com.acme.chat.common.protocol.ReceiptKind;
+import com.acme.chat.relay.device.DeviceRegistry;
+import com.acme.chat.relay.testsupport.RelayIntegrationTest;
+import com.acme.chat.relay.testsupport.TopicWatcher;
+import com.acme.chat.testsupport.ChatIntegrationTest;
+import com.acme.chat.testsupport.TestTokens;
+
+import static com.acme.chat.relay.testsupport.Events.delivery;
+import static com.acme.chat.relay.testsupport.Events.freshUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ChatIntegrationTest
+class AckIT extends RelayIntegrationTest {
+
+    private static final DeviceId PHONE = DeviceId.of("phone");
+
+    private static final DeviceId WEB = DeviceId.of("web");
+
+    @Autowired
+    DeviceRegistry devices;
+
+    @Test
+    void ackRemovesRowsAndPublishesDeliveredReceipt() {
+        UserId alice = freshUser("alice");
+        UserId bob = freshUser("bob");
+        List<DeliveryRequested> messages = queueFor(bob, alice, 3);
+        String conversation = messages.get(0).conversationId().value();
+
+        try (TopicWatcher receipts = new TopicWatcher(Topics.RECEIPTS, json)) {
+            HttpResponse<String> response = postAck(TestTokens.forUser(bob.value()), PHONE, ackBody(conversation,
+                    messages.get(0).messageId().value(), messages.get(1).messageId().value(), "m-never-queued"));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(response.body()).path("removed").asInt()).isEqualTo(2);
+            ReceiptRecorded receipt = receipts.awaitEvent(ReceiptRecorded.class,
+                    event -> event.conversationId().value().equals(conversation), KAFKA_WAIT);
+            assertThat(receipt.user()).isEqualTo(bob);
+            assertThat(receipt.kind()).isEqualTo(ReceiptKind.DELIVERED);
+            assertThat(receipt.upToSeq()).isEqualTo(2);
+        }
+        assertThat(queue.messageIds(bob, PHONE)).containsExactly(messages.get(2).messageId().value());
+    }
+
+    @Test
+    void ackIsIdempotent() {
+        UserId alice = freshUser("alice");
+        UserId bob = freshUser("bob");
+        DeliveryRequested message = queueFor(bob, alice, 1).get(0);
+        String body = ackBody(message.conversationId().value(), message.messageId().value());
+
+        assertThat(postAck(TestTokens.forUser(bob.value()), PHONE, body).body()).contains("\"removed\":1");
+        HttpResponse<String> again = postAck(TestTokens.forUser(bob.value()), PHONE, body);
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("\"removed\":0");
+    }
+
+    @Test
+    void ackOfAnotherUsersDeviceRemovesNothing() {
+        UserId alice = freshUser("alice");
+        UserId bob = freshUser("bob");
+        UserId carol = freshUser("carol");
+        List<DeliveryRequested> messages = queueFor(alice, bob, 2);
+
+        HttpResponse<String> response = postAck(TestTokens.forUser(carol.value()), PHONE,
+                ackBody(messages.get(0).conversationId().value(), messages.get(0).messageId().value(),
+                        messages.get(1).messageId().value()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"removed\":0");
+        assertThat(queue.messageIds(alice, PHONE)).hasSize(2);
+    }
+
+    @Test
+    void rejectsAnAckWithoutMessageIds() {
+        assertValidationFailed(postAck(TestTokens.forUser("bob"), PHONE, "{\"conversationId\":\"d:alice:bob\","
+                + "\"messageIds\":[]}"));
+        assertValidationFailed(postAck(TestTokens.forUser("bob"), PHONE, "{\"conversationId\":\"d:alice:bob\"}"));
+    }
+
+    @Test
+    void rejectsAnAckOfMoreThan256Messages() {
+        assertValidationFailed(postAck(TestTokens.forUser("bob"), PHONE,
+                ackBody("d:alice:bob", Collections.nCopies(257, "m-1").toArray(String[]::new))));
+    }
+
+    @Test
+    void rejectsAnAckWithAnInvalidConversationId() {
+        assertValidationFailed(postAck(TestTokens.forUser("bob"), PHONE, ackBody("d:bob:alice", "m-1")));
+        assertValidationFailed(postAck(TestTokens.forUser("bob"), PHONE, ackBody("nonsense", "m-1")));
+    }
+
+    private void assertValidationFailed(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.path("code").asString()).isEqualTo("validation_failed");
+    }
+
+    private List<DeliveryRequested> queueFor(UserId recipient, UserId sender, int count) {
+        devices.seen(recipient, PHONE, Instant.now());
+        List<DeliveryRequested> messages = new ArrayList<>();
+        for (int seq = 1; seq <= count; seq++) {
+            DeliveryRequested message = delivery(recipient, sender, WEB, seq);
+            messages.add(message);
+            events.send(message);
+        }
+        List<String> ids = messages.stream().map(m -> m.messageId().value()).toList();
+        await().atMost(KAFKA_WAIT).until(() -> queue.messageIds(recipient, PHONE).equals(ids));
+        return messages;
+    }
+
+}

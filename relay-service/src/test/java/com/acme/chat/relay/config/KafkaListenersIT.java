@@ -1,0 +1,59 @@
+package com.acme.chat.relay.config;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+import com.acme.chat.relay.testsupport.RelayTopics;
+import com.acme.chat.testsupport.ChatIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ChatIntegrationTest
+class KafkaListenersIT {
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    DefaultErrorHandler errorHandler;
+
+    @BeforeAll
+    static void createConsumedTopics() {
+        RelayTopics.ensure();
+    }
+
+    @Test
+    void deliveriesAndPresenceShareTheRelayGroupWithThreeConsumers() {
+        assertThat(container("relay-deliveries").getGroupId()).isEqualTo("relay-service");
+        assertThat(container("relay-presence").getGroupId()).isEqualTo("relay-service");
+        assertThat(container("relay-receipts").getGroupId()).isEqualTo("relay-service-receipts");
+        assertThat(((ConcurrentMessageListenerContainer<?, ?>) container("relay-deliveries")).getConcurrency())
+            .isEqualTo(3);
+    }
+
+    @Test
+    void everyListenerCommitsPerRecordAndRetriesFailuresInPlace() {
+        for (String id : new String[] { "relay-deliveries", "relay-presence", "relay-receipts" }) {
+            MessageListenerContainer container = container(id);
+            assertThat(container.getContainerProperties().getAckMode()).as(id)
+                .isEqualTo(ContainerProperties.AckMode.RECORD);
+            assertThat(((AbstractMessageListenerContainer<?, ?>) container).getCommonErrorHandler()).as(id)
+                .isSameAs(errorHandler);
+        }
+    }
+
+    private MessageListenerContainer container(String id) {
+        MessageListenerContainer container = listeners.getListenerContainer(id);
+        assertThat(container).as(id).isNotNull();
+        return container;
+    }
+
+}

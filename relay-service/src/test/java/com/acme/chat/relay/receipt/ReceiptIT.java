@@ -1,0 +1,39 @@
+package com.acme.chat.relay.receipt;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.acme.chat.common.event.ReceiptRecorded;
+import com.acme.chat.common.id.ConversationId;
+import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.UserId;
+import com.acme.chat.common.protocol.ReceiptKind;
+import com.acme.chat.common.routing.HandlerMessage;
+import com.acme.chat.relay.testsupport.RelayIntegrationTest;
+import com.acme.chat.testsupport.ChatIntegrationTest;
+
+import static com.acme.chat.relay.testsupport.Events.freshUser;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ChatIntegrationTest
+class ReceiptIT extends RelayIntegrationTest {
+
+    @Test
+    void forwardsReceiptToTheOtherParticipantsConnectedDevices() {
+        UserId alice = freshUser("alice");
+        UserId bob = freshUser("bob");
+        handler.route(alice, DeviceId.of("phone"), "conn-a");
+        handler.route(bob, DeviceId.of("phone"), "conn-b");
+        ReceiptRecorded read = new ReceiptRecorded(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                ReceiptRecorded.VERSION, ConversationId.direct(alice, bob), bob, ReceiptKind.READ, 5);
+
+        events.send(read);
+
+        assertThat(handler.awaitDelivers(1, KAFKA_WAIT))
+            .containsExactly(new HandlerMessage.Deliver(alice, DeviceId.of("phone"), "conn-a", read.toFrame()));
+    }
+
+}

@@ -1,0 +1,49 @@
+package com.acme.chat.relay.routing;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.UserId;
+import com.acme.chat.common.routing.Route;
+import com.acme.chat.common.routing.RouteKeys;
+import com.acme.chat.relay.testsupport.RelayIntegrationTest;
+import com.acme.chat.testsupport.ChatIntegrationTest;
+
+import static com.acme.chat.relay.testsupport.Events.freshUser;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ChatIntegrationTest
+class RouteDirectoryIT extends RelayIntegrationTest {
+
+    @Autowired
+    RouteDirectory directory;
+
+    @Test
+    void readsLiveRoutesAndPrunesIndexEntriesWhoseRouteIsGone() {
+        UserId bob = freshUser("bob");
+        handler.route(bob, DeviceId.of("phone"), "conn-1");
+        redis.opsForSet().add(RouteKeys.devices(bob), "gone-device");
+
+        assertThat(directory.routes(bob))
+            .containsExactly(new Route(bob, DeviceId.of("phone"), handler.id(), "conn-1"));
+        assertThat(redis.opsForSet().members(RouteKeys.devices(bob))).containsExactly("phone");
+    }
+
+    @Test
+    void knowsNoRoutesOfAUserWithoutConnectedDevices() {
+        assertThat(directory.routes(freshUser("nobody"))).isEmpty();
+    }
+
+    @Test
+    void seesADeviceThatConnectsRightAfterAnEmptyLookup() {
+        UserId bob = freshUser("bob");
+        assertThat(directory.routes(bob)).isEmpty();
+
+        handler.route(bob, DeviceId.of("phone"), "conn-1");
+
+        assertThat(directory.routes(bob)).extracting(Route::device).containsExactly(DeviceId.of("phone"));
+    }
+
+}

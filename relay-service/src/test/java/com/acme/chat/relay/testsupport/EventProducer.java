@@ -1,0 +1,49 @@
+package com.acme.chat.relay.testsupport;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.acme.chat.common.event.ChatEvent;
+import com.acme.chat.testsupport.LocalServers;
+
+/** Publishes events as the other services do: JSON {@code ChatEvent} strings, keyed by their partition key. */
+public final class EventProducer implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer;
+
+    private final JsonMapper json;
+
+    public EventProducer(JsonMapper json) {
+        this.json = json;
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalServers.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
+                new StringSerializer());
+    }
+
+    /** Sends an event and waits until the broker has it. */
+    public void send(ChatEvent event) {
+        String value = json.writerFor(ChatEvent.class).writeValueAsString(event);
+        try {
+            producer.send(new ProducerRecord<>(event.topic(), event.partitionKey(), value)).get(60, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException("Cannot publish " + event.getClass().getSimpleName(), ex);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+
+}

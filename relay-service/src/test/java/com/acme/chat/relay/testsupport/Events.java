@@ -1,0 +1,54 @@
+package com.acme.chat.relay.testsupport;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import com.acme.chat.common.event.DeliveryRequested;
+import com.acme.chat.common.event.DeviceConnected;
+import com.acme.chat.common.event.DeviceDisconnected;
+import com.acme.chat.common.id.ClientMessageId;
+import com.acme.chat.common.id.ConversationId;
+import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.MessageId;
+import com.acme.chat.common.id.UserId;
+
+/** Object mother for the events relay consumes, with fresh ids. */
+public final class Events {
+
+    private Events() {
+    }
+
+    /** @return a user id no other test uses */
+    public static UserId freshUser(String name) {
+        return UserId.of(name + "-" + UUID.randomUUID());
+    }
+
+    /** @return a handler id no other test uses */
+    public static String freshHandler() {
+        return "handler-test-" + UUID.randomUUID();
+    }
+
+    /** A direct message from {@code sender} (on {@code senderDevice}) delivered to {@code recipient}. */
+    public static DeliveryRequested delivery(UserId recipient, UserId sender, DeviceId senderDevice, long seq) {
+        String id = UUID.randomUUID().toString();
+        // Cassandra keeps milliseconds, so live and replayed frames compare equal.
+        Instant sentAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return new DeliveryRequested(UUID.randomUUID(), sentAt, DeliveryRequested.VERSION, recipient,
+                MessageId.of("m-" + id), ConversationId.direct(recipient, sender), seq, sender, senderDevice, null,
+                "text " + seq, List.of(), sentAt, ClientMessageId.of("c-" + id));
+    }
+
+    public static DeviceConnected connected(UserId user, DeviceId device, String handlerId, String connectionId) {
+        return new DeviceConnected(UUID.randomUUID(), Instant.now(), DeviceConnected.VERSION, user, device, handlerId,
+                connectionId);
+    }
+
+    public static DeviceDisconnected disconnected(UserId user, DeviceId device, String handlerId, String connectionId,
+            Instant at) {
+        return new DeviceDisconnected(UUID.randomUUID(), at, DeviceDisconnected.VERSION, user, device, handlerId,
+                connectionId);
+    }
+
+}

@@ -1,0 +1,84 @@
+package com.acme.chat.relay.testsupport;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.UserId;
+import com.acme.chat.common.routing.HandlerMessage;
+import com.acme.chat.common.routing.RouteKeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Plays a websocket-manager instance: subscribes to its own {@code handler:{id}} channel and records what arrives,
+ * and writes routes for its connections exactly as a handler does.
+ */
+public final class FakeHandler implements AutoCloseable {
+
+    private final String handlerId = Events.freshHandler();
+
+    private final RedisClient client;
+
+    private final StatefulRedisPubSubConnection<String, String> connection;
+
+    private final List<HandlerMessage> received = new CopyOnWriteArrayList<>();
+
+    private final StringRedisTemplate redis;
+
+    public FakeHandler(String host, int port, StringRedisTemplate redis, JsonMapper json) {
+        this.redis = redis;
+        this.client = RedisClient.create(RedisURI.create(host, port));
+        this.connection = client.connectPubSub();
+        connection.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                received.add(json.readValue(message, HandlerMessage.class));
+            }
+        });
+        // Returns once Redis confirmed the subscription.
+        connection.sync().subscribe(RouteKeys.handlerChannel(handlerId));
+    }
+
+    public String id() {
+        return handlerId;
+    }
+
+    /** Writes the route of a connection of a device on this handler, as websocket-manager does on connect. */
+    public void route(UserId user, DeviceId device, String connectionId) {
+        redis.opsForValue()
+            .set(RouteKeys.route(user, device), RouteKeys.routeValue(handlerId, connectionId), Duration.ofMinutes(5));
+        redis.opsForSet().add(RouteKeys.devices(user), device.value());
+        redis.expire(RouteKeys.devices(user), Duration.ofMinutes(5));
+    }
+
+    /** Waits until at least {@code count} {@code Deliver}s arrived and returns all that did. */
+    public List<HandlerMessage.Deliver> awaitDelivers(int count, Duration atMost) {
+        await().atMost(atMost).untilAsserted(() -> assertThat(delivers()).hasSizeGreaterThanOrEqualTo(count));
+        return delivers();
+    }
+
+    public List<HandlerMessage.Deliver> delivers() {
+        return received.stream()
+            .filter(HandlerMessage.Deliver.class::isInstance)
+            .map(HandlerMessage.Deliver.class::cast)
+            .toList();
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+
+}

@@ -1,0 +1,95 @@
+package com.acme.chat.relay.testsupport;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.testsupport.Http;
+
+/**
+ * Shared wiring of relay's integration tests (each subclass is a {@code @ChatIntegrationTest}; they all share one
+ * context): a producer for the events other services publish, a fake handler listening on its Redis channel, and a
+ * direct view of the queue table. Every test uses fresh user ids, so tests never see each other's data.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+public abstract class RelayIntegrationTest {
+
+    /**
+     * How long to wait for anything that goes through Kafka. Generous: the first test also waits for the consumer
+     * group to form, and other modules' tests may restart the shared broker meanwhile.
+     */
+    protected static final Duration KAFKA_WAIT = Duration.ofSeconds(90);
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JsonMapper json;
+
+    @Autowired
+    protected StringRedisTemplate redis;
+
+    @Autowired
+    protected CqlSession session;
+
+    @Value("${spring.data.redis.host}")
+    private String redisHost;
+
+    @Value("${spring.data.redis.port}")
+    private int redisPort;
+
+    protected EventProducer events;
+
+    protected FakeHandler handler;
+
+    protected QueueRows queue;
+
+    @BeforeAll
+    static void createConsumedTopics() {
+        RelayTopics.ensure();
+    }
+
+    @BeforeEach
+    void openFixtures() {
+        events = new EventProducer(json);
+        handler = new FakeHandler(redisHost, redisPort, redis, json);
+        queue = new QueueRows(session);
+    }
+
+    @AfterEach
+    void closeFixtures() {
+        handler.close();
+        events.close();
+    }
+
+    protected HttpResponse<String> postAck(String token, DeviceId device, String body) {
+        return Http.send(HttpRequest
+            .newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/devices/" + device.value() + "/acks"))
+            .timeout(Duration.ofSeconds(15))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+    }
+
+    protected String ackBody(String conversationId, String... messageIds) {
+        return json.writeValueAsString(java.util.Map.of("conversationId", conversationId, "messageIds",
+                java.util.List.of(messageIds)));
+    }
+
+}
