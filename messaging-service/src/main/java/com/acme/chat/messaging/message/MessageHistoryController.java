@@ -1,0 +1,48 @@
+package com.acme.chat.messaging.message;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.acme.chat.common.id.UserId;
+import com.acme.chat.messaging.config.MessagingProperties;
+import com.acme.chat.messaging.user.UserDirectory;
+
+/**
+ * Get-Message: {@code GET /api/v1/messages?before=&limit=}, the caller's sent and received messages across all
+ * conversations with {@code sentAt < before}, newest first.
+ */
+@RestController
+class MessageHistoryController {
+
+    private final TimelineRepository timeline;
+
+    private final MessagingProperties properties;
+
+    private final Clock clock;
+
+    MessageHistoryController(TimelineRepository timeline, MessagingProperties properties, Clock clock) {
+        this.timeline = timeline;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/messages")
+    MessagePageView messages(@AuthenticationPrincipal Jwt jwt,
+            @RequestParam(required = false) @Nullable String before,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        UserId user = UserDirectory.subject(jwt);
+        Instant until = PageLimits.instant("before", before, clock.instant());
+        int size = PageLimits.limit(limit, properties.historyPageSize(), properties.maxHistoryPageSize());
+        TimelinePager.Page<MessageView> page = TimelinePager.page(until, size, properties.timelineEmptyMonths(),
+                (month, bound, max) -> timeline.read(user, month, bound, max), MessageView::sentAt);
+        return new MessagePageView(page.items(), page.nextBefore());
+    }
+}

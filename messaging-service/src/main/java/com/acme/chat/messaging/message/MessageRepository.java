@@ -1,0 +1,221 @@
+package com.acme.chat.messaging.message;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
+import com.datastax.oss.driver.api.core.cql.Row;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Repository;
+
+import com.acme.chat.common.id.ClientMessageId;
+import com.acme.chat.common.id.ConversationId;
+import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.MessageId;
+import com.acme.chat.common.id.UserId;
+
+/**
+ * The {@code messages} table (history by conversation and seq, {@code bucket = seq / 10000}), plus the
+ * {@code conversation_seq} hint and the {@code conversations} row. Statements are prepared once at startup;
+ * lightweight transactions run at {@code LOCAL_SERIAL}, everything else at the session's {@code LOCAL_QUORUM}.
+ */
+@Repository
+class MessageRepository {
+
+    /** Result of inserting a message at a seq. */
+    enum InsertOutcome {
+        /** The row is ours (inserted now, or by an earlier attempt of the same message). */
+        STORED,
+        /** Another message holds the seq. */
+        TAKEN,
+        /** The insert timed out; it may or may not have been applied. */
+        UNKNOWN
+    }
+
+    private static final ConsistencyLevel SERIAL = DefaultConsistencyLevel.LOCAL_SERIAL;
+
+    private static final String COLUMNS = "conversation_id, seq, message_id, sender_id, sender_device, client_msg_id, "
+            + "body, media, sent_at";
+
+    private final CqlSession session;
+
+    private final MediaJson mediaJson;
+
+    private final PreparedStatement insert;
+
+    private final PreparedStatement topSeq;
+
+    private final PreparedStatement bySeq;
+
+    private final PreparedStatement newestIds;
+
+    private final PreparedStatement descending;
+
+    private final PreparedStatement ascending;
+
+    private final PreparedStatement readHint;
+
+    private final PreparedStatement writeHint;
+
+    private final PreparedStatement touchConversation;
+
+    private final PreparedStatement createConversation;
+
+    MessageRepository(CqlSession session, MediaJson mediaJson) {
+        this.session = session;
+        this.mediaJson = mediaJson;
+        this.insert = session.prepare("INSERT INTO messages (conversation_id, bucket, seq, message_id, sender_id, "
+                + "sender_device, client_msg_id, body, media, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS");
+        this.topSeq = session.prepare("SELECT seq FROM messages WHERE conversation_id = ? AND bucket = ? LIMIT 1");
+        this.bySeq = session.prepare(
+                "SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND bucket = ? AND seq = ?");
+        this.newestIds = session
+            .prepare("SELECT seq, message_id FROM messages WHERE conversation_id = ? AND bucket = ? LIMIT ?");
+        this.descending = session.prepare("SELECT " + COLUMNS
+                + " FROM messages WHERE conversation_id = ? AND bucket = ? AND seq < ? LIMIT ?");
+        this.ascending = session.prepare("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND bucket = ?"
+                + " AND seq > ? AND seq < ? ORDER BY seq ASC LIMIT ?");
+        this.readHint = session.prepare("SELECT last_seq FROM conversation_seq WHERE conversation_id = ?");
+        this.writeHint = session.prepare("UPDATE conversation_seq SET last_seq = ? WHERE conversation_id = ?");
+        this.touchConversation = session
+            .prepare("UPDATE conversations SET kind = ?, members = members + ? WHERE conversation_id = ?");
+        this.createConversation = session.prepare(
+                "UPDATE conversations SET kind = ?, members = members + ?, created_at = ? WHERE conversation_id = ?");
+    }
+
+    /** Claims {@code message.seq()} for the message: {@code INSERT ... IF NOT EXISTS}. */
+    InsertOutcome insertIfAbsent(StoredMessage message) {
+        BoundStatement statement = insert
+            .bind(message.conversationId().value(), SeqPlanner.bucketOf(message.seq()), message.seq(),
+                    message.messageId().value(), message.sender().value(), message.senderDevice().value(),
+                    message.clientMsgId().value(), message.text(), mediaJson.write(message.media()),
+                    message.sentAt())
+            .setSerialConsistencyLevel(SERIAL);
+        ResultSet result;
+        try {
+            result = session.execute(statement);
+        }
+        catch (RuntimeException ex) {
+            if (LwtOutcomes.isUnknown(ex)) {
+                return InsertOutcome.UNKNOWN;
+            }
+            throw ex;
+        }
+        if (result.wasApplied()) {
+            return InsertOutcome.STORED;
+        }
+        Row existing = result.one();
+        boolean ours = existing != null && message.messageId().value().equals(existing.getString("message_id"));
+        return ours ? InsertOutcome.STORED : InsertOutcome.TAKEN;
+    }
+
+    /**
+     * @param serial read at {@code LOCAL_SERIAL}, which first settles any in-flight insert of the partition
+     * @return the highest seq stored in a bucket
+     */
+    OptionalLong topSeq(ConversationId conversation, long bucket, boolean serial) {
+        BoundStatement statement = topSeq.bind(conversation.value(), bucket);
+        Row row = session.execute(serial ? statement.setConsistencyLevel(SERIAL) : statement).one();
+        return (row == null) ? OptionalLong.empty() : OptionalLong.of(row.getLong("seq"));
+    }
+
+    Optional<StoredMessage> find(ConversationId conversation, long seq) {
+        Row row = session.execute(bySeq.bind(conversation.value(), SeqPlanner.bucketOf(seq), seq)).one();
+        return Optional.ofNullable(row).map(this::toMessage);
+    }
+
+    /**
+     * Looks for a message among the newest {@code depth} of a conversation, with serial reads so that an insert
+     * that was still in flight is settled first.
+     * @param maxSeq the conversation's highest seq
+     * @return its seq, if found
+     */
+    OptionalLong findSeqAmongNewest(ConversationId conversation, MessageId messageId, long maxSeq, int depth) {
+        int remaining = depth;
+        for (long bucket = SeqPlanner.bucketOf(maxSeq); bucket >= 0 && remaining > 0; bucket--) {
+            List<Row> rows = session
+                .execute(newestIds.bind(conversation.value(), bucket, remaining).setConsistencyLevel(SERIAL))
+                .all();
+            for (Row row : rows) {
+                if (messageId.value().equals(row.getString("message_id"))) {
+                    return OptionalLong.of(row.getLong("seq"));
+                }
+            }
+            remaining -= rows.size();
+        }
+        return OptionalLong.empty();
+    }
+
+    /** Newest first: messages with {@code seq < beforeSeq}, walking back across buckets. */
+    List<StoredMessage> descending(ConversationId conversation, long beforeSeq, int limit) {
+        List<StoredMessage> page = new ArrayList<>(limit);
+        for (long bucket = SeqPlanner.bucketOf(Math.max(beforeSeq - 1, 0)); bucket >= 0 && page.size() < limit; bucket--) {
+            for (Row row : session
+                .execute(descending.bind(conversation.value(), bucket, beforeSeq, limit - page.size()))) {
+                page.add(toMessage(row));
+            }
+        }
+        return page;
+    }
+
+    /** Oldest first: messages with {@code afterSeq < seq < beforeSeq}, walking forward across buckets. */
+    List<StoredMessage> ascending(ConversationId conversation, long afterSeq, long beforeSeq, int limit) {
+        List<StoredMessage> page = new ArrayList<>(limit);
+        long bucket = SeqPlanner.bucketOf(afterSeq + 1);
+        while (page.size() < limit && bucket * SeqPlanner.BUCKET_SIZE < beforeSeq) {
+            int wanted = limit - page.size();
+            List<Row> rows = session
+                .execute(ascending.bind(conversation.value(), bucket, afterSeq, beforeSeq, wanted))
+                .all();
+            rows.forEach(row -> page.add(toMessage(row)));
+            // Seqs are dense: a bucket that ends before its last possible seq is the conversation's newest one.
+            if (rows.size() < wanted && (rows.isEmpty()
+                    || !SeqPlanner.isFull(bucket, rows.get(rows.size() - 1).getLong("seq")))) {
+                break;
+            }
+            bucket++;
+        }
+        return page;
+    }
+
+    /** @return the {@code conversation_seq} hint (an existing seq, possibly lagging), 0 if none */
+    long readSeqHint(ConversationId conversation) {
+        Row row = session.execute(readHint.bind(conversation.value())).one();
+        return (row == null || row.isNull("last_seq")) ? 0 : row.getLong("last_seq");
+    }
+
+    CompletionStage<AsyncResultSet> writeSeqHint(ConversationId conversation, long seq) {
+        return session.executeAsync(writeHint.bind(seq, conversation.value()));
+    }
+
+    /** Records the conversation with its kind and members; {@code createdAt} only for its first message. */
+    CompletionStage<AsyncResultSet> saveConversation(ConversationId conversation, Set<String> members,
+            @Nullable Instant createdAt) {
+        String kind = conversation.isDirect() ? "direct" : "group";
+        BoundStatement statement = (createdAt == null) ? touchConversation.bind(kind, members, conversation.value())
+                : createConversation.bind(kind, members, createdAt, conversation.value());
+        return session.executeAsync(statement);
+    }
+
+    private StoredMessage toMessage(Row row) {
+        String device = row.getString("sender_device");
+        String body = row.getString("body");
+        return new StoredMessage(MessageId.of(row.getString("message_id")),
+                ConversationId.of(row.getString("conversation_id")), row.getLong("seq"),
+                UserId.of(row.getString("sender_id")), DeviceId.of((device != null) ? device : "unknown"),
+                ClientMessageId.of(row.getString("client_msg_id")), (body != null) ? body : "",
+                mediaJson.read(row.getString("media")), row.getInstant("sent_at"));
+    }
+}

@@ -1,0 +1,33 @@
+package com.acme.chat.messaging.message;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.acme.chat.common.id.ClientMessageId;
+import com.acme.chat.common.id.ConversationId;
+import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.MessageId;
+import com.acme.chat.common.id.UserId;
+import com.acme.chat.common.protocol.MediaRef;
+
+/**
+ * A message as stored in {@code messages}: it has its seq.
+ *
+ * @param messageId server id
+ * @param conversationId its conversation
+ * @param seq its place in the conversation
+ * @param sender who sent it
+ * @param senderDevice the device it was sent from
+ * @param clientMsgId the sender's idempotency key
+ * @param text the text
+ * @param media attachments
+ * @param sentAt when it was accepted (millisecond precision, as stored)
+ */
+record StoredMessage(MessageId messageId, ConversationId conversationId, long seq, UserId sender,
+        DeviceId senderDevice, ClientMessageId clientMsgId, String text, List<MediaRef> media, Instant sentAt) {
+
+    MessageView toView() {
+        return new MessageView(messageId.value(), conversationId.value(), seq, sender.value(), senderDevice.value(),
+                text, media, sentAt);
+    }
+}

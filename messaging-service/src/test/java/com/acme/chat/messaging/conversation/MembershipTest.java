@@ -1,0 +1,54 @@
+package com.acme.chat.messaging.conversation;
+
+import org.junit.jupiter.api.Test;
+
+import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.common.id.ConversationId;
+import com.acme.chat.common.id.UserId;
+import com.acme.chat.kit.web.ChatException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MembershipTest {
+
+    private final ConversationAccess access = new ConversationAccess();
+
+    @Test
+    void bothParticipantsOfADirectConversationAreMembers() {
+        ConversationId conversation = ConversationId.direct(UserId.of("bob"), UserId.of("alice"));
+        assertThat(Membership.directMembers(conversation)).containsExactly(UserId.of("alice"), UserId.of("bob"));
+        assertThat(Membership.isMember(conversation, UserId.of("alice"))).isTrue();
+        assertThat(Membership.isMember(conversation, UserId.of("bob"))).isTrue();
+        assertThat(Membership.isMember(conversation, UserId.of("carol"))).isFalse();
+    }
+
+    @Test
+    void aNoteToSelfHasOneMember() {
+        ConversationId conversation = ConversationId.direct(UserId.of("alice"), UserId.of("alice"));
+        assertThat(Membership.directMembers(conversation)).containsExactly(UserId.of("alice"));
+    }
+
+    @Test
+    void anOutsiderIsNotAMember() {
+        assertCode(() -> access.requireMember("d:alice:bob", UserId.of("carol")), ErrorCode.NOT_A_MEMBER);
+        assertThat(access.requireMember("d:alice:bob", UserId.of("bob"))).hasToString("d:alice:bob");
+    }
+
+    @Test
+    void aMalformedConversationIdFailsValidation() {
+        assertCode(() -> access.requireMember("x:alice:bob", UserId.of("alice")), ErrorCode.VALIDATION_FAILED);
+        assertCode(() -> access.requireMember("d:bob:alice", UserId.of("alice")), ErrorCode.VALIDATION_FAILED);
+        assertCode(() -> access.requireMember("d:alice", UserId.of("alice")), ErrorCode.VALIDATION_FAILED);
+    }
+
+    @Test
+    void groupConversationsAreUnknownUntilGroupsShip() {
+        assertCode(() -> access.requireMember("g:team", UserId.of("alice")), ErrorCode.UNKNOWN_CONVERSATION);
+    }
+
+    private static void assertCode(Runnable call, ErrorCode code) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(ChatException.class,
+                ex -> assertThat(ex.code()).isEqualTo(code));
+    }
+}

@@ -1,0 +1,358 @@
+package com.acme.chat.messaging.message;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.LongStream;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.acme.chat.common.event.Topics;
+import com.acme.chat.common.id.ConversationId;
+import com.acme.chat.common.id.UserId;
+import com.acme.chat.messaging.testsupport.Api;
+import com.acme.chat.messaging.testsupport.Kafka;
+import com.acme.chat.testsupport.ChatIntegrationTest;
+
+import static com.acme.chat.messaging.testsupport.Api.assertProblem;
+import static com.acme.chat.messaging.testsupport.Api.body;
+import static com.acme.chat.messaging.testsupport.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ChatIntegrationTest
+class SendMessageIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SequenceAllocator sequences;
+
+    @Autowired
+    CqlSession session;
+
+    Api api;
+
+    String alice;
+
+    String bob;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        alice = api.newUser("alice");
+        bob = api.newUser("bob");
+    }
+
+    @Test
+    void sendsAndAcksWithSeq() {
+        HttpResponse<String> response = api.post("/api/v1/messages", alice,
+                body("clientMsgId", Api.newClientMsgId(), "to", bob, "text", "hi Bob"), "X-Device-Id", "phone-1");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode ack = json(response);
+        assertThat(ack.path("messageId").asString()).startsWith("m-");
+        assertThat(ack.path("conversationId").asString()).isEqualTo(direct(alice, bob));
+        assertThat(ack.path("seq").asLong()).isEqualTo(1);
+        assertThat(Instant.parse(ack.path("sentAt").asString())).isBefore(Instant.now().plusSeconds(1));
+        assertThat(ack.path("duplicate").asBoolean()).isFalse();
+        assertThat(api.sent(bob, alice, "hi Alice").path("seq").asLong()).isEqualTo(2);
+
+        JsonNode stored = json(api.get(Api.conversationPath(direct(alice, bob), "/messages?afterSeq=0"), bob))
+            .path("messages")
+            .get(0);
+        assertThat(stored.path("messageId").asString()).isEqualTo(ack.path("messageId").asString());
+        assertThat(stored.path("sender").asString()).isEqualTo(alice);
+        assertThat(stored.path("senderDevice").asString()).isEqualTo("phone-1");
+        assertThat(stored.path("text").asString()).isEqualTo("hi Bob");
+        assertThat(stored.path("sentAt").asString()).isEqualTo(ack.path("sentAt").asString());
+    }
+
+    @Test
+    void retriedSendReturnsOriginalAckAndStoresNothingNew() {
+        String clientMsgId = Api.newClientMsgId();
+        HttpResponse<String> first = api.send(alice, bob, clientMsgId, "once");
+        HttpResponse<String> retry = api.send(alice, bob, clientMsgId, "once");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
+        JsonNode original = json(first);
+        JsonNode again = json(retry);
+        assertThat(again.path("messageId").asString()).isEqualTo(original.path("messageId").asString());
+        assertThat(again.path("seq").asLong()).isEqualTo(original.path("seq").asLong());
+        assertThat(again.path("sentAt").asString()).isEqualTo(original.path("sentAt").asString());
+        assertThat(again.path("duplicate").asBoolean()).isTrue();
+        assertThat(messagesOf(direct(alice, bob), alice)).hasSize(1);
+    }
+
+    @Test
+    void reusedClientMsgIdWithOtherTextIsRejected() {
+        String clientMsgId = Api.newClientMsgId();
+        assertThat(api.send(alice, bob, clientMsgId, "first").statusCode()).isEqualTo(201);
+
+        assertProblem(api.send(alice, bob, clientMsgId, "second"), 409, "duplicate_mismatch");
+        String carol = api.newUser("carol");
+        assertProblem(api.send(alice, carol, clientMsgId, "first"), 409, "duplicate_mismatch");
+        assertThat(messagesOf(direct(alice, bob), alice)).hasSize(1);
+    }
+
+    @Test
+    void sameClientMsgIdOfAnotherSenderIsAnotherMessage() {
+        String clientMsgId = Api.newClientMsgId();
+        assertThat(api.send(alice, bob, clientMsgId, "same").statusCode()).isEqualTo(201);
+        assertThat(api.send(bob, alice, clientMsgId, "same").statusCode()).isEqualTo(201);
+        assertThat(messagesOf(direct(alice, bob), alice)).hasSize(2);
+    }
+
+    @Test
+    void unknownRecipientIs404() {
+        assertProblem(api.send(alice, Api.strangerId("zed"), Api.newClientMsgId(), "hello?"), 404, "unknown_user");
+    }
+
+    @Test
+    void textTooLongIs400() {
+        assertProblem(api.send(alice, bob, Api.newClientMsgId(), "x".repeat(4097)), 400, "text_too_long");
+        assertThat(api.send(alice, bob, Api.newClientMsgId(), "x".repeat(4096)).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void malformedJsonIs400WithCode() {
+        assertProblem(api.post("/api/v1/messages", alice, "{\"clientMsgId\": \"c-1\", \"to\": "), 400,
+                "malformed_json");
+    }
+
+    @Test
+    void missingOrInvalidFieldsAreValidationFailed() {
+        assertProblem(api.post("/api/v1/messages", alice, body("to", bob, "text", "no id")), 400, "validation_failed");
+        assertProblem(api.post("/api/v1/messages", alice, body("clientMsgId", "c-1", "text", "nobody")), 400,
+                "validation_failed");
+        assertProblem(api.post("/api/v1/messages", alice, body("clientMsgId", "c-1", "to", bob, "text", "")), 400,
+                "validation_failed");
+        assertProblem(api.post("/api/v1/messages", alice, body("clientMsgId", "c-1", "to", bob, "text", "hi", "media",
+                List.of(java.util.Map.of("assetHash", "not-a-hash", "contentType", "image/png", "size", 1)))), 400,
+                "validation_failed");
+        assertProblem(api.post("/api/v1/messages", alice, body("clientMsgId", "c-1", "to", bob, "text", "hi"),
+                "X-Device-Id", "two words"), 400, "validation_failed");
+    }
+
+    @Test
+    void mediaOnlyMessageIsStoredWithItsReferences() {
+        String hash = "c".repeat(64);
+        HttpResponse<String> response = api.post("/api/v1/messages", alice, body("clientMsgId", Api.newClientMsgId(),
+                "to", bob, "media", List.of(java.util.Map.of("assetHash", hash, "contentType", "image/png", "size", 42))));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+
+        JsonNode message = messagesOf(direct(alice, bob), bob).get(0);
+        assertThat(message.path("text").asString()).isEmpty();
+        assertThat(message.path("media").get(0).path("assetHash").asString()).isEqualTo(hash);
+        assertThat(message.path("media").get(0).path("size").asLong()).isEqualTo(42);
+    }
+
+    @Test
+    void groupSendIsUnknownGroupForNow() {
+        assertProblem(api.post("/api/v1/messages", alice, body("clientMsgId", Api.newClientMsgId(), "group", "team",
+                "text", "hi all")), 404, "unknown_group");
+    }
+
+    @Test
+    void sendingToYourselfUsesTheNoteToSelfConversation() {
+        JsonNode ack = api.sent(alice, alice, "remember the milk");
+        assertThat(ack.path("conversationId").asString()).isEqualTo("d:" + alice + ":" + alice);
+        assertThat(ack.path("seq").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void requestsWithoutTokenAreRejected() {
+        assertProblem(api.postWithoutToken("/api/v1/messages", body("clientMsgId", "c", "to", bob, "text", "x")), 401,
+                "unauthenticated");
+    }
+
+    @Test
+    @Timeout(120)
+    void seqIsStrictlyIncreasingWithoutGapsUnderConcurrentSenders() {
+        List<CompletableFuture<HttpResponse<String>>> sends = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            sends.add(api.sendAsync(alice, bob, Api.newClientMsgId(), "from alice " + i));
+            sends.add(api.sendAsync(bob, alice, Api.newClientMsgId(), "from bob " + i));
+        }
+        List<Long> seqs = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> send : sends) {
+            HttpResponse<String> response = send.join();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            seqs.add(json(response).path("seq").asLong());
+        }
+
+        assertThat(seqs).doesNotHaveDuplicates()
+            .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 80).boxed().toList());
+        List<JsonNode> stored = messagesOf(direct(alice, bob), alice);
+        assertThat(stored).extracting(m -> m.path("seq").asLong())
+            .containsExactlyElementsOf(LongStream.rangeClosed(1, 80).boxed().toList());
+    }
+
+    @Test
+    void seqSurvivesAServiceRestart() {
+        for (int i = 0; i < 3; i++) {
+            api.sent(alice, bob, "before restart " + i);
+        }
+        // A restart loses the in-process hints, and the stored hint may lag behind the newest message.
+        sequences.forgetHints();
+        session.execute(SimpleStatement.newInstance("UPDATE conversation_seq SET last_seq = 1 WHERE conversation_id = ?",
+                direct(alice, bob)));
+
+        assertThat(api.sent(bob, alice, "after restart").path("seq").asLong()).isEqualTo(4);
+        assertThat(messagesOf(direct(alice, bob), alice)).hasSize(4);
+    }
+
+    @Test
+    void seqContinuesInTheNextBucketWhenTheStoredHintIsMissing() {
+        String conversation = direct(alice, bob);
+        for (long seq : new long[] { 9_999, 10_000, 10_001 }) {
+            insertMessageRow(conversation, seq, "m-seed-" + seq + "-" + alice, alice);
+        }
+        sequences.forgetHints();
+
+        assertThat(api.sent(alice, bob, "next").path("seq").asLong()).isEqualTo(10_002);
+    }
+
+    @Test
+    void anAttemptStillInFlightAnswersServiceUnavailable() {
+        String clientMsgId = Api.newClientMsgId();
+        insertClaim(clientMsgId, "m-inflight-" + clientMsgId, "wait", Instant.now());
+
+        assertProblem(api.send(alice, bob, clientMsgId, "wait"), 503, "service_unavailable");
+    }
+
+    @Test
+    void anAbandonedAttemptIsTakenOverWithItsMessageId() {
+        String clientMsgId = Api.newClientMsgId();
+        String messageId = "m-abandoned-" + clientMsgId;
+        insertClaim(clientMsgId, messageId, "crashed before storing", Instant.now().minusSeconds(60));
+
+        HttpResponse<String> response = api.send(alice, bob, clientMsgId, "crashed before storing");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(json(response).path("messageId").asString()).isEqualTo(messageId);
+        assertThat(json(response).path("seq").asLong()).isEqualTo(1);
+        assertThat(api.send(alice, bob, clientMsgId, "crashed before storing").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAttemptThatStoredItsMessageIsFinishedByTheRetry() {
+        String clientMsgId = Api.newClientMsgId();
+        String messageId = "m-interrupted-" + clientMsgId;
+        insertClaim(clientMsgId, messageId, "crashed after storing", Instant.now());
+        insertMessageRow(direct(alice, bob), 1, messageId, alice, clientMsgId, "crashed after storing");
+
+        HttpResponse<String> response = api.send(alice, bob, clientMsgId, "crashed after storing");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response).path("messageId").asString()).isEqualTo(messageId);
+        assertThat(json(response).path("seq").asLong()).isEqualTo(1);
+        assertThat(json(response).path("duplicate").asBoolean()).isTrue();
+        // The retry also wrote the timeline rows the crashed attempt never got to.
+        assertThat(json(api.get("/api/v1/messages", bob)).path("messages"))
+            .extracting(m -> m.path("messageId").asString())
+            .containsExactly(messageId);
+    }
+
+    @Test
+    @Timeout(60)
+    void publishesMessageSentAndDeliveryRequestedForBothMembers() {
+        try (KafkaConsumer<String, String> consumer = Kafka.consumerAtEnd(Topics.DELIVERIES, Topics.MESSAGES)) {
+            JsonNode ack = api.sent(alice, bob, "watch the topics");
+            String messageId = ack.path("messageId").asString();
+
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Kafka.poll(consumer)
+                    .stream()
+                    .filter(r -> Api.JSON.readTree(r.value()).path("messageId").asString().equals(messageId))
+                    .forEach(found::add);
+                assertThat(found).hasSize(3);
+            });
+
+            List<ConsumerRecord<String, String>> deliveries = found.stream()
+                .filter(r -> r.topic().equals(Topics.DELIVERIES))
+                .toList();
+            assertThat(deliveries).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(alice, bob);
+            assertThat(deliveries).allSatisfy(r -> {
+                JsonNode event = Api.JSON.readTree(r.value());
+                assertThat(event.path("type").asString()).isEqualTo("delivery_requested");
+                assertThat(event.path("recipient").asString()).isEqualTo(r.key());
+                assertThat(event.path("seq").asLong()).isEqualTo(ack.path("seq").asLong());
+                assertThat(event.path("sender").asString()).isEqualTo(alice);
+                assertThat(event.path("senderDevice").asString()).isEqualTo("rest");
+                assertThat(event.path("text").asString()).isEqualTo("watch the topics");
+            });
+            ConsumerRecord<String, String> sent = found.stream()
+                .filter(r -> r.topic().equals(Topics.MESSAGES))
+                .findFirst()
+                .orElseThrow();
+            assertThat(sent.key()).isEqualTo(direct(alice, bob));
+            assertThat(Api.JSON.readTree(sent.value()).path("type").asString()).isEqualTo("message_sent");
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void retryRepublishesTheEventsOfTheOriginalMessage() {
+        String clientMsgId = Api.newClientMsgId();
+        String messageId = json(api.send(alice, bob, clientMsgId, "again")).path("messageId").asString();
+        try (KafkaConsumer<String, String> consumer = Kafka.consumerAtEnd(Topics.DELIVERIES)) {
+            assertThat(api.send(alice, bob, clientMsgId, "again").statusCode()).isEqualTo(200);
+
+            List<String> recipients = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Kafka.poll(consumer)
+                    .stream()
+                    .filter(r -> Api.JSON.readTree(r.value()).path("messageId").asString().equals(messageId))
+                    .forEach(r -> recipients.add(r.key()));
+                assertThat(recipients).containsExactlyInAnyOrder(alice, bob);
+            });
+        }
+    }
+
+    private List<JsonNode> messagesOf(String conversation, String asUser) {
+        HttpResponse<String> response = api.get(Api.conversationPath(conversation, "/messages?afterSeq=0&limit=200"),
+                asUser);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<JsonNode> messages = new ArrayList<>();
+        json(response).path("messages").forEach(messages::add);
+        return messages;
+    }
+
+    private void insertClaim(String clientMsgId, String messageId, String text, Instant claimedAt) {
+        session.execute(SimpleStatement.newInstance("INSERT INTO message_by_client_id (sender_id, client_msg_id, "
+                + "message_id, body_hash, conversation_id, claimed_at) VALUES (?, ?, ?, ?, ?, ?)", alice, clientMsgId,
+                messageId, BodyHash.of("u:" + bob, text, List.of()), direct(alice, bob), claimedAt));
+    }
+
+    private void insertMessageRow(String conversation, long seq, String messageId, String sender) {
+        insertMessageRow(conversation, seq, messageId, sender, Api.newClientMsgId(), "seeded");
+    }
+
+    private void insertMessageRow(String conversation, long seq, String messageId, String sender, String clientMsgId,
+            String text) {
+        session.execute(SimpleStatement.newInstance("INSERT INTO messages (conversation_id, bucket, seq, message_id, "
+                + "sender_id, sender_device, client_msg_id, body, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                conversation, seq / 10_000, seq, messageId, sender, "rest", clientMsgId, text, Instant.now()));
+    }
+
+    private static String direct(String a, String b) {
+        return ConversationId.direct(UserId.of(a), UserId.of(b)).value();
+    }
+}
