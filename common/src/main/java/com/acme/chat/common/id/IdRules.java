@@ -14,6 +14,8 @@ final class IdRules {
     private IdRules() {
     }
 
+    static final String URL_RESERVED = "/\\?#%";
+
     static String check(@Nullable String value, String type, int maxLength) {
         if (value == null) {
             throw new IllegalArgumentException(type + " must not be null");
@@ -28,6 +30,11 @@ final class IdRules {
             char c = value.charAt(i);
             if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
                 throw new IllegalArgumentException(type + " must not contain whitespace or control characters");
+            }
+            // Ids travel in URL paths (/users/{id}, /conversations/{id}/...): characters that end or escape a path
+            // segment would make them unaddressable (Spring's firewall rejects an encoded '/').
+            if (URL_RESERVED.indexOf(c) >= 0) {
+                throw new IllegalArgumentException(type + " must not contain any of " + URL_RESERVED);
             }
         }
         return value;

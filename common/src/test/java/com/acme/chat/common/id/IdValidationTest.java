@@ -45,6 +45,14 @@ class IdValidationTest {
     }
 
     @ParameterizedTest
+    @MethodSource("simpleIds")
+    void rejectsCharactersThatBreakUrlPathSegments(Function<String, Object> factory, int maxLength) {
+        for (String value : new String[] { "a/b", "a\\b", "a?b", "a#b", "a%2Fb" }) {
+            assertThatIllegalArgumentException().as(value).isThrownBy(() -> factory.apply(value));
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "a:b", ":", "alice:" })
     void userIdRejectsColonBecauseItSeparatesDirectConversationIds(String value) {
         assertThatIllegalArgumentException().isThrownBy(() -> UserId.of(value));
