@@ -1,28 +1,48 @@
 package com.acme.chat.wsmanager.config;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code chat.wsmanager.*}: identity and timing of this handler instance.
+ * {@code chat.wsmanager.*}: identity and timing of this handler instance, and where its HTTP dependencies live.
  *
- * @param handlerId this instance's id in routes ({@code route:{userId}} maps devices to it); in k8s the pod name
+ * @param handlerId this instance's id in routes ({@code route:{userId}:{deviceId}} names it); in k8s the pod name
  * @param routeTtl how long a route lives without a heartbeat, so a dead handler's routes vanish by themselves
- * @param heartbeat how often clients ping and routes are refreshed
+ * @param heartbeat how often clients ping and routes are refreshed; a connection silent for two intervals is closed
  * @param routeCacheTtl how long other handlers and services may cache a route locally
- * @param allowedOrigins Origin values a browser handshake may carry
+ * @param allowedOrigins Origin values a browser handshake may carry ({@code *} allows any)
+ * @param messagingUrl base URL of messaging-service ({@code send_message}, {@code mark_read}, user registration)
+ * @param relayUrl base URL of relay-service ({@code ack_delivery})
+ * @param downstreamTimeout how long a call to messaging or relay may take before the frame fails as
+ * {@code service_unavailable}
+ * @param ticketTtl how long a browser handshake ticket stays valid (protocol: 30 s)
+ * @param outboundQueueLimit frames a connection may have waiting for the socket; beyond that the client is too slow
+ * and is closed with 1013 (its messages stay queued in relay)
  */
 @ConfigurationProperties("chat.wsmanager")
 @Validated
 public record WsManagerProperties(@DefaultValue("${random.uuid}") @NotBlank String handlerId,
         @DefaultValue("90s") @NotNull Duration routeTtl, @DefaultValue("30s") @NotNull Duration heartbeat,
         @DefaultValue("2s") @NotNull Duration routeCacheTtl,
-        @DefaultValue("http://localhost:3000") List<String> allowedOrigins) {
+        @DefaultValue("http://localhost:3000") List<String> allowedOrigins,
+        @DefaultValue("http://127.0.0.1:8081") @NotNull URI messagingUrl,
+        @DefaultValue("http://127.0.0.1:8082") @NotNull URI relayUrl,
+        @DefaultValue("5s") @NotNull Duration downstreamTimeout, @DefaultValue("30s") @NotNull Duration ticketTtl,
+        @DefaultValue("1024") @Positive int outboundQueueLimit) {
+
+    /** @return whether routes outlive a heartbeat, so a live handler's routes never expire between refreshes */
+    @AssertTrue(message = "route-ttl must be longer than heartbeat")
+    public boolean isRouteTtlLongerThanHeartbeat() {
+        return routeTtl == null || heartbeat == null || routeTtl.compareTo(heartbeat) > 0;
+    }
 }

@@ -1,0 +1,122 @@
+package com.acme.chat.wsmanager.downstream;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import io.netty.channel.ChannelOption;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+/**
+ * What the two clients share: a WebClient on Reactor Netty with connect and response timeouts, JSON bodies written
+ * and read with the service's JsonMapper, and one translation of failures into {@link DownstreamException}.
+ */
+final class DownstreamHttp {
+
+    private static final int MAX_CONNECT_TIMEOUT_MILLIS = 2000;
+
+    private final String service;
+
+    private final WebClient client;
+
+    private final JsonMapper json;
+
+    private final Duration timeout;
+
+    DownstreamHttp(String service, URI baseUrl, Duration timeout, JsonMapper json) {
+        this.service = service;
+        this.json = json;
+        this.timeout = timeout;
+        HttpClient http = HttpClient.create()
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(MAX_CONNECT_TIMEOUT_MILLIS, timeout.toMillis()))
+            .responseTimeout(timeout);
+        this.client = WebClient.builder()
+            .baseUrl(baseUrl.toString())
+            .clientConnector(new ReactorClientHttpConnector(http))
+            .build();
+    }
+
+    WebClient client() {
+        return client;
+    }
+
+    /** Bodies go out as bytes, so no codec second-guesses how a pre-serialised String should be written. */
+    byte[] write(Object body) {
+        return json.writeValueAsBytes(body);
+    }
+
+    static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    static String authorization() {
+        return HttpHeaders.AUTHORIZATION;
+    }
+
+    /**
+     * Reads a 2xx body as {@code type}, or fails with the translated error.
+     * @param type the expected body, or {@code Void.class} to ignore it
+     */
+    <T> Mono<T> read(ClientResponse response, Class<T> type) {
+        int status = response.statusCode().value();
+        return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap(body -> {
+            if (response.statusCode().is2xxSuccessful()) {
+                if (type == Void.class) {
+                    return Mono.empty();
+                }
+                try {
+                    return Mono.just(json.readValue(body, type));
+                }
+                catch (JacksonException ex) {
+                    return Mono.error(DownstreamException.badResponse(service, status, ex));
+                }
+            }
+            return Mono.error(problem(status, body));
+        });
+    }
+
+    /** Bounds the whole call and turns transport failures into {@link DownstreamException.Kind#UNAVAILABLE}. */
+    <T> Mono<T> guard(Mono<T> call) {
+        return call.timeout(timeout).onErrorMap(DownstreamHttp::isTransportFailure,
+                ex -> DownstreamException.unavailable(service, ex));
+    }
+
+    private DownstreamException problem(int status, byte[] body) {
+        String code = null;
+        String detail = null;
+        try {
+            JsonNode tree = (body.length == 0) ? null : json.readTree(body);
+            code = text(tree, "code");
+            detail = text(tree, "detail");
+        }
+        catch (JacksonException ex) {
+            // Not a ProblemDetail (a proxy's error page, an empty body): the status is all there is.
+        }
+        return DownstreamException.problem(service, status, code, detail);
+    }
+
+    private static @Nullable String text(@Nullable JsonNode tree, String field) {
+        if (tree == null || !tree.isObject()) {
+            return null;
+        }
+        JsonNode node = tree.get(field);
+        return (node != null && node.isString()) ? node.asString() : null;
+    }
+
+    private static boolean isTransportFailure(Throwable ex) {
+        return ex instanceof WebClientRequestException || ex instanceof TimeoutException
+                || ex instanceof io.netty.handler.timeout.ReadTimeoutException
+                || ex instanceof reactor.netty.http.client.PrematureCloseException;
+    }
+}

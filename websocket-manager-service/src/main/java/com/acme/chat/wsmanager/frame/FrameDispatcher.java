@@ -1,0 +1,135 @@
+package com.acme.chat.wsmanager.frame;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.Validator;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.common.protocol.Ack;
+import com.acme.chat.common.protocol.AckDelivery;
+import com.acme.chat.common.protocol.ClientFrame;
+import com.acme.chat.common.protocol.ErrorFrame;
+import com.acme.chat.common.protocol.MarkRead;
+import com.acme.chat.common.protocol.Ping;
+import com.acme.chat.common.protocol.Pong;
+import com.acme.chat.common.protocol.SendMessage;
+import com.acme.chat.common.protocol.ServerFrame;
+import com.acme.chat.common.protocol.SubscribePresence;
+import com.acme.chat.common.protocol.Typing;
+import com.acme.chat.wsmanager.downstream.MessagingClient;
+import com.acme.chat.wsmanager.downstream.RelayClient;
+import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
+
+/**
+ * Handles one inbound text frame of a connection and produces its single answer: {@code pong} for {@code ping},
+ * {@code ack} when the downstream service accepted the frame, otherwise {@code error} with the frame's id.
+ * <p>
+ * <b>Guarantees.</b> Every frame gets exactly one answer and the returned Mono never fails; a frame answered with
+ * {@code error} had no effect downstream (except what messaging documents for {@code duplicate_mismatch}). Answers
+ * come only after the downstream call finished: an {@code ack} for {@code send_message} means the message is durably
+ * stored. Nothing here blocks; downstream calls run on Reactor Netty's client event loop. The caller keeps a
+ * connection's frames in order by dispatching them one after another.
+ */
+@Component
+public class FrameDispatcher {
+
+    static final String RESERVED_PRESENCE = "reserved: presence is not available yet";
+
+    private final FrameParser parser;
+
+    private final MessagingClient messaging;
+
+    private final RelayClient relay;
+
+    private final MeterRegistry meters;
+
+    private final Map<String, Counter> received = new ConcurrentHashMap<>();
+
+    FrameDispatcher(JsonMapper json, Validator validator, MessagingClient messaging, RelayClient relay,
+            MeterRegistry meters) {
+        this.parser = new FrameParser(json, validator);
+        this.messaging = messaging;
+        this.relay = relay;
+        this.meters = meters;
+    }
+
+    /**
+     * @param text the frame's text
+     * @param principal the connection it arrived on
+     * @return the answer frame
+     */
+    public Mono<ServerFrame> dispatch(String text, ConnectionPrincipal principal) {
+        FrameParser.Parsed parsed = parser.parse(text);
+        ClientFrame frame = parsed.frame();
+        if (frame == null) {
+            count("invalid");
+            return Mono.just(parsed.error());
+        }
+        return frame.accept(new Handling(principal))
+            .onErrorResume(failure -> Mono.just(DownstreamErrors.toErrorFrame(frame.id(), failure)));
+    }
+
+    private void count(String type) {
+        received.computeIfAbsent(type, t -> Counter.builder("chat.wsmanager.frames.received")
+            .description("Client frames received, by frame type ('invalid' when unreadable)")
+            .tag("type", t)
+            .register(meters)).increment();
+    }
+
+    /** One frame's handling; stateless apart from the connection's principal. */
+    private final class Handling implements ClientFrame.Visitor<Mono<ServerFrame>> {
+
+        private final ConnectionPrincipal principal;
+
+        Handling(ConnectionPrincipal principal) {
+            this.principal = principal;
+        }
+
+        @Override
+        public Mono<ServerFrame> onSendMessage(SendMessage frame) {
+            count(SendMessage.TYPE);
+            return messaging.send(principal, frame)
+                .map(stored -> Ack.messageStored(frame.id(), stored.messageId(), stored.conversationId(),
+                        stored.seq(), stored.sentAt(), stored.duplicate()));
+        }
+
+        @Override
+        public Mono<ServerFrame> onAckDelivery(AckDelivery frame) {
+            count(AckDelivery.TYPE);
+            return relay.ackDelivery(principal, frame.conversationId(), frame.messageIds())
+                .then(Mono.fromSupplier(() -> Ack.of(frame.id())));
+        }
+
+        @Override
+        public Mono<ServerFrame> onMarkRead(MarkRead frame) {
+            count(MarkRead.TYPE);
+            return messaging.markRead(principal, frame.conversationId(), frame.seq())
+                .then(Mono.fromSupplier(() -> Ack.of(frame.id())));
+        }
+
+        @Override
+        public Mono<ServerFrame> onPing(Ping frame) {
+            count(Ping.TYPE);
+            return Mono.just(new Pong(frame.id()));
+        }
+
+        @Override
+        public Mono<ServerFrame> onTyping(Typing frame) {
+            count(Typing.TYPE);
+            return Mono.just(ErrorFrame.of(frame.id(), ErrorCode.BAD_REQUEST, RESERVED_PRESENCE));
+        }
+
+        @Override
+        public Mono<ServerFrame> onSubscribePresence(SubscribePresence frame) {
+            count(SubscribePresence.TYPE);
+            return Mono.just(ErrorFrame.of(frame.id(), ErrorCode.BAD_REQUEST, RESERVED_PRESENCE));
+        }
+    }
+}

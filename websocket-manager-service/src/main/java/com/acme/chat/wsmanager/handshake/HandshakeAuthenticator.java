@@ -1,0 +1,127 @@
+package com.acme.chat.wsmanager.handshake;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.stereotype.Component;
+
+import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.UserId;
+import com.acme.chat.wsmanager.config.WsManagerProperties;
+
+/**
+ * Decides whether a {@code GET /ws} may be upgraded and for whom, in this order: a browser {@code Origin} must be
+ * allowed (403 {@code forbidden}); then either {@code ?ticket=} is redeemed, or {@code Authorization: Bearer} is
+ * validated with the service's {@link ReactiveJwtDecoder} (401 {@code unauthenticated} / {@code token_expired}) and
+ * {@code ?deviceId=} must be a valid device id (400 {@code validation_failed}).
+ * <p>
+ * Non-blocking: token decoding is CPU-only (HS256) or cached JWKS, ticket redemption one Redis round trip.
+ */
+@Component
+class HandshakeAuthenticator {
+
+    static final String TICKET_PARAM = "ticket";
+
+    static final String DEVICE_PARAM = "deviceId";
+
+    static final String RESERVED_DEVICE = "*";
+
+    private static final String BEARER_PREFIX = "Bearer ";
+
+    private final ReactiveJwtDecoder jwtDecoder;
+
+    private final TicketService tickets;
+
+    private final OriginPolicy origins;
+
+    HandshakeAuthenticator(ReactiveJwtDecoder jwtDecoder, TicketService tickets, WsManagerProperties properties) {
+        this.jwtDecoder = jwtDecoder;
+        this.tickets = tickets;
+        this.origins = new OriginPolicy(properties.allowedOrigins());
+    }
+
+    /**
+     * @param request the handshake request
+     * @return the connection's principal, or an error with {@link HandshakeRejectedException}
+     */
+    Mono<ConnectionPrincipal> authenticate(ServerHttpRequest request) {
+        if (!origins.allows(request.getHeaders().getOrigin())) {
+            return Mono.error(new HandshakeRejectedException(ErrorCode.FORBIDDEN, "Origin is not allowed"));
+        }
+        String ticket = request.getQueryParams().getFirst(TICKET_PARAM);
+        if (ticket != null) {
+            return tickets.redeem(ticket);
+        }
+        String token = bearerToken(request.getHeaders());
+        if (token == null) {
+            return Mono.error(new HandshakeRejectedException(ErrorCode.UNAUTHENTICATED,
+                    "A bearer token or a ticket is required"));
+        }
+        String device = request.getQueryParams().getFirst(DEVICE_PARAM);
+        return decode(token).map(jwt -> new ConnectionPrincipal(userId(jwt), deviceId(device), token, jwt.getExpiresAt()));
+    }
+
+    /** Validates a token the same way for the handshake and the ticket endpoint. */
+    Mono<Jwt> decode(String token) {
+        return jwtDecoder.decode(token).onErrorMap(JwtException.class, HandshakeAuthenticator::rejection);
+    }
+
+    static UserId userId(Jwt jwt) {
+        String subject = jwt.getSubject();
+        try {
+            return UserId.of(subject);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new HandshakeRejectedException(ErrorCode.UNAUTHENTICATED, "The token's subject is not a valid user id");
+        }
+    }
+
+    static DeviceId deviceId(@Nullable String device) {
+        if (device == null) {
+            throw new HandshakeRejectedException(ErrorCode.VALIDATION_FAILED, "deviceId is required");
+        }
+        if (RESERVED_DEVICE.equals(device)) {
+            // relay-service queues messages for users without any device under this pseudo device
+            throw new HandshakeRejectedException(ErrorCode.VALIDATION_FAILED, "deviceId '*' is reserved");
+        }
+        try {
+            return DeviceId.of(device);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new HandshakeRejectedException(ErrorCode.VALIDATION_FAILED, "deviceId: " + ex.getMessage());
+        }
+    }
+
+    private static @Nullable String bearerToken(HttpHeaders headers) {
+        String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER_PREFIX, 0, BEARER_PREFIX.length())) {
+            return null;
+        }
+        String token = authorization.substring(BEARER_PREFIX.length()).trim();
+        return token.isEmpty() ? null : token;
+    }
+
+    private static HandshakeRejectedException rejection(JwtException ex) {
+        if (isExpired(ex)) {
+            return new HandshakeRejectedException(ErrorCode.TOKEN_EXPIRED, "The access token has expired");
+        }
+        return new HandshakeRejectedException(ErrorCode.UNAUTHENTICATED, "The access token is invalid");
+    }
+
+    private static boolean isExpired(JwtException ex) {
+        if (ex instanceof JwtValidationException validation) {
+            return validation.getErrors()
+                .stream()
+                .anyMatch(error -> error.getDescription() != null && error.getDescription().contains("expired"));
+        }
+        String message = ex.getMessage();
+        return message != null && message.contains("expired");
+    }
+}

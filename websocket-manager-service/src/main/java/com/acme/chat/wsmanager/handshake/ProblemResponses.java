@@ -1,0 +1,35 @@
+package com.acme.chat.wsmanager.handshake;
+
+import java.nio.charset.StandardCharsets;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+
+import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.kit.web.Problems;
+
+/** Writes a rejected handshake as the project's ProblemDetail, the same shape every REST error has. */
+final class ProblemResponses {
+
+    private ProblemResponses() {
+    }
+
+    static Mono<Void> write(ServerHttpResponse response, JsonMapper json, ErrorCode code, String detail) {
+        ProblemDetail problem = Problems.of(code, detail);
+        response.setStatusCode(HttpStatusCode.valueOf(code.httpStatus()));
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (code.httpStatus() == 401) {
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                    code == ErrorCode.TOKEN_EXPIRED ? "Bearer error=\"invalid_token\"" : "Bearer");
+        }
+        DataBuffer body = response.bufferFactory().wrap(json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8));
+        return response.writeWith(Mono.just(body));
+    }
+}

@@ -1,0 +1,143 @@
+package com.acme.chat.wsmanager.routing;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
+import org.springframework.stereotype.Component;
+
+import com.acme.chat.common.routing.HandlerMessage;
+import com.acme.chat.common.routing.RouteKeys;
+import com.acme.chat.wsmanager.config.WsManagerProperties;
+
+/**
+ * Subscribes to {@code handler:{handlerId}} and hands each {@link HandlerMessage} to the local connections:
+ * {@link HandlerMessage.Deliver} is pushed to the device's socket, {@link HandlerMessage.Evict} closes a replaced
+ * connection with 4001.
+ * <p>
+ * <b>Guarantees.</b> At most once, like Redis pub/sub itself: a message published while this handler is not
+ * subscribed (startup, Redis restart) or for a device no longer connected here is dropped. That loses no chat message,
+ * because relay keeps it in the device's queue until {@code ack_delivery} and replays the queue on every connect.
+ * Messages are handled one at a time in channel order on a Lettuce I/O thread; handling only enqueues frames on the
+ * sockets' bounded outboxes and never blocks. The subscription is re-established with back-off when it fails.
+ */
+@Component
+class HandlerChannelSubscriber implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(HandlerChannelSubscriber.class);
+
+    private final ReactiveRedisConnectionFactory connectionFactory;
+
+    private final LocalConnections connections;
+
+    private final JsonMapper json;
+
+    private final String channel;
+
+    private final Counter delivered;
+
+    private final Counter dropped;
+
+    private final Counter evicted;
+
+    private final Counter unreadable;
+
+    private volatile @Nullable ReactiveRedisMessageListenerContainer container;
+
+    private volatile @Nullable Disposable subscription;
+
+    HandlerChannelSubscriber(ReactiveRedisConnectionFactory connectionFactory, LocalConnections connections,
+            JsonMapper json, WsManagerProperties properties, MeterRegistry meters) {
+        this.connectionFactory = connectionFactory;
+        this.connections = connections;
+        this.json = json;
+        this.channel = RouteKeys.handlerChannel(properties.handlerId());
+        this.delivered = handlerMessages(meters, "deliver", "pushed");
+        this.dropped = handlerMessages(meters, "deliver", "dropped");
+        this.evicted = handlerMessages(meters, "evict", "applied");
+        this.unreadable = handlerMessages(meters, "unreadable", "dropped");
+    }
+
+    private static Counter handlerMessages(MeterRegistry meters, String kind, String outcome) {
+        return Counter.builder("chat.wsmanager.pubsub.received")
+            .description("Messages received on this handler's pub/sub channel")
+            .tag("kind", kind)
+            .tag("outcome", outcome)
+            .register(meters);
+    }
+
+    @Override
+    public void start() {
+        ReactiveRedisMessageListenerContainer listener = new ReactiveRedisMessageListenerContainer(connectionFactory);
+        container = listener;
+        subscription = Flux.defer(() -> listener.receiveLater(ChannelTopic.of(channel))
+            .doOnNext(flux -> log.info("Subscribed to handler channel {}", channel))
+            .flatMapMany(flux -> flux))
+            .doOnNext(message -> handle(message.getMessage()))
+            .doOnError(ex -> log.warn("Handler channel {} subscription failed, resubscribing: {}", channel,
+                    ex.toString()))
+            .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5)))
+            .repeatWhen(completed -> completed.delayElements(Duration.ofSeconds(1)))
+            .subscribe();
+    }
+
+    void handle(String payload) {
+        HandlerMessage message;
+        try {
+            message = json.readValue(payload, HandlerMessage.class);
+        }
+        catch (JacksonException ex) {
+            unreadable.increment();
+            log.warn("Dropped unreadable message on {}: {}", channel, ex.getClass().getSimpleName());
+            return;
+        }
+        if (message instanceof HandlerMessage.Deliver deliver) {
+            if (connections.deliver(deliver)) {
+                delivered.increment();
+            }
+            else {
+                dropped.increment();
+                log.debug("Dropped push for user {} device {}: not connected here", deliver.user(), deliver.device());
+            }
+        }
+        else if (message instanceof HandlerMessage.Evict evict) {
+            evicted.increment();
+            boolean closed = connections.evict(evict);
+            log.debug("Evict of connection {} (user {} device {}): {}", evict.connectionId(), evict.user(),
+                    evict.device(), closed ? "closed" : "not here");
+        }
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = subscription;
+        if (current != null) {
+            current.dispose();
+        }
+        ReactiveRedisMessageListenerContainer listener = container;
+        if (listener != null) {
+            listener.destroyLater().onErrorResume(ex -> Mono.empty()).block(Duration.ofSeconds(2));
+        }
+        subscription = null;
+        container = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return subscription != null;
+    }
+}

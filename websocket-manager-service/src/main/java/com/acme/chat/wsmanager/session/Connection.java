@@ -1,0 +1,157 @@
+package com.acme.chat.wsmanager.session;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
+
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketSession;
+
+import com.acme.chat.common.routing.RouteKeys;
+import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
+import com.acme.chat.wsmanager.routing.RouteRegistry;
+
+/**
+ * One open WebSocket on this instance and its outbox.
+ * <p>
+ * The outbox is a unicast sink whose queue grows in small linked chunks, so an idle connection holds almost nothing
+ * (a preallocated 1024-slot array would cost ~4 KB per connection against a budget of ~8 KB, docs/adr/0003). It is
+ * bounded by counting: more than {@code limit} frames waiting for the socket means the client does not keep up, and
+ * {@link #offer} refuses so the caller can close the connection (1013) instead of dropping frames silently. Offers
+ * may come from any thread (answers on the Netty loop, pushes on the Redis thread); they are serialised here.
+ */
+final class Connection {
+
+    private static final int QUEUE_CHUNK = 16;
+
+    private final WebSocketSession session;
+
+    private final ConnectionPrincipal principal;
+
+    private final String connectionId;
+
+    private final String routeKey;
+
+    private final int limit;
+
+    private final Sinks.Many<String> outbox = Sinks.many().unicast().onBackpressureBuffer(Queues.<String>unbounded(QUEUE_CHUNK).get());
+
+    private final AtomicInteger queued = new AtomicInteger();
+
+    private final AtomicBoolean closing = new AtomicBoolean();
+
+    private volatile long lastInboundNanos = System.nanoTime();
+
+    /** Pushes are accepted only after {@code hello}, so {@code hello} is always the first frame. */
+    private volatile boolean greeted;
+
+    Connection(WebSocketSession session, ConnectionPrincipal principal, String connectionId, int limit) {
+        this.session = session;
+        this.principal = principal;
+        this.connectionId = connectionId;
+        this.routeKey = RouteKeys.route(principal.userId(), principal.deviceId());
+        this.limit = limit;
+    }
+
+    WebSocketSession session() {
+        return session;
+    }
+
+    ConnectionPrincipal principal() {
+        return principal;
+    }
+
+    String connectionId() {
+        return connectionId;
+    }
+
+    /** The registry key: one connection per (user, device) on this instance. */
+    String routeKey() {
+        return routeKey;
+    }
+
+    RouteRegistry.LocalRoute localRoute() {
+        return new RouteRegistry.LocalRoute(principal.userId(), principal.deviceId(), connectionId);
+    }
+
+    /** The frames to write, in offer order; each one taken leaves the count of waiting frames. */
+    Flux<String> outbound() {
+        return outbox.asFlux().doOnNext(frame -> queued.decrementAndGet());
+    }
+
+    /** Outcome of {@link #offer}. */
+    enum Offer {
+        QUEUED, NOT_GREETED, CLOSED, OVERFLOW
+    }
+
+    /**
+     * Queues a frame for the socket.
+     * @param json the frame
+     * @param push whether it is a push (refused before {@code hello}) rather than an answer or the hello itself
+     * @return the outcome
+     */
+    synchronized Offer offer(String json, boolean push) {
+        if (closing.get()) {
+            return Offer.CLOSED;
+        }
+        if (push && !greeted) {
+            return Offer.NOT_GREETED;
+        }
+        if (queued.incrementAndGet() > limit) {
+            queued.decrementAndGet();
+            return Offer.OVERFLOW;
+        }
+        Sinks.EmitResult result = outbox.tryEmitNext(json);
+        if (result.isFailure()) {
+            queued.decrementAndGet();
+            return (result == Sinks.EmitResult.FAIL_OVERFLOW) ? Offer.OVERFLOW : Offer.CLOSED;
+        }
+        return Offer.QUEUED;
+    }
+
+    /** Queues {@code hello} and opens the connection for pushes. */
+    synchronized Offer greet(String helloJson) {
+        Offer offer = offer(helloJson, false);
+        greeted = (offer == Offer.QUEUED);
+        return offer;
+    }
+
+    void touch() {
+        lastInboundNanos = System.nanoTime();
+    }
+
+    long lastInboundNanos() {
+        return lastInboundNanos;
+    }
+
+    boolean isClosing() {
+        return closing.get();
+    }
+
+    /**
+     * Closes the socket once; later calls do nothing.
+     * @return whether this call closed it
+     */
+    boolean close(CloseStatus status) {
+        if (!closing.compareAndSet(false, true)) {
+            return false;
+        }
+        session.close(status).onErrorResume(ex -> Mono.empty()).subscribe();
+        return true;
+    }
+
+    /** Ends the outbound stream (the inbound side has ended). */
+    synchronized void completeOutbound() {
+        closing.set(true);
+        outbox.tryEmitComplete();
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + connectionId + " user=" + principal.userId() + " device=" + principal.deviceId() + "]";
+    }
+}

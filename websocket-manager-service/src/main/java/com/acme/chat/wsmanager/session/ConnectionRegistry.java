@@ -1,0 +1,176 @@
+package com.acme.chat.wsmanager.session;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.socket.CloseStatus;
+
+import com.acme.chat.common.protocol.Ack;
+import com.acme.chat.common.protocol.CloseCodes;
+import com.acme.chat.common.protocol.ErrorFrame;
+import com.acme.chat.common.protocol.Hello;
+import com.acme.chat.common.protocol.MessageFrame;
+import com.acme.chat.common.protocol.Pong;
+import com.acme.chat.common.protocol.PresenceFrame;
+import com.acme.chat.common.protocol.ReceiptFrame;
+import com.acme.chat.common.protocol.ServerFrame;
+import com.acme.chat.common.protocol.TypingIndicator;
+import com.acme.chat.common.routing.HandlerMessage;
+import com.acme.chat.common.routing.RouteKeys;
+import com.acme.chat.wsmanager.routing.LocalConnections;
+
+/**
+ * The connections open on this instance, at most one per (user, device), and the one way frames reach their
+ * sockets: serialised once, counted, queued on the connection's bounded outbox. A connection whose outbox is full is
+ * closed with 1013 (try again later) instead of losing frames silently; its undelivered messages stay in relay's
+ * queue and come again on reconnect.
+ * <p>
+ * Thread-safe: the map is concurrent, and each connection serialises its own offers. Called from Netty event loops
+ * (answers), the Redis pub/sub thread (pushes, evictions) and the maintenance timers.
+ */
+@Component
+class ConnectionRegistry implements LocalConnections {
+
+    static final CloseStatus REPLACED = new CloseStatus(CloseCodes.REPLACED_BY_NEW_CONNECTION, "replaced by new connection");
+
+    static final CloseStatus TRY_AGAIN_LATER = new CloseStatus(CloseCodes.TRY_AGAIN_LATER, "client too slow");
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionRegistry.class);
+
+    private static final Map<Class<?>, String> TYPES = Map.of(Ack.class, Ack.TYPE, ErrorFrame.class, ErrorFrame.TYPE,
+            MessageFrame.class, MessageFrame.TYPE, ReceiptFrame.class, ReceiptFrame.TYPE, PresenceFrame.class,
+            PresenceFrame.TYPE, TypingIndicator.class, TypingIndicator.TYPE, Pong.class, Pong.TYPE, Hello.class,
+            Hello.TYPE);
+
+    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+
+    private final ObjectWriter frameWriter;
+
+    private final SessionMetrics metrics;
+
+    ConnectionRegistry(JsonMapper json, MeterRegistry meters) {
+        this.frameWriter = json.writerFor(ServerFrame.class);
+        this.metrics = new SessionMetrics(meters, connections::size);
+    }
+
+    SessionMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Makes the connection the device's connection on this instance.
+     * @return the connection it replaced, if any
+     */
+    @Nullable Connection put(Connection connection) {
+        return connections.put(connection.routeKey(), connection);
+    }
+
+    /** Forgets the connection, unless a newer one of the device has taken its place. */
+    void remove(Connection connection) {
+        connections.remove(connection.routeKey(), connection);
+    }
+
+    @Nullable Connection get(String routeKey) {
+        return connections.get(routeKey);
+    }
+
+    Collection<Connection> all() {
+        return connections.values();
+    }
+
+    int size() {
+        return connections.size();
+    }
+
+    /** Queues {@code hello}; pushes are accepted from now on. */
+    boolean greet(Connection connection, Hello hello) {
+        return handle(connection, connection.greet(write(hello)), Hello.TYPE);
+    }
+
+    /** Queues the answer to a client frame. */
+    boolean answer(Connection connection, ServerFrame frame) {
+        return enqueue(connection, frame, false);
+    }
+
+    @Override
+    public boolean deliver(HandlerMessage.Deliver deliver) {
+        Connection connection = connections.get(RouteKeys.route(deliver.user(), deliver.device()));
+        if (connection == null
+                || (deliver.connectionId() != null && !deliver.connectionId().equals(connection.connectionId()))) {
+            return false;
+        }
+        return enqueue(connection, deliver.frame(), true);
+    }
+
+    @Override
+    public boolean evict(HandlerMessage.Evict evict) {
+        Connection connection = connections.get(RouteKeys.route(evict.user(), evict.device()));
+        if (connection == null || !connection.connectionId().equals(evict.connectionId())) {
+            return false;
+        }
+        replaced(connection);
+        return true;
+    }
+
+    /** Closes a connection that a newer connection of the same device replaced. */
+    void replaced(Connection connection) {
+        if (close(connection, REPLACED, "replaced")) {
+            metrics.evicted();
+            log.debug("Closed {}: replaced by a newer connection of the device", connection);
+        }
+    }
+
+    /**
+     * Closes the connection with the given status, once.
+     * @param reason low-cardinality reason for the metric
+     * @return whether this call closed it
+     */
+    boolean close(Connection connection, CloseStatus status, String reason) {
+        if (!connection.close(status)) {
+            return false;
+        }
+        metrics.closed(reason);
+        return true;
+    }
+
+    private boolean enqueue(Connection connection, ServerFrame frame, boolean push) {
+        String type = TYPES.getOrDefault(frame.getClass(), "other");
+        return handle(connection, connection.offer(write(frame), push), type, frame);
+    }
+
+    private boolean handle(Connection connection, Connection.Offer offer, String type, ServerFrame frame) {
+        if (offer == Connection.Offer.QUEUED && frame instanceof ErrorFrame error) {
+            metrics.error(error.code());
+        }
+        return handle(connection, offer, type);
+    }
+
+    private boolean handle(Connection connection, Connection.Offer offer, String type) {
+        switch (offer) {
+            case QUEUED:
+                metrics.sent(type);
+                return true;
+            case OVERFLOW:
+                log.warn("Closing {}: its outbox is full, the client reads too slowly", connection);
+                close(connection, TRY_AGAIN_LATER, "slow_consumer");
+                return false;
+            case NOT_GREETED:
+            case CLOSED:
+            default:
+                return false;
+        }
+    }
+
+    private String write(ServerFrame frame) {
+        return frameWriter.writeValueAsString(frame);
+    }
+}

@@ -1,0 +1,178 @@
+package com.acme.chat.wsmanager.frame;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.acme.chat.common.id.ConversationId;
+import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.MessageId;
+import com.acme.chat.common.id.UserId;
+import com.acme.chat.common.protocol.Ack;
+import com.acme.chat.common.protocol.ErrorFrame;
+import com.acme.chat.common.protocol.Pong;
+import com.acme.chat.common.protocol.SendMessage;
+import com.acme.chat.common.protocol.ServerFrame;
+import com.acme.chat.wsmanager.downstream.DownstreamException;
+import com.acme.chat.wsmanager.downstream.MessagingClient;
+import com.acme.chat.wsmanager.downstream.RelayClient;
+import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.mock;
+
+class FrameDispatcherTest {
+
+    private static final ValidatorFactory VALIDATION = Validation.buildDefaultValidatorFactory();
+
+    private static final ConnectionPrincipal ALICE = new ConnectionPrincipal(UserId.of("alice"), DeviceId.of("phone-1"),
+            "token", null);
+
+    private static final String SEND = "{\"type\":\"send_message\",\"id\":\"f-1\",\"clientMsgId\":\"c-1\",\"to\":\"bob\","
+            + "\"text\":\"hi Bob\"}";
+
+    private final MessagingClient messaging = mock(MessagingClient.class);
+
+    private final RelayClient relay = mock(RelayClient.class);
+
+    private final FrameDispatcher dispatcher = new FrameDispatcher(JsonMapper.builder().build(),
+            VALIDATION.getValidator(), messaging, relay, new SimpleMeterRegistry());
+
+    @AfterAll
+    static void close() {
+        VALIDATION.close();
+    }
+
+    private ServerFrame answer(String text) {
+        return dispatcher.dispatch(text, ALICE).block();
+    }
+
+    private ErrorFrame errorFor(DownstreamException failure) {
+        given(messaging.send(any(), any())).willReturn(Mono.error(failure));
+        ServerFrame answer = answer(SEND);
+        assertThat(answer).isInstanceOf(ErrorFrame.class);
+        return (ErrorFrame) answer;
+    }
+
+    @Test
+    void acksAStoredMessageWithItsServerIdentity() {
+        Instant sentAt = Instant.parse("2026-11-27T21:07:41.123Z");
+        given(messaging.send(eq(ALICE), any(SendMessage.class))).willReturn(Mono.just(new MessagingClient.StoredMessage(
+                MessageId.of("m-1"), ConversationId.of("d:alice:bob"), 42, sentAt, true)));
+
+        assertThat(answer(SEND)).isEqualTo(Ack.messageStored("f-1", MessageId.of("m-1"),
+                ConversationId.of("d:alice:bob"), 42, sentAt, true));
+    }
+
+    @Test
+    void problemDetailKeepsItsCodeAndDetail() {
+        ErrorFrame error = errorFor(DownstreamException.problem("messaging", 404, "unknown_user", "No user 'bob'"));
+
+        assertThat(error).isEqualTo(new ErrorFrame("f-1", "unknown_user", "No user 'bob'", false));
+    }
+
+    @Test
+    void retryableCodesStayRetryable() {
+        ErrorFrame error = errorFor(DownstreamException.problem("messaging", 429, "rate_limited", "slow down"));
+
+        assertThat(error.code()).isEqualTo("rate_limited");
+        assertThat(error.retryable()).isTrue();
+    }
+
+    @Test
+    void unknownCodeBecomesInternal() {
+        ErrorFrame error = errorFor(DownstreamException.problem("messaging", 400, "brand_new_code", "whatever"));
+
+        assertThat(error.code()).isEqualTo("internal");
+        assertThat(error.id()).isEqualTo("f-1");
+    }
+
+    @Test
+    void problemWithoutBodyIsJudgedByStatus() {
+        assertThat(errorFor(DownstreamException.problem("messaging", 503, null, null)).code())
+            .isEqualTo("service_unavailable");
+        assertThat(errorFor(DownstreamException.problem("messaging", 500, null, null)).code()).isEqualTo("internal");
+    }
+
+    @Test
+    void unreachableServiceIsRetryableServiceUnavailable() {
+        ErrorFrame error = errorFor(DownstreamException.unavailable("messaging", new java.net.ConnectException()));
+
+        assertThat(error.code()).isEqualTo("service_unavailable");
+        assertThat(error.retryable()).isTrue();
+        assertThat(error.id()).isEqualTo("f-1");
+    }
+
+    @Test
+    void unexpectedFailureIsInternal() {
+        given(messaging.send(any(), any())).willReturn(Mono.error(new IllegalStateException("bug")));
+
+        assertThat(((ErrorFrame) answer(SEND)).code()).isEqualTo("internal");
+    }
+
+    @Test
+    void ackDeliveryGoesToRelayAndIsAcked() {
+        given(relay.ackDelivery(any(), any(), any())).willReturn(Mono.empty());
+
+        ServerFrame answer = answer(
+                "{\"type\":\"ack_delivery\",\"id\":\"a-1\",\"conversationId\":\"d:alice:bob\",\"messageIds\":[\"m-1\",\"m-2\"]}");
+
+        assertThat(answer).isEqualTo(Ack.of("a-1"));
+        then(relay).should()
+            .ackDelivery(ALICE, ConversationId.of("d:alice:bob"), List.of(MessageId.of("m-1"), MessageId.of("m-2")));
+    }
+
+    @Test
+    void markReadGoesToMessagingAndIsAcked() {
+        given(messaging.markRead(any(), any(), org.mockito.ArgumentMatchers.anyLong())).willReturn(Mono.empty());
+
+        assertThat(answer("{\"type\":\"mark_read\",\"id\":\"r-1\",\"conversationId\":\"d:alice:bob\",\"seq\":42}"))
+            .isEqualTo(Ack.of("r-1"));
+        then(messaging).should().markRead(ALICE, ConversationId.of("d:alice:bob"), 42);
+    }
+
+    @Test
+    void relayProblemKeepsItsCode() {
+        given(relay.ackDelivery(any(), any(), any()))
+            .willReturn(Mono.error(DownstreamException.problem("relay", 403, "not_a_member", "Not yours")));
+
+        ServerFrame answer = answer(
+                "{\"type\":\"ack_delivery\",\"id\":\"a-2\",\"conversationId\":\"d:alice:bob\",\"messageIds\":[\"m-1\"]}");
+
+        assertThat(answer).isEqualTo(new ErrorFrame("a-2", "not_a_member", "Not yours", false));
+    }
+
+    @Test
+    void pingIsAnsweredWithPong() {
+        assertThat(answer("{\"type\":\"ping\",\"id\":\"p-1\"}")).isEqualTo(new Pong("p-1"));
+    }
+
+    @Test
+    void presenceFramesAreReserved() {
+        ServerFrame typing = answer("{\"type\":\"typing\",\"id\":\"t-1\",\"conversationId\":\"d:alice:bob\",\"typing\":true}");
+        ServerFrame subscribe = answer("{\"type\":\"subscribe_presence\",\"id\":\"s-1\",\"users\":[\"bob\"]}");
+
+        assertThat(typing).isEqualTo(new ErrorFrame("t-1", "bad_request", "reserved: presence is not available yet", false));
+        assertThat(subscribe).isEqualTo(
+                new ErrorFrame("s-1", "bad_request", "reserved: presence is not available yet", false));
+    }
+
+    @Test
+    void unreadableFrameIsAnsweredWithoutCallingDownstream() {
+        assertThat(((ErrorFrame) answer("{oops")).code()).isEqualTo("malformed_json");
+        then(messaging).shouldHaveNoInteractions();
+        then(relay).shouldHaveNoInteractions();
+    }
+}

@@ -1,0 +1,70 @@
+package com.acme.chat.wsmanager.frame;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import com.acme.chat.testsupport.ChatIntegrationTest;
+import com.acme.chat.testsupport.TestTokens;
+import com.acme.chat.wsmanager.testsupport.WsClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Frames that need messaging or relay while those are down: the client gets a retryable {@code service_unavailable}
+ * for that frame and the connection stays usable. (The successful paths run in the end-to-end tests, with the real
+ * services.)
+ */
+@ChatIntegrationTest
+@TestPropertySource(properties = { "chat.wsmanager.handler-id=it-down-${random.uuid}",
+        "chat.wsmanager.messaging-url=http://127.0.0.1:1", "chat.wsmanager.relay-url=http://127.0.0.1:1" })
+@Timeout(60)
+class MessagingUnavailableIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void sendMessageWithoutMessagingServiceAnswersServiceUnavailable() {
+        String user = "d-" + UUID.randomUUID().toString().substring(0, 13);
+        try (WsClient client = WsClient.connect(port, "phone-1", TestTokens.forUser(user))) {
+            client.next("hello");
+            client.send("{\"type\":\"send_message\",\"id\":\"f-1\",\"clientMsgId\":\"" + UUID.randomUUID()
+                    + "\",\"to\":\"bob\",\"text\":\"hi Bob\"}");
+
+            JsonNode error = client.next();
+            assertThat(error.path("type").asString()).isEqualTo("error");
+            assertThat(error.path("id").asString()).isEqualTo("f-1");
+            assertThat(error.path("code").asString()).isEqualTo("service_unavailable");
+            assertThat(error.path("retryable").asBoolean()).isTrue();
+
+            client.send("{\"type\":\"ping\",\"id\":\"p\"}");
+            assertThat(client.next().path("type").asString()).isEqualTo("pong");
+        }
+    }
+
+    @Test
+    void ackDeliveryAndMarkReadWithoutTheirServicesAnswerServiceUnavailableInOrder() {
+        String user = "d-" + UUID.randomUUID().toString().substring(0, 13);
+        try (WsClient client = WsClient.connect(port, "phone-1", TestTokens.forUser(user))) {
+            client.next("hello");
+            client.send("{\"type\":\"ack_delivery\",\"id\":\"a-1\",\"conversationId\":\"d:a:b\",\"messageIds\":[\"m-1\"]}");
+            client.send("{\"type\":\"mark_read\",\"id\":\"r-1\",\"conversationId\":\"d:a:b\",\"seq\":3}");
+            client.send("{\"type\":\"ping\",\"id\":\"p-1\"}");
+
+            JsonNode first = client.next();
+            JsonNode second = client.next();
+            JsonNode third = client.next();
+            assertThat(first.path("id").asString()).isEqualTo("a-1");
+            assertThat(first.path("code").asString()).isEqualTo("service_unavailable");
+            assertThat(second.path("id").asString()).isEqualTo("r-1");
+            assertThat(second.path("code").asString()).isEqualTo("service_unavailable");
+            assertThat(third.path("type").asString()).isEqualTo("pong");
+        }
+    }
+}

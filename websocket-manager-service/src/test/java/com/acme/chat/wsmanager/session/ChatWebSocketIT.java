@@ -1,0 +1,557 @@
+package com.acme.chat.wsmanager.session;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.test.context.TestPropertySource;
+
+import com.acme.chat.common.event.Topics;
+import com.acme.chat.common.id.ConversationId;
+import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.MessageId;
+import com.acme.chat.common.id.UserId;
+import com.acme.chat.common.protocol.MessageFrame;
+import com.acme.chat.common.protocol.ProtocolLimits;
+import com.acme.chat.common.routing.HandlerMessage;
+import com.acme.chat.common.routing.RouteKeys;
+import com.acme.chat.testsupport.ChatIntegrationTest;
+import com.acme.chat.testsupport.Http;
+import com.acme.chat.testsupport.LocalServers;
+import com.acme.chat.testsupport.TestTokens;
+import com.acme.chat.wsmanager.config.WsManagerProperties;
+import com.acme.chat.wsmanager.testsupport.Handshakes;
+import com.acme.chat.wsmanager.testsupport.WsClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The WebSocket endpoint as a client sees it, against the real Redis and Kafka: handshake rules, frames and error
+ * frames, close codes, routes in Redis and the handler's pub/sub channel. Every test uses fresh user ids.
+ */
+@ChatIntegrationTest
+@TestPropertySource(properties = { "chat.wsmanager.handler-id=it-ws-${random.uuid}",
+        "chat.wsmanager.allowed-origins=http://localhost:3000" })
+@Timeout(60)
+class ChatWebSocketIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ReactiveStringRedisTemplate redis;
+
+    @Autowired
+    ReactiveRedisConnectionFactory redisConnections;
+
+    @Autowired
+    WsManagerProperties properties;
+
+    private static String freshUser() {
+        return "u-" + UUID.randomUUID().toString().substring(0, 13);
+    }
+
+    private String route(String user, String device) {
+        return redis.opsForValue().get(RouteKeys.route(UserId.of(user), DeviceId.of(device))).block(WAIT);
+    }
+
+    private List<String> indexedDevices(String user) {
+        return redis.opsForSet().members(RouteKeys.devices(UserId.of(user))).collectList().block(WAIT);
+    }
+
+    @Test
+    void helloAfterHandshake() {
+        String user = freshUser();
+        try (WsClient client = WsClient.connect(port, "phone-1", TestTokens.forUser(user))) {
+            JsonNode hello = client.next();
+
+            assertThat(hello.path("type").asString()).isEqualTo("hello");
+            assertThat(hello.path("connectionId").asString()).startsWith("c-");
+            assertThat(hello.path("userId").asString()).isEqualTo(user);
+            assertThat(hello.path("deviceId").asString()).isEqualTo("phone-1");
+            assertThat(hello.path("heartbeatIntervalSeconds").asInt()).isEqualTo(ProtocolLimits.HEARTBEAT_SECONDS);
+            assertThat(hello.path("maxFrameBytes").asInt()).isEqualTo(ProtocolLimits.MAX_FRAME_BYTES);
+            assertThat(route(user, "phone-1"))
+                .isEqualTo(RouteKeys.routeValue(properties.handlerId(), hello.path("connectionId").asString()));
+            Long ttl = redis.getExpire(RouteKeys.route(UserId.of(user), DeviceId.of("phone-1")))
+                .map(Duration::getSeconds)
+                .block(WAIT);
+            assertThat(ttl).isBetween(1L, properties.routeTtl().getSeconds());
+        }
+    }
+
+    @Test
+    void handshakeWithoutTokenIs401() {
+        Handshakes.Refusal refusal = Handshakes.upgrade(port, "/ws?deviceId=phone-1", Map.of());
+
+        assertThat(refusal.status()).isEqualTo(401);
+        assertThat(refusal.contentType()).startsWith("application/problem+json");
+        assertThat(refusal.code()).isEqualTo("unauthenticated");
+        assertThatThrownBy(() -> WsClient.connect(URI.create("ws://127.0.0.1:" + port + "/ws?deviceId=phone-1"),
+                Map.of()))
+            .satisfies(ex -> assertThat(WsClient.handshakeStatus(ex)).isEqualTo(401));
+    }
+
+    @Test
+    void invalidTokenIs401Unauthenticated() {
+        Handshakes.Refusal refusal = Handshakes.upgrade(port, "/ws?deviceId=phone-1",
+                Map.of("Authorization", "Bearer not-a-jwt"));
+
+        assertThat(refusal.status()).isEqualTo(401);
+        assertThat(refusal.code()).isEqualTo("unauthenticated");
+    }
+
+    @Test
+    void expiredTokenIs401WithTokenExpired() {
+        Handshakes.Refusal refusal = Handshakes.upgrade(port, "/ws?deviceId=phone-1",
+                Map.of("Authorization", "Bearer " + TestTokens.expiredFor(freshUser())));
+
+        assertThat(refusal.status()).isEqualTo(401);
+        assertThat(refusal.code()).isEqualTo("token_expired");
+    }
+
+    @Test
+    void missingOrInvalidDeviceIdIs400() {
+        String token = TestTokens.forUser(freshUser());
+
+        Handshakes.Refusal missing = Handshakes.upgrade(port, "/ws", Map.of("Authorization", "Bearer " + token));
+        Handshakes.Refusal blank = Handshakes.upgrade(port, "/ws?deviceId=a%20b",
+                Map.of("Authorization", "Bearer " + token));
+
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.code()).isEqualTo("validation_failed");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.code()).isEqualTo("validation_failed");
+    }
+
+    @Test
+    void foreignOriginIs403() {
+        String token = TestTokens.forUser(freshUser());
+
+        Handshakes.Refusal refusal = Handshakes.upgrade(port, "/ws?deviceId=web-1",
+                Map.of("Authorization", "Bearer " + token, "Origin", "https://evil.example"));
+
+        assertThat(refusal.status()).isEqualTo(403);
+        assertThat(refusal.code()).isEqualTo("forbidden");
+        try (WsClient allowed = WsClient.connect(URI.create("ws://127.0.0.1:" + port + "/ws?deviceId=web-1"),
+                Map.of("Authorization", "Bearer " + token, "Origin", "http://localhost:3000"))) {
+            assertThat(allowed.next().path("type").asString()).isEqualTo("hello");
+        }
+    }
+
+    @Test
+    void ticketConnectsOnceThenIsRejected() {
+        String user = freshUser();
+        HttpResponse<String> created = Http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/ws-tickets")))
+            .header("Authorization", "Bearer " + TestTokens.forUser(user))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"deviceId\":\"web-1\"}"))
+            .build());
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode ticket = JSON.readTree(created.body());
+        String value = ticket.path("ticket").asString();
+        assertThat(value).hasSize(43).matches("[A-Za-z0-9_-]+");
+        assertThat(ticket.path("path").asString()).isEqualTo("/ws?ticket=" + value);
+        assertThat(Instant.parse(ticket.path("expiresAt").asString())).isBetween(Instant.now(),
+                Instant.now().plusSeconds(31));
+        URI uri = URI.create("ws://127.0.0.1:" + port + ticket.path("path").asString());
+
+        try (WsClient client = WsClient.connect(uri, Map.of("Origin", "http://localhost:3000"))) {
+            JsonNode hello = client.next();
+            assertThat(hello.path("type").asString()).isEqualTo("hello");
+            assertThat(hello.path("userId").asString()).isEqualTo(user);
+            assertThat(hello.path("deviceId").asString()).isEqualTo("web-1");
+        }
+        Handshakes.Refusal reused = Handshakes.upgrade(port, ticket.path("path").asString(), Map.of());
+        assertThat(reused.status()).isEqualTo(401);
+        assertThat(reused.code()).isEqualTo("unauthenticated");
+    }
+
+    @Test
+    void ticketNeedsTokenAndValidDeviceId() {
+        HttpResponse<String> anonymous = Http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/ws-tickets")))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"deviceId\":\"web-1\"}"))
+            .build());
+        HttpResponse<String> noDevice = Http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/ws-tickets")))
+            .header("Authorization", "Bearer " + TestTokens.forUser(freshUser()))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(noDevice.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(noDevice.body()).path("code").asString()).isEqualTo("validation_failed");
+    }
+
+    @Test
+    void ticketEndpointAnswersCorsPreflightOfAllowedOriginsOnly() {
+        HttpResponse<String> allowed = Http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/ws-tickets")))
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .header("Origin", "http://localhost:3000")
+            .header("Access-Control-Request-Method", "POST")
+            .header("Access-Control-Request-Headers", "authorization,content-type")
+            .build());
+        HttpResponse<String> foreign = Http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/ws-tickets")))
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .header("Origin", "https://evil.example")
+            .header("Access-Control-Request-Method", "POST")
+            .build());
+
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void pingGetsPong() {
+        try (WsClient client = WsClient.connect(port, "phone-1", TestTokens.forUser(freshUser()))) {
+            client.next("hello");
+            client.send("{\"type\":\"ping\",\"id\":\"p-1\"}");
+
+            JsonNode pong = client.next();
+            assertThat(pong.path("type").asString()).isEqualTo("pong");
+            assertThat(pong.path("id").asString()).isEqualTo("p-1");
+        }
+    }
+
+    @Test
+    void malformedJsonGetsErrorFrameAndConnectionStaysOpen() {
+        try (WsClient client = WsClient.connect(port, "phone-1", TestTokens.forUser(freshUser()))) {
+            client.next("hello");
+            client.send("{\"type\":\"ping\",\"id\":");
+
+            JsonNode error = client.next();
+            assertThat(error.path("type").asString()).isEqualTo("error");
+            assertThat(error.path("code").asString()).isEqualTo("malformed_json");
+            assertThat(error.path("id").isNull() || error.path("id").isMissingNode()).isTrue();
+            assertThat(error.path("retryable").asBoolean()).isFalse();
+
+            client.send("{\"type\":\"ping\",\"id\":\"p-2\"}");
+            assertThat(client.next().path("type").asString()).isEqualTo("pong");
+            assertThat(client.isClosedByServer()).isFalse();
+        }
+    }
+
+    @Test
+    void unknownFrameTypeGetsErrorFrame() {
+        try (WsClient client = WsClient.connect(port, "phone-1", TestTokens.forUser(freshUser()))) {
+            client.next("hello");
+            client.send("{\"type\":\"launch_rocket\",\"id\":\"f-9\"}");
+
+            JsonNode error = client.next();
+            assertThat(error.path("type").asString()).isEqualTo("error");
+            assertThat(error.path("code").asString()).isEqualTo("unknown_frame_type");
+            assertThat(error.path("id").asString()).isEqualTo("f-9");
+        }
+    }
+
+    @Test
+    void invalidReservedAndBinaryFramesGetErrorFrames() {
+        try (WsClient client = WsClient.connect(port, "phone-1", TestTokens.forUser(freshUser()))) {
+            client.next("hello");
+
+            client.send("{\"type\":\"mark_read\",\"id\":\"f-1\",\"conversationId\":\"d:a:b\",\"seq\":0}");
+            JsonNode invalid = client.next();
+            assertThat(invalid.path("code").asString()).isEqualTo("validation_failed");
+            assertThat(invalid.path("id").asString()).isEqualTo("f-1");
+
+            client.send("{\"type\":\"typing\",\"id\":\"f-2\",\"conversationId\":\"d:a:b\",\"typing\":true}");
+            JsonNode reserved = client.next();
+            assertThat(reserved.path("code").asString()).isEqualTo("bad_request");
+            assertThat(reserved.path("message").asString()).isEqualTo("reserved: presence is not available yet");
+            assertThat(reserved.path("id").asString()).isEqualTo("f-2");
+
+            client.sendBinary(new byte[] { 1, 2, 3 });
+            JsonNode binary = client.next();
+            assertThat(binary.path("code").asString()).isEqualTo("bad_request");
+
+            client.send("{\"type\":\"ping\",\"id\":\"p\"}");
+            assertThat(client.next().path("type").asString()).isEqualTo("pong");
+        }
+    }
+
+    @Test
+    void oversizeFrameClosesWith1009() {
+        // The JDK client sends a large message as several 16 KiB fragments.
+        try (WsClient client = WsClient.connect(port, "phone-1", TestTokens.forUser(freshUser()))) {
+            client.next("hello");
+            client.send(pingPaddedTo(ProtocolLimits.MAX_FRAME_BYTES + 1));
+
+            assertThat(client.closeCode(WAIT)).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void oversizeSingleFrameClosesWith1009() {
+        // Reactor Netty's client sends the message as one frame, which Netty's frame decoder rejects.
+        String token = TestTokens.forUser(freshUser());
+        Integer code = reactor.netty.http.client.HttpClient.create()
+            // Netty's client sends an Origin of its own unless one is set; it must be an allowed one.
+            .headers(h -> h.set("Authorization", "Bearer " + token).set("Origin", "http://localhost:3000"))
+            .websocket(reactor.netty.http.client.WebsocketClientSpec.builder().maxFramePayloadLength(1 << 20).build())
+            .uri("ws://127.0.0.1:" + port + "/ws?deviceId=phone-1")
+            .handle((in, out) -> out.sendString(reactor.core.publisher.Mono.just(
+                    pingPaddedTo(ProtocolLimits.MAX_FRAME_BYTES + 1)))
+                .then()
+                .thenMany(in.receiveCloseStatus().map(status -> status.code())))
+            .next()
+            .block(WAIT);
+
+        assertThat(code).isEqualTo(1009);
+    }
+
+    private static String pingPaddedTo(int bytes) {
+        String head = "{\"type\":\"ping\",\"id\":\"big\",\"pad\":\"";
+        String tail = "\"}";
+        return head + "x".repeat(bytes - head.length() - tail.length()) + tail;
+    }
+
+    @Test
+    void frameOfExactlyTheLimitIsAccepted() {
+        try (WsClient client = WsClient.connect(port, "phone-1", TestTokens.forUser(freshUser()))) {
+            client.next("hello");
+            client.send(pingPaddedTo(ProtocolLimits.MAX_FRAME_BYTES));
+
+            JsonNode answer = client.next();
+            assertThat(answer.path("type").asString()).as(answer.toString()).isEqualTo("pong");
+            assertThat(answer.path("id").asString()).isEqualTo("big");
+        }
+    }
+
+    @Test
+    void secondConnectionOfSameDeviceEvictsFirstWith4001() {
+        String user = freshUser();
+        try (WsClient first = WsClient.connect(port, "phone-1", TestTokens.forUser(user));
+                WsClient second = connectAfter(first, user, "phone-1")) {
+            JsonNode hello = second.next("hello");
+
+            assertThat(first.closeCode(WAIT)).isEqualTo(4001);
+            assertThat(route(user, "phone-1"))
+                .isEqualTo(RouteKeys.routeValue(properties.handlerId(), hello.path("connectionId").asString()));
+            second.send("{\"type\":\"ping\",\"id\":\"still-here\"}");
+            assertThat(second.next().path("id").asString()).isEqualTo("still-here");
+            // The replaced connection's cleanup must not remove the newer route.
+            await().during(Duration.ofMillis(500)).atMost(WAIT).untilAsserted(() -> assertThat(route(user, "phone-1"))
+                .isEqualTo(RouteKeys.routeValue(properties.handlerId(), hello.path("connectionId").asString())));
+        }
+    }
+
+    private WsClient connectAfter(WsClient first, String user, String device) {
+        first.next("hello");
+        return WsClient.connect(port, device, TestTokens.forUser(user));
+    }
+
+    @Test
+    void twoDevicesOfOneUserBothConnected() {
+        String user = freshUser();
+        try (WsClient phone = WsClient.connect(port, "phone-1", TestTokens.forUser(user));
+                WsClient laptop = WsClient.connect(port, "laptop-1", TestTokens.forUser(user))) {
+            String phoneConnection = phone.next("hello").path("connectionId").asString();
+            String laptopConnection = laptop.next("hello").path("connectionId").asString();
+
+            assertThat(route(user, "phone-1")).isEqualTo(RouteKeys.routeValue(properties.handlerId(), phoneConnection));
+            assertThat(route(user, "laptop-1"))
+                .isEqualTo(RouteKeys.routeValue(properties.handlerId(), laptopConnection));
+            assertThat(indexedDevices(user)).containsExactlyInAnyOrder("phone-1", "laptop-1");
+            phone.send("{\"type\":\"ping\",\"id\":\"a\"}");
+            laptop.send("{\"type\":\"ping\",\"id\":\"b\"}");
+            assertThat(phone.next().path("id").asString()).isEqualTo("a");
+            assertThat(laptop.next().path("id").asString()).isEqualTo("b");
+        }
+    }
+
+    @Test
+    void routeIsRemovedOnClose() {
+        String user = freshUser();
+        WsClient phone = WsClient.connect(port, "phone-1", TestTokens.forUser(user));
+        WsClient laptop = WsClient.connect(port, "laptop-1", TestTokens.forUser(user));
+        phone.next("hello");
+        laptop.next("hello");
+
+        phone.close();
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(route(user, "phone-1")).isNull();
+            assertThat(indexedDevices(user)).containsExactly("laptop-1");
+        });
+        laptop.close();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(indexedDevices(user)).isEmpty());
+    }
+
+    @Test
+    void pushesDeliverFromHandlerChannelToTheDevice() {
+        String user = freshUser();
+        try (WsClient phone = WsClient.connect(port, "phone-1", TestTokens.forUser(user));
+                WsClient laptop = WsClient.connect(port, "laptop-1", TestTokens.forUser(user))) {
+            phone.next("hello");
+            String laptopConnection = laptop.next("hello").path("connectionId").asString();
+            MessageFrame message = new MessageFrame(MessageId.of("m-" + UUID.randomUUID()),
+                    ConversationId.direct(UserId.of(user), UserId.of("bob")), 7, UserId.of("bob"),
+                    DeviceId.of("bob-phone"), null, "hi", List.of(), Instant.parse("2026-11-27T21:07:41.123Z"));
+
+            publish(new HandlerMessage.Deliver(UserId.of(user), DeviceId.of("phone-1"), null, message));
+            JsonNode pushed = phone.next();
+            assertThat(pushed.path("type").asString()).isEqualTo("message");
+            assertThat(pushed.path("messageId").asString()).isEqualTo(message.messageId().value());
+            assertThat(pushed.path("seq").asLong()).isEqualTo(7);
+            assertThat(pushed.path("text").asString()).isEqualTo("hi");
+
+            // A connection id that is not the current one is dropped; the right one is delivered.
+            publish(new HandlerMessage.Deliver(UserId.of(user), DeviceId.of("laptop-1"), "c-stale", message));
+            publish(new HandlerMessage.Deliver(UserId.of(user), DeviceId.of("laptop-1"), laptopConnection, message));
+            JsonNode toLaptop = laptop.next();
+            assertThat(toLaptop.path("type").asString()).isEqualTo("message");
+            laptop.send("{\"type\":\"ping\",\"id\":\"after\"}");
+            assertThat(laptop.next().path("id").asString()).isEqualTo("after");
+        }
+    }
+
+    @Test
+    void evictOnHandlerChannelClosesThatConnectionWith4001() {
+        String user = freshUser();
+        try (WsClient phone = WsClient.connect(port, "phone-1", TestTokens.forUser(user))) {
+            String connection = phone.next("hello").path("connectionId").asString();
+
+            publish(new HandlerMessage.Evict(UserId.of(user), DeviceId.of("phone-1"), "c-other"));
+            publish(new HandlerMessage.Evict(UserId.of(user), DeviceId.of("phone-1"), connection));
+
+            assertThat(phone.closeCode(WAIT)).isEqualTo(4001);
+        }
+    }
+
+    @Test
+    void connectingEvictsTheDevicesConnectionOnAnotherHandler() {
+        String user = freshUser();
+        String otherHandler = "it-other-" + UUID.randomUUID();
+        redis.opsForValue()
+            .set(RouteKeys.route(UserId.of(user), DeviceId.of("phone-1")), RouteKeys.routeValue(otherHandler, "c-old"))
+            .block(WAIT);
+        ReactiveRedisMessageListenerContainer container = new ReactiveRedisMessageListenerContainer(redisConnections);
+        List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
+        var subscription = container.receiveLater(ChannelTopic.of(RouteKeys.handlerChannel(otherHandler)))
+            .block(WAIT)
+            .subscribe(message -> received.add(message.getMessage()));
+        try (WsClient phone = WsClient.connect(port, "phone-1", TestTokens.forUser(user))) {
+            phone.next("hello");
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(received).hasSize(1));
+            HandlerMessage evict = JSON.readValue(received.get(0), HandlerMessage.class);
+            assertThat(evict).isEqualTo(new HandlerMessage.Evict(UserId.of(user), DeviceId.of("phone-1"), "c-old"));
+        }
+        finally {
+            subscription.dispose();
+            container.destroy();
+        }
+    }
+
+    @Test
+    void routesQueryAnswersOnlyForYourself() {
+        String user = freshUser();
+        String token = TestTokens.forUser(user);
+        try (WsClient phone = WsClient.connect(port, "phone-1", token);
+                WsClient laptop = WsClient.connect(port, "laptop-1", token)) {
+            phone.next("hello");
+            laptop.next("hello");
+
+            HttpResponse<String> own = Http.get(url("/api/v1/routes/" + user), token);
+            HttpResponse<String> foreign = Http.get(url("/api/v1/routes/" + freshUser()), token);
+            HttpResponse<String> anonymous = Http.get(url("/api/v1/routes/" + user));
+
+            assertThat(own.statusCode()).isEqualTo(200);
+            JsonNode body = JSON.readTree(own.body());
+            assertThat(body.path("userId").asString()).isEqualTo(user);
+            List<String> devices = new ArrayList<>();
+            body.path("devices").forEach(device -> {
+                devices.add(device.path("deviceId").asString());
+                assertThat(device.path("handlerId").asString()).isEqualTo(properties.handlerId());
+            });
+            assertThat(devices).containsExactlyInAnyOrder("phone-1", "laptop-1");
+            assertThat(foreign.statusCode()).isEqualTo(403);
+            assertThat(JSON.readTree(foreign.body()).path("code").asString()).isEqualTo("forbidden");
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void publishesDeviceConnectedAndDisconnected() {
+        String user = freshUser();
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalServers.kafkaBootstrap());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PRESENCE, Duration.ofSeconds(10))
+                .stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+
+            String connection;
+            try (WsClient phone = WsClient.connect(port, "phone-1", TestTokens.forUser(user))) {
+                connection = phone.next("hello").path("connectionId").asString();
+            }
+
+            List<JsonNode> events = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (user.equals(record.key())) {
+                        events.add(JSON.readTree(record.value()));
+                    }
+                }
+                assertThat(events).hasSize(2);
+            });
+            assertThat(events).extracting(event -> event.path("type").asString())
+                .containsExactly("device_connected", "device_disconnected");
+            assertThat(events).allSatisfy(event -> {
+                assertThat(event.path("user").asString()).isEqualTo(user);
+                assertThat(event.path("device").asString()).isEqualTo("phone-1");
+                assertThat(event.path("handlerId").asString()).isEqualTo(properties.handlerId());
+                assertThat(event.path("connectionId").asString()).isEqualTo(connection);
+            });
+        }
+    }
+
+    private void publish(HandlerMessage message) {
+        String channel = RouteKeys.handlerChannel(properties.handlerId());
+        String json = JSON.writeValueAsString(message);
+        // The subscription is set up asynchronously at startup; wait until the handler listens.
+        await().atMost(WAIT).until(() -> redis.convertAndSend(channel, json).block(WAIT), receivers -> receivers > 0);
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}

@@ -1,0 +1,100 @@
+package com.acme.chat.wsmanager.session;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketSession;
+
+import com.acme.chat.common.id.ConversationId;
+import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.MessageId;
+import com.acme.chat.common.id.UserId;
+import com.acme.chat.common.protocol.CloseCodes;
+import com.acme.chat.common.protocol.Hello;
+import com.acme.chat.common.protocol.MessageFrame;
+import com.acme.chat.common.routing.HandlerMessage;
+import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+
+class ConnectionRegistryTest {
+
+    private static final UserId ALICE = UserId.of("alice");
+
+    private static final DeviceId PHONE = DeviceId.of("phone-1");
+
+    private static final MessageFrame MESSAGE = new MessageFrame(MessageId.of("m-1"), ConversationId.of("d:alice:bob"),
+            1, UserId.of("bob"), null, null, "hi", List.of(), Instant.parse("2026-11-27T21:07:41Z"));
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    private final ConnectionRegistry registry = new ConnectionRegistry(JsonMapper.builder().build(), meters);
+
+    private final WebSocketSession session = mock(WebSocketSession.class);
+
+    private Connection connection;
+
+    @BeforeEach
+    void open() {
+        given(session.close(any())).willReturn(Mono.empty());
+        connection = new Connection(session, new ConnectionPrincipal(ALICE, PHONE, "t", null), "c-1", 2);
+        registry.put(connection);
+        registry.greet(connection, Hello.withDefaultLimits("c-1", ALICE, PHONE));
+    }
+
+    @Test
+    void deliversToTheDevicesConnectionAndCountsIt() {
+        assertThat(registry.deliver(new HandlerMessage.Deliver(ALICE, PHONE, null, MESSAGE))).isTrue();
+        assertThat(meters.get("chat.wsmanager.frames.sent").tag("type", "message").counter().count()).isEqualTo(1);
+        assertThat(meters.get("chat.wsmanager.connections.active").gauge().value()).isEqualTo(1);
+    }
+
+    @Test
+    void dropsDeliveriesForOtherConnectionsOrDevices() {
+        assertThat(registry.deliver(new HandlerMessage.Deliver(ALICE, PHONE, "c-old", MESSAGE))).isFalse();
+        assertThat(registry.deliver(new HandlerMessage.Deliver(ALICE, DeviceId.of("laptop"), null, MESSAGE))).isFalse();
+    }
+
+    @Test
+    void closesASlowClientWith1013InsteadOfDroppingFrames() {
+        // The limit is 2 and hello still waits for the socket: one more fits, the next one overflows.
+        assertThat(registry.deliver(new HandlerMessage.Deliver(ALICE, PHONE, null, MESSAGE))).isTrue();
+        assertThat(registry.deliver(new HandlerMessage.Deliver(ALICE, PHONE, null, MESSAGE))).isFalse();
+
+        then(session).should().close(new CloseStatus(CloseCodes.TRY_AGAIN_LATER, "client too slow"));
+        assertThat(meters.get("chat.wsmanager.connections.closed").tag("reason", "slow_consumer").counter().count())
+            .isEqualTo(1);
+    }
+
+    @Test
+    void evictsOnlyTheNamedConnection() {
+        assertThat(registry.evict(new HandlerMessage.Evict(ALICE, PHONE, "c-other"))).isFalse();
+        then(session).should(never()).close(any());
+
+        assertThat(registry.evict(new HandlerMessage.Evict(ALICE, PHONE, "c-1"))).isTrue();
+        then(session).should().close(new CloseStatus(CloseCodes.REPLACED_BY_NEW_CONNECTION, "replaced by new connection"));
+        assertThat(meters.get("chat.wsmanager.connections.evicted").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aReplacedConnectionDoesNotRemoveItsSuccessor() {
+        Connection newer = new Connection(session, new ConnectionPrincipal(ALICE, PHONE, "t", null), "c-2", 2);
+
+        assertThat(registry.put(newer)).isSameAs(connection);
+        registry.remove(connection);
+
+        assertThat(registry.get(newer.routeKey())).isSameAs(newer);
+    }
+}
