@@ -41,13 +41,14 @@ final class BuildOwner {
         for (Component component : components) {
             write(ownerFile(stack.home(), component.name()), String.valueOf(build.pid()));
         }
-        Path reaperBuild = stack.home().run().resolve(REAPER + ".build");
-        boolean watching = stack.process(REAPER).isPresent() && String.valueOf(build.pid()).equals(read(reaperBuild));
-        if (!watching) {
-            stack.process(REAPER).ifPresent(old -> LocalStack.terminate(old, java.time.Duration.ofSeconds(5)));
+        if (stack.process(reaperName(build.pid())).isEmpty()) {
             startReaper(stack, build);
-            write(reaperBuild, String.valueOf(build.pid()));
         }
+    }
+
+    /** One reaper per build, so a second concurrent build never leaves the first one's components behind. */
+    static String reaperName(long buildPid) {
+        return REAPER + "-" + buildPid;
     }
 
     private static void startReaper(LocalStack stack, ProcessHandle build) {
@@ -65,33 +66,44 @@ final class BuildOwner {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.log(REAPER).toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
-            LocalStack.writePid(stack.pidFile(REAPER), reaper.toHandle());
+            LocalStack.writePid(stack.pidFile(reaperName(build.pid())), reaper.toHandle());
         }
         catch (IOException ex) {
             throw new StackException("Cannot start the reaper that stops the build's servers: " + ex.getMessage(), ex);
         }
     }
 
-    /** The components the given build started and still owns. */
-    static List<Component> ownedBy(StackHome home, long buildPid) {
-        return LocalStack.components()
-            .stream()
-            .filter(c -> String.valueOf(buildPid).equals(read(ownerFile(home, c.name()))))
-            .toList();
+    /**
+     * The components whose owning build has ended: the reaper's own build's, and any a crashed reaper left behind.
+     */
+    static List<Component> ownedByEndedBuilds(StackHome home) {
+        return LocalStack.components().stream().filter(c -> {
+            String owner = read(ownerFile(home, c.name()));
+            return !owner.isEmpty() && ProcessHandle.of(Long.parseLong(owner)).map(p -> !p.isAlive()).orElse(true);
+        }).toList();
     }
 
     static void release(StackHome home, List<Component> components) {
         components.forEach(c -> delete(ownerFile(home, c.name())));
     }
 
-    /** Detaches everything from any build (adopted by chatctl, or stopped) and ends the reaper. */
+    /** Detaches everything from any build (adopted by chatctl, or stopped) and ends every reaper. */
     static void releaseAll(LocalStack stack) {
         release(stack.home(), LocalStack.components());
-        stack.process(REAPER)
-            .filter(reaper -> reaper.pid() != ProcessHandle.current().pid())
-            .ifPresent(reaper -> LocalStack.terminate(reaper, java.time.Duration.ofSeconds(5)));
-        stack.deletePid(REAPER);
-        delete(stack.home().run().resolve(REAPER + ".build"));
+        try (var files = Files.list(stack.home().run())) {
+            files.map(f -> f.getFileName().toString())
+                .filter(name -> name.startsWith(REAPER + "-") && name.endsWith(".pid"))
+                .map(name -> name.substring(0, name.length() - ".pid".length()))
+                .forEach(name -> {
+                    stack.process(name)
+                        .filter(reaper -> reaper.pid() != ProcessHandle.current().pid())
+                        .ifPresent(reaper -> LocalStack.terminate(reaper, java.time.Duration.ofSeconds(5)));
+                    stack.deletePid(name);
+                });
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     private static Path ownerFile(StackHome home, String component) {

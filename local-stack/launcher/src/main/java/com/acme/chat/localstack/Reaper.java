@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Waits for the Maven build that started components to end, then stops exactly the components that build still
- * owns (not those {@code ./chatctl up} adopted meanwhile). Runs detached, so a killed build still cleans up.
+ * Waits for the Maven build that started components to end, then stops the components owned by builds that have
+ * ended (not those {@code ./chatctl up} adopted meanwhile, nor those of a build still running). Runs detached, so a killed build still cleans up.
  */
 public final class Reaper {
 
@@ -18,11 +18,11 @@ public final class Reaper {
         ProcessHandle.of(buildPid).ifPresent(build -> build.onExit().join());
         System.out.println(Instant.now() + " build " + buildPid + " ended");
         stack.locked(() -> {
-            List<Component> owned = BuildOwner.ownedBy(stack.home(), buildPid);
-            System.out.println("stopping what the build started: " + owned.stream().map(Component::name).toList());
+            List<Component> owned = BuildOwner.ownedByEndedBuilds(stack.home());
+            System.out.println("stopping what ended builds started: " + owned.stream().map(Component::name).toList());
             stack.stop(owned);
             BuildOwner.release(stack.home(), owned);
-            stack.deletePid("reaper");
+            stack.deletePid(BuildOwner.reaperName(buildPid));
             return null;
         });
     }
