@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A message was stored and got its sequence number; published once per message on {@link Topics#MESSAGES}, keyed
- * by conversation, after the message is durable. A retried {@code send_message} (same {@code clientMsgId}) does not
- * publish again, but a crash between storing and publishing can, so consumers deduplicate on {@link #messageId()}.
+ * by conversation, after the message is durable. A retried {@code send_message} (same {@code clientMsgId}) publishes
+ * it again with the same event id, which heals a publish that failed the first time; consumers therefore deduplicate
+ * on {@link #messageId()} (or the event id).
  *
  * @param eventId event id
  * @param occurredAt when the message was stored

@@ -29,9 +29,10 @@ public final class Topics {
     public static final String DELIVERIES = "chat.deliveries.v1";
 
     /**
-     * {@link ReceiptRecorded}: a member's delivered or read position moved forward. Key: conversationId. Producer:
-     * messaging-service, which records the positions. Consumer: relay-service, which sends {@code receipt} frames to
-     * the other members' connected devices.
+     * {@link ReceiptRecorded}: a member's delivered or read position moved forward. Key: conversationId. Producers:
+     * messaging-service (READ, after storing the watermark) and relay-service (DELIVERED, when a device acked).
+     * Consumers: messaging-service, which stores DELIVERED watermarks, and relay-service, which sends {@code receipt}
+     * frames to the other members' connected devices.
      */
     public static final String RECEIPTS = "chat.receipts.v1";
 
