@@ -38,7 +38,7 @@ class DeliveryHandler {
         this.deliverer = deliverer;
     }
 
-    @KafkaListener(id = "relay-deliveries", groupId = "relay-service", topics = Topics.DELIVERIES, concurrency = "3")
+    @KafkaListener(id = "relay-deliveries", groupId = "${chat.relay.kafka-group:relay-service}", topics = Topics.DELIVERIES, concurrency = "3")
     void onDelivery(ConsumerRecord<String, String> record) {
         ChatEvent event = reader.read(record);
         if (event instanceof DeliveryRequested delivery) {

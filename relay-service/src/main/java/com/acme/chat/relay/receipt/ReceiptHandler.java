@@ -55,7 +55,7 @@ class ReceiptHandler {
         this.failed = Counter.builder("chat.relay.pushes.failed").tag("path", "receipt").register(meters);
     }
 
-    @KafkaListener(id = "relay-receipts", groupId = "relay-service-receipts", topics = Topics.RECEIPTS)
+    @KafkaListener(id = "relay-receipts", groupId = "${chat.relay.kafka-group:relay-service}-receipts", topics = Topics.RECEIPTS)
     void onReceipt(ConsumerRecord<String, String> record) {
         if (!(reader.read(record) instanceof ReceiptRecorded receipt)) {
             return;

@@ -17,9 +17,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.testsupport.Http;
+import com.acme.chat.testsupport.KafkaListeners;
 
 /**
  * Shared wiring of relay's integration tests (each subclass is a {@code @ChatIntegrationTest}; they all share one
@@ -64,8 +66,12 @@ public abstract class RelayIntegrationTest {
         RelayTopics.ensure();
     }
 
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
+
     @BeforeEach
     void openFixtures() {
+        KafkaListeners.awaitAssignment(listeners);
         events = new EventProducer(json);
         handler = new FakeHandler(redisHost, redisPort, redis, json);
         queue = new QueueRows(session);

@@ -19,7 +19,6 @@ import org.springframework.validation.annotation.Validated;
  * @param handlerId this instance's id in routes ({@code route:{userId}:{deviceId}} names it); in k8s the pod name
  * @param routeTtl how long a route lives without a heartbeat, so a dead handler's routes vanish by themselves
  * @param heartbeat how often clients ping and routes are refreshed; a connection silent for two intervals is closed
- * @param routeCacheTtl how long other handlers and services may cache a route locally
  * @param allowedOrigins Origin values a browser handshake may carry ({@code *} allows any)
  * @param messagingUrl base URL of messaging-service ({@code send_message}, {@code mark_read}, user registration)
  * @param relayUrl base URL of relay-service ({@code ack_delivery})
@@ -33,7 +32,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record WsManagerProperties(@DefaultValue("${random.uuid}") @NotBlank String handlerId,
         @DefaultValue("90s") @NotNull Duration routeTtl, @DefaultValue("30s") @NotNull Duration heartbeat,
-        @DefaultValue("2s") @NotNull Duration routeCacheTtl,
         @DefaultValue("http://localhost:3000") List<String> allowedOrigins,
         @DefaultValue("http://127.0.0.1:8081") @NotNull URI messagingUrl,
         @DefaultValue("http://127.0.0.1:8082") @NotNull URI relayUrl,

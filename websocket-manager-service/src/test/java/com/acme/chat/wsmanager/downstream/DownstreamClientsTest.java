@@ -93,7 +93,7 @@ class DownstreamClientsTest {
 
     private WsManagerProperties properties(Duration timeout) {
         URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        return new WsManagerProperties("h", Duration.ofSeconds(90), Duration.ofSeconds(30), Duration.ofSeconds(2),
+        return new WsManagerProperties("h", Duration.ofSeconds(90), Duration.ofSeconds(30),
                 List.of(), base, base, timeout, Duration.ofSeconds(30), 1024);
     }
 
@@ -176,7 +176,7 @@ class DownstreamClientsTest {
     void refusedConnectionIsUnavailable() {
         URI closed = URI.create("http://127.0.0.1:1");
         MessagingClient messaging = new MessagingClient(new WsManagerProperties("h", Duration.ofSeconds(90),
-                Duration.ofSeconds(30), Duration.ofSeconds(2), List.of(), closed, closed, Duration.ofSeconds(5),
+                Duration.ofSeconds(30), List.of(), closed, closed, Duration.ofSeconds(5),
                 Duration.ofSeconds(30), 1024), JSON);
 
         assertThatThrownBy(() -> messaging.registerUser(ALICE).block())
