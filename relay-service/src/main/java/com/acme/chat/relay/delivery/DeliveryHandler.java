@@ -38,7 +38,8 @@ class DeliveryHandler {
         this.deliverer = deliverer;
     }
 
-    @KafkaListener(id = "relay-deliveries", groupId = "${chat.relay.kafka-group:relay-service}", topics = Topics.DELIVERIES, concurrency = "3")
+    @KafkaListener(id = "relay-deliveries", groupId = "${chat.relay.kafka-group:relay-service}", topics = Topics.DELIVERIES,
+            concurrency = "${chat.relay.listener-concurrency:12}")
     void onDelivery(ConsumerRecord<String, String> record) {
         ChatEvent event = reader.read(record);
         if (event instanceof DeliveryRequested delivery) {

@@ -49,7 +49,8 @@ class PresenceHandler {
         this.routes = routes;
     }
 
-    @KafkaListener(id = "relay-presence", groupId = "${chat.relay.kafka-group:relay-service}", topics = Topics.PRESENCE, concurrency = "3")
+    @KafkaListener(id = "relay-presence", groupId = "${chat.relay.kafka-group:relay-service}", topics = Topics.PRESENCE,
+            concurrency = "${chat.relay.listener-concurrency:12}")
     void onPresence(ConsumerRecord<String, String> record) {
         ChatEvent event = reader.read(record);
         if (event instanceof DeviceConnected connected) {

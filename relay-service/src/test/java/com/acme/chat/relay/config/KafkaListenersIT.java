@@ -37,7 +37,7 @@ class KafkaListenersIT {
         assertThat(container("relay-presence").getGroupId()).startsWith("relay-it-");
         assertThat(container("relay-receipts").getGroupId()).startsWith("relay-it-").endsWith("-receipts");
         assertThat(((ConcurrentMessageListenerContainer<?, ?>) container("relay-deliveries")).getConcurrency())
-            .isEqualTo(3);
+            .isEqualTo(12);
     }
 
     @Test

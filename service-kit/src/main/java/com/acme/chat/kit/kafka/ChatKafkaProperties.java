@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("chat.kafka")
 @Validated
-public record ChatKafkaProperties(@DefaultValue("3") @Positive int partitions,
+public record ChatKafkaProperties(@DefaultValue("12") @Positive int partitions,
         @DefaultValue("1") @Positive short replicationFactor, @DefaultValue("1") @Positive int minInsyncReplicas,
         @DefaultValue("2s") @NotNull Duration healthTimeout) {
 }

@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import reactor.netty.resources.ConnectionProvider;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -38,7 +39,14 @@ final class DownstreamHttp {
         this.service = service;
         this.json = json;
         this.timeout = timeout;
-        HttpClient http = HttpClient.create()
+        // Idle connections are dropped before the services' keep-alive timeout (60 s), so the pool never hands out a
+        // connection the server is closing; one pool per downstream service.
+        ConnectionProvider pool = ConnectionProvider.builder(service)
+            .maxConnections(500)
+            .maxIdleTime(Duration.ofSeconds(30))
+            .pendingAcquireTimeout(timeout)
+            .build();
+        HttpClient http = HttpClient.create(pool)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(MAX_CONNECT_TIMEOUT_MILLIS, timeout.toMillis()))
             .responseTimeout(timeout);
         this.client = WebClient.builder()
