@@ -55,7 +55,8 @@ class ReceiptHandler {
         this.failed = Counter.builder("chat.relay.pushes.failed").tag("path", "receipt").register(meters);
     }
 
-    @KafkaListener(id = "relay-receipts", groupId = "${chat.relay.kafka-group:relay-service}-receipts", topics = Topics.RECEIPTS)
+    @KafkaListener(id = "relay-receipts", groupId = "${chat.relay.kafka-group:relay-service}-receipts", topics = Topics.RECEIPTS,
+            concurrency = "${chat.relay.listener-concurrency:12}")
     void onReceipt(ConsumerRecord<String, String> record) {
         if (!(reader.read(record) instanceof ReceiptRecorded receipt)) {
             return;

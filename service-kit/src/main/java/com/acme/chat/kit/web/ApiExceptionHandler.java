@@ -27,15 +27,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ChatException.class)
     ResponseEntity<ProblemDetail> handleChat(ChatException ex) {
-        ProblemDetail problem = Problems.of(ex.code(), ex.getMessage());
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        return Problems.response(ex.code(), ex.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
         log.error("Unhandled exception", ex);
-        ProblemDetail problem = Problems.of(ErrorCode.INTERNAL, "Unexpected server error");
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        return Problems.response(ErrorCode.INTERNAL, "Unexpected server error");
     }
 
     @Override

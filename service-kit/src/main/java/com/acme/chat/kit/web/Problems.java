@@ -6,6 +6,7 @@ import org.slf4j.MDC;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 import com.acme.chat.common.error.ErrorCode;
 
@@ -23,6 +24,12 @@ public final class Problems {
     public static ProblemDetail of(ErrorCode code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(code.httpStatus()), detail);
         return decorate(problem, code);
+    }
+
+    /** The ProblemDetail as a response with its status, for exception handlers of either web stack. */
+    public static ResponseEntity<ProblemDetail> response(ErrorCode code, String detail) {
+        ProblemDetail problem = of(code, detail);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
     /** Adds type, title, code and traceId to a ProblemDetail that Spring built. */
