@@ -22,20 +22,25 @@ public final class TestTokens {
     }
 
     public static String forUser(String userId) {
-        return token(userId, Instant.now().plus(Duration.ofMinutes(10)));
+        return expiringAt(userId, Instant.now().plus(Duration.ofMinutes(10)));
     }
 
     public static String expiredFor(String userId) {
-        return token(userId, Instant.now().minus(Duration.ofMinutes(10)));
+        return expiringAt(userId, Instant.now().minus(Duration.ofMinutes(10)));
     }
 
-    static String token(String userId, Instant expiresAt) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(userId)
+    /** A token for {@code userId} that expires at the given instant (e.g. seconds from now, to test expiry). */
+    public static String expiringAt(String userId, Instant expiresAt) {
+        return sign(new JWTClaimsSet.Builder().subject(userId)
             .claim("name", "User " + userId)
             .claim("preferred_username", userId)
             .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(20))))
             .expirationTime(Date.from(expiresAt))
-            .build();
+            .build());
+    }
+
+    /** Signs any claims with the test secret, for tests that need particular claims. */
+    public static String sign(JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
             jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));

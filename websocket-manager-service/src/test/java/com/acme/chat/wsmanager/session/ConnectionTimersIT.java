@@ -23,7 +23,6 @@ import com.acme.chat.common.routing.RouteKeys;
 import com.acme.chat.testsupport.ChatIntegrationTest;
 import com.acme.chat.testsupport.TestTokens;
 import com.acme.chat.wsmanager.config.WsManagerProperties;
-import com.acme.chat.wsmanager.testsupport.TestJwts;
 import com.acme.chat.wsmanager.testsupport.WsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,7 +90,7 @@ class ConnectionTimersIT {
     @Test
     void pingsKeepTheConnectionUntilTheTokenExpiresThenItClosesWith4002() {
         Instant expiresAt = Instant.now().plusSeconds(4);
-        try (WsClient client = WsClient.connect(port, "phone-1", TestJwts.expiringAt(freshUser(), expiresAt))) {
+        try (WsClient client = WsClient.connect(port, "phone-1", TestTokens.expiringAt(freshUser(), expiresAt))) {
             client.next("hello");
             keepAlive(client);
 
