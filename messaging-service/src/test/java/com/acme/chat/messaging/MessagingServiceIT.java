@@ -33,7 +33,7 @@ class MessagingServiceIT extends ServiceContract {
     @Test
     void createsItsTablesInItsOwnKeyspace() {
         assertThat(session.getKeyspace()).hasValueSatisfying(ks -> assertThat(ks.asInternal()).isEqualTo("chat_messaging"));
-        assertThat(Schemas.tables(session)).contains("users", "conversations", "conversation_seq", "messages", "message_by_client_id", "user_timeline", "receipt_watermarks");
+        assertThat(Schemas.tables(session)).contains("users", "conversations", "conversation_seq", "messages", "message_by_client_id", "user_timeline", "receipt_marks");
     }
 
     @Test

@@ -39,8 +39,8 @@ import com.acme.chat.messaging.user.UserDirectory;
  * re-publishing its events; an unfinished one is finished if its message was stored, taken over if it is older than
  * {@code claim-takeover-after}, and otherwise answered {@code service_unavailable} (still in flight).</li>
  * <li><b>Seq</b>: the message row is inserted at the next free seq ({@link SequenceAllocator}).</li>
- * <li><b>Durable</b>: timeline rows of every member, the conversation row and the seq hint are written; then the
- * claim is completed.</li>
+ * <li><b>Durable</b>: timeline rows of every member, the conversation row and (first seq of a bucket) the seq hint are
+ * written; then the claim is completed.</li>
  * <li><b>Publish, then ack</b>: {@code MessageSent} and one {@code DeliveryRequested} per member, acknowledged by
  * the broker before the client gets its ack. A failure is {@code service_unavailable}; the message stays stored and
  * the client's retry re-publishes.</li>
@@ -186,7 +186,10 @@ class MessageService {
         for (UserId member : members) {
             writes.add(timeline.insert(member, message).toCompletableFuture());
         }
-        writes.add(messages.writeSeqHint(message.conversationId(), message.seq()).toCompletableFuture());
+        if (SeqPlanner.opensBucket(message.seq())) {
+            // The hint only has to point into the newest bucket: within a bucket the top row is read anyway.
+            writes.add(messages.writeSeqHint(message.conversationId(), message.seq()).toCompletableFuture());
+        }
         if (mayBeNewConversation || message.seq() == 1) {
             Set<String> memberIds = members.stream().map(UserId::value).collect(Collectors.toSet());
             writes.add(messages

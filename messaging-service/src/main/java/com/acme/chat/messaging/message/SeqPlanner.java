@@ -26,6 +26,14 @@ final class SeqPlanner {
         return seq / BUCKET_SIZE;
     }
 
+    /**
+     * @return whether {@code seq} is the first of a bucket after bucket 0, where the stored seq hint must move: a hint
+     *     anywhere in an older bucket still works ({@link #walkToTop} walks over full buckets) but costs a read each
+     */
+    static boolean opensBucket(long seq) {
+        return seq >= BUCKET_SIZE && seq % BUCKET_SIZE == 0;
+    }
+
     /** @return whether {@code topSeq} is the last seq the bucket can hold, so later seqs live in the next bucket */
     static boolean isFull(long bucket, long topSeq) {
         return topSeq >= (bucket + 1) * BUCKET_SIZE - 1;

@@ -67,8 +67,9 @@ class ReceiptService {
                     "seq: the conversation has no message " + seq + " yet");
         }
         Instant now = clock.instant();
-        long stored = receipts.advance(conversation, reader, ReceiptKind.READ, seq, now);
-        if (stored == seq) {
+        receipts.advance(conversation, reader, ReceiptKind.READ, seq, now);
+        // A later mark may have overtaken this one; only the watermark that is now stored is announced.
+        if (receipts.current(conversation, reader, ReceiptKind.READ) == seq) {
             count(ReceiptKind.READ);
             publisher.publish(List.of(event(conversation, reader, ReceiptKind.READ, seq, now)));
         }

@@ -77,6 +77,23 @@ class SeqPlannerTest {
         assertThat(SeqPlanner.walkToTop(9_999, bucket -> optional(tops.get(bucket)))).isEqualTo(9_999);
     }
 
+    @Test
+    void onlyTheFirstSeqOfALaterBucketMovesTheStoredHint() {
+        assertThat(SeqPlanner.opensBucket(1)).isFalse();
+        assertThat(SeqPlanner.opensBucket(SeqPlanner.BUCKET_SIZE - 1)).isFalse();
+        assertThat(SeqPlanner.opensBucket(SeqPlanner.BUCKET_SIZE)).isTrue();
+        assertThat(SeqPlanner.opensBucket(SeqPlanner.BUCKET_SIZE + 1)).isFalse();
+        assertThat(SeqPlanner.opensBucket(3 * SeqPlanner.BUCKET_SIZE)).isTrue();
+    }
+
+    @Test
+    void aHintInAnOlderBucketStillFindsTheTop() {
+        // Hint at 5 (bucket 0); bucket 0 is full, bucket 1 holds up to 10_042.
+        long top = SeqPlanner.walkToTop(5, bucket -> optional(
+                (bucket == 0) ? Long.valueOf(SeqPlanner.BUCKET_SIZE - 1) : (bucket == 1) ? Long.valueOf(10_042) : null));
+        assertThat(top).isEqualTo(10_042);
+    }
+
     private static OptionalLong optional(Long value) {
         return (value == null) ? OptionalLong.empty() : OptionalLong.of(value);
     }

@@ -3,8 +3,13 @@ package com.acme.chat.messaging.receipt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +51,9 @@ class ReceiptsIT {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    ReceiptRepository marks;
+
     Api api;
 
     String alice;
@@ -78,6 +86,35 @@ class ReceiptsIT {
         assertThat(receipt.path("readSeq").asLong()).isEqualTo(3);
         assertThat(receipt.path("deliveredSeq").asLong()).isEqualTo(3);
         assertThat(Instant.parse(receipt.path("updatedAt").asString())).isBefore(Instant.now().plusSeconds(1));
+    }
+
+    @Test
+    void concurrentMarksInAnyOrderLeaveTheHighest() throws Exception {
+        ConversationId id = ConversationId.of(conversation);
+        List<Long> seqs = new ArrayList<>();
+        for (long seq = 1; seq <= 60; seq++) {
+            seqs.add(seq);
+        }
+        Collections.shuffle(seqs, new Random(7));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> writes = new ArrayList<>();
+            for (long seq : seqs) {
+                writes.add(pool.submit(
+                        () -> marks.advance(id, UserId.of(bob), ReceiptKind.DELIVERED, seq, Instant.now())));
+            }
+            for (Future<?> write : writes) {
+                write.get();
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(marks.current(id, UserId.of(bob), ReceiptKind.DELIVERED)).isEqualTo(60);
+        marks.advance(id, UserId.of(bob), ReceiptKind.DELIVERED, 12, Instant.now());
+        assertThat(marks.current(id, UserId.of(bob), ReceiptKind.DELIVERED)).isEqualTo(60);
+        // The two kinds are separate watermarks.
+        assertThat(marks.current(id, UserId.of(bob), ReceiptKind.READ)).isZero();
     }
 
     @Test

@@ -41,11 +41,11 @@ class KafkaListenersIT {
     }
 
     @Test
-    void everyListenerCommitsPerRecordAndRetriesFailuresInPlace() {
+    void everyListenerCommitsOnlyHandledPollsAndRetriesFailuresInPlace() {
         for (String id : new String[] { "relay-deliveries", "relay-presence", "relay-receipts" }) {
             MessageListenerContainer container = container(id);
             assertThat(container.getContainerProperties().getAckMode()).as(id)
-                .isEqualTo(ContainerProperties.AckMode.RECORD);
+                .isEqualTo(ContainerProperties.AckMode.BATCH);
             assertThat(((AbstractMessageListenerContainer<?, ?>) container).getCommonErrorHandler()).as(id)
                 .isSameAs(errorHandler);
         }
