@@ -12,6 +12,8 @@ import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
+import com.acme.chat.kit.cassandra.CassandraFailures;
+
 /**
  * Error handling of the Kafka listeners (Boot applies the one {@code CommonErrorHandler} bean to its container
  * factory). A record whose processing failed because Cassandra is away is retried with a capped exponential back-off

@@ -1,5 +1,6 @@
 /**
- * Cassandra: creates the service's keyspace and tables at startup (idempotent) and makes the driver reconnect quickly.
+ * Cassandra: creates the service's keyspace and tables at startup (idempotent), makes the driver reconnect quickly,
+ * and answers a transient driver failure with a retryable {@code 503 service_unavailable}.
  */
 @NullMarked
 package com.acme.chat.kit.cassandra;

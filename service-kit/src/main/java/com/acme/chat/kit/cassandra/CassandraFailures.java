@@ -1,4 +1,4 @@
-package com.acme.chat.messaging.config;
+package com.acme.chat.kit.cassandra;
 
 import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.servererrors.QueryValidationException;
@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * query: a bug). The first becomes {@code service_unavailable} for clients and an endless, backed-off retry for Kafka
  * listeners; the second is an {@code internal} error.
  */
-final class CassandraFailures {
+public final class CassandraFailures {
 
     private CassandraFailures() {
     }
@@ -18,7 +18,7 @@ final class CassandraFailures {
      * @param failure a failure, possibly wrapped (completion, listener execution)
      * @return the driver failure in its cause chain if it is transient, else {@code null}
      */
-    static @Nullable DriverException transientCause(@Nullable Throwable failure) {
+    public static @Nullable DriverException transientCause(@Nullable Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof DriverException driver) {
                 return (driver instanceof QueryValidationException) ? null : driver;

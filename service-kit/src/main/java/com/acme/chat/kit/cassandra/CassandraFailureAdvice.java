@@ -1,4 +1,4 @@
-package com.acme.chat.messaging.config;
+package com.acme.chat.kit.cassandra;
 
 import java.util.concurrent.CompletionException;
 
@@ -14,19 +14,20 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.kit.web.ApiExceptionHandler;
 import com.acme.chat.kit.web.ChatException;
 import com.acme.chat.kit.web.Problems;
 
 /**
  * Cassandra failures that may pass answer {@code 503 service_unavailable} (retryable), not {@code 500 internal}:
- * service-kit's handler knows nothing about the driver. Also unwraps failures of async driver calls that were joined.
- * Runs before service-kit's handler; everything else still goes there.
+ * {@link ApiExceptionHandler} knows nothing about the driver. Also unwraps failures of async driver calls that were
+ * joined. Runs before {@link ApiExceptionHandler}; everything else still goes there.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class DependencyFailureAdvice {
+public class CassandraFailureAdvice {
 
-    private static final Logger log = LoggerFactory.getLogger(DependencyFailureAdvice.class);
+    private static final Logger log = LoggerFactory.getLogger(CassandraFailureAdvice.class);
 
     @ExceptionHandler(DriverException.class)
     ResponseEntity<ProblemDetail> handleDriver(DriverException ex) {
@@ -37,7 +38,7 @@ class DependencyFailureAdvice {
     ResponseEntity<ProblemDetail> handleCompletion(CompletionException ex) {
         Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
         if (cause instanceof ChatException chat) {
-            return respond(Problems.of(chat.code(), chat.getMessage()));
+            return Problems.response(chat.code(), chat.getMessage());
         }
         return problemFor(cause);
     }
@@ -45,13 +46,9 @@ class DependencyFailureAdvice {
     private ResponseEntity<ProblemDetail> problemFor(Throwable ex) {
         if (CassandraFailures.transientCause(ex) != null) {
             log.warn("Cassandra unavailable: {}", ex.toString());
-            return respond(Problems.of(ErrorCode.SERVICE_UNAVAILABLE, "Storage is temporarily unavailable; retry later"));
+            return Problems.response(ErrorCode.SERVICE_UNAVAILABLE, "Storage is temporarily unavailable; retry later");
         }
         log.error("Unhandled exception", ex);
-        return respond(Problems.of(ErrorCode.INTERNAL, "Unexpected server error"));
-    }
-
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        return Problems.response(ErrorCode.INTERNAL, "Unexpected server error");
     }
 }
