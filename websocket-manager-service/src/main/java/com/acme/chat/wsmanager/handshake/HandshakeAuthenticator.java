@@ -7,13 +7,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.stereotype.Component;
 
 import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
+import com.acme.chat.kit.security.TokenErrors;
 import com.acme.chat.wsmanager.config.WsManagerProperties;
 
 /**
@@ -109,19 +109,9 @@ class HandshakeAuthenticator {
     }
 
     private static HandshakeRejectedException rejection(JwtException ex) {
-        if (isExpired(ex)) {
+        if (TokenErrors.isExpired(ex)) {
             return new HandshakeRejectedException(ErrorCode.TOKEN_EXPIRED, "The access token has expired");
         }
         return new HandshakeRejectedException(ErrorCode.UNAUTHENTICATED, "The access token is invalid");
-    }
-
-    private static boolean isExpired(JwtException ex) {
-        if (ex instanceof JwtValidationException validation) {
-            return validation.getErrors()
-                .stream()
-                .anyMatch(error -> error.getDescription() != null && error.getDescription().contains("expired"));
-        }
-        String message = ex.getMessage();
-        return message != null && message.contains("expired");
     }
 }
