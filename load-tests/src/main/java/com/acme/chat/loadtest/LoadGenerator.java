@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,13 +35,15 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>
  * Arguments ({@code --name=value}): users (200), rate msgs/s (2000), duration s (60), warmup s (10), grace s (15),
- * ws (ws://127.0.0.1:8080/ws), api (http://127.0.0.1:8081).
+ * contacts (0 = everybody: each user writes to its partners in turn, so nearly every message opens a new
+ * conversation; k = each user writes only to k partners, like real chat traffic), ws (ws://127.0.0.1:8080/ws),
+ * api (http://127.0.0.1:8081).
  */
 public final class LoadGenerator {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = DevApi.HTTP;
 
     private final Map<String, String> options;
 
@@ -55,6 +56,8 @@ public final class LoadGenerator {
     private final int warmupSeconds;
 
     private final int total;
+
+    private final int contacts;
 
     private final int firstMeasured;
 
@@ -84,6 +87,9 @@ public final class LoadGenerator {
         this.rate = Integer.parseInt(options.getOrDefault("rate", "2000"));
         this.durationSeconds = Integer.parseInt(options.getOrDefault("duration", "60"));
         this.warmupSeconds = Integer.parseInt(options.getOrDefault("warmup", "10"));
+        // 0: every message goes to the sender's next partner in turn, so nearly every message opens a conversation.
+        int wanted = Integer.parseInt(options.getOrDefault("contacts", "0"));
+        this.contacts = (wanted <= 0) ? users - 1 : Math.min(wanted, users - 1);
         this.total = rate * (warmupSeconds + durationSeconds);
         this.firstMeasured = rate * warmupSeconds;
         this.scheduledAt = new AtomicLongArray(total);
@@ -92,14 +98,7 @@ public final class LoadGenerator {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            for (String part : arg.split("\\s+")) {
-                if (part.startsWith("--") && part.contains("=")) {
-                    options.put(part.substring(2, part.indexOf('=')), part.substring(part.indexOf('=') + 1));
-                }
-            }
-        }
+        Map<String, String> options = DevApi.options(args);
         new LoadGenerator(options).run();
         System.exit(0);
     }
@@ -108,8 +107,8 @@ public final class LoadGenerator {
         String api = options.getOrDefault("api", "http://127.0.0.1:8081");
         String ws = options.getOrDefault("ws", "ws://127.0.0.1:8080/ws");
         String runId = UUID.randomUUID().toString().substring(0, 6);
-        System.out.printf("load: %d users, %d msg/s open loop, %d s warm-up + %d s measured%n", users, rate,
-                warmupSeconds, durationSeconds);
+        System.out.printf("load: %d users with %d contacts each, %d msg/s open loop, %d s warm-up + %d s measured%n",
+                users, contacts, rate, warmupSeconds, durationSeconds);
         List<CompletableFuture<Client>> connecting = new ArrayList<>();
         for (int i = 0; i < users; i++) {
             String userId = "lt-" + runId + "-" + i;
@@ -139,7 +138,7 @@ public final class LoadGenerator {
             }
             scheduledAt.set(n, due);
             Client sender = clients.get(n % users);
-            Client recipient = clients.get((n % users + 1 + (n / users) % (users - 1)) % users);
+            Client recipient = clients.get((n % users + 1 + (n / users) % contacts) % users);
             sender.send(n, recipient.userId);
         }
         long sendEnd = System.nanoTime();
@@ -206,14 +205,7 @@ public final class LoadGenerator {
     }
 
     private static String token(String api, String userId) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/dev/tokens"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + userId + "\",\"ttlSeconds\":7200}"))
-            .build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200 && response.statusCode() != 201) {
-            throw new IllegalStateException("dev token for " + userId + ": " + response.statusCode() + " " + response.body());
-        }
-        String token = JSON.readTree(response.body()).path("accessToken").asString();
+        String token = DevApi.token(api, userId, 7200);
         HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/users/me"))
             .header("Authorization", "Bearer " + token)
             .build(), HttpResponse.BodyHandlers.ofString());
@@ -248,7 +240,7 @@ public final class LoadGenerator {
     }
 
     /** One user with one device on one WebSocket. Sends are chained: the JDK socket allows one pending send. */
-    static final class Client implements WebSocket.Listener {
+    static final class Client extends JsonFrameListener {
 
         private final LoadGenerator load;
 
@@ -257,8 +249,6 @@ public final class LoadGenerator {
         private final Map<String, Integer> pending = new ConcurrentHashMap<>();
 
         private final ConcurrentLinkedQueue<String[]> toAck = new ConcurrentLinkedQueue<>();
-
-        private final StringBuilder partial = new StringBuilder();
 
         private final CompletableFuture<Client> hello = new CompletableFuture<>();
 
@@ -317,17 +307,7 @@ public final class LoadGenerator {
         }
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                handle(JSON.readTree(partial.toString()));
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        private void handle(JsonNode frame) {
+        void handle(JsonNode frame) {
             switch (frame.path("type").asString()) {
                 case "hello" -> hello.complete(this);
                 case "message" -> {

@@ -1,0 +1,29 @@
+package com.acme.chat.loadtest;
+
+import java.net.http.WebSocket;
+import java.util.concurrent.CompletionStage;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A WebSocket listener that reassembles text frames and hands each whole JSON frame to {@link #handle}. */
+abstract class JsonFrameListener implements WebSocket.Listener {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final StringBuilder partial = new StringBuilder();
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            handle(JSON.readTree(partial.toString()));
+            partial.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    /** One frame from the server, on the client's listener thread. */
+    abstract void handle(JsonNode frame);
+}
