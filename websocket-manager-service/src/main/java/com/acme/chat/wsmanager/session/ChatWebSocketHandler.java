@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -52,8 +53,11 @@ import com.acme.chat.wsmanager.routing.RouteRegistry;
 @Component
 class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
 
-    /** Inbound frames read ahead of the one being handled; the rest wait in Netty (back-pressure). */
-    private static final int INBOUND_PREFETCH = 16;
+    /**
+     * Inbound frames read ahead of the one being handled; the rest wait in Netty (back-pressure). One, because the
+     * read-ahead queue lives as long as the connection: a larger one costs ~0.5 KB per idle connection (docs/adr/0003).
+     */
+    private static final int INBOUND_PREFETCH = 1;
 
     private static final CloseStatus TOO_BIG = new CloseStatus(CloseCodes.TOO_BIG, "frame too large");
 
@@ -148,7 +152,8 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
 
         private volatile boolean routed;
 
-        private volatile @Nullable Mono<Void> connectedEvent;
+        /** Completes once {@code device_connected} is published or given up; null until it was sent. */
+        private volatile Sinks.@Nullable Empty<Void> connectedEvent;
 
         Lifecycle(Connection connection) {
             this.connection = connection;
@@ -160,7 +165,11 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
             if (previous != null && previous != connection) {
                 registry.replaced(previous);
             }
-            return routes.register(principal.userId(), principal.deviceId(), connection.connectionId())
+            // Through a future, so that the finished Redis call (its connection, keys and arguments) is not kept
+            // reachable from the connection's subscriber chain for the life of the socket; cancelling still cancels it.
+            return Mono
+                .fromFuture(() -> routes.register(principal.userId(), principal.deviceId(), connection.connectionId())
+                    .toFuture())
                 .flatMap(replaced -> {
                     routed = true;
                     evictElsewhere(replaced);
@@ -171,12 +180,14 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
                     }
                     registry.metrics().opened();
                     log.debug("Opened {}", connection);
-                    Mono<Void> connected = presence
+                    // A sink rather than the cached publish: the connection only needs to know when it is done.
+                    Sinks.Empty<Void> connected = Sinks.empty();
+                    connectedEvent = connected;
+                    presence
                         .connected(principal.userId(), principal.deviceId(), routes.handlerId(),
                                 connection.connectionId())
-                        .cache();
-                    connectedEvent = connected;
-                    connected.subscribe();
+                        .doFinally(signal -> connected.tryEmitEmpty())
+                        .subscribe();
                     messaging.registerUser(principal)
                         .subscribe(null, ex -> log.warn("Could not register user {} at messaging: {}",
                                 principal.userId(), ex.getMessage()));
@@ -209,7 +220,7 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
                 return;
             }
             ConnectionPrincipal principal = connection.principal();
-            Mono<Void> connected = connectedEvent;
+            Sinks.Empty<Void> connected = connectedEvent;
             pendingCleanups.incrementAndGet();
             routes.unregister(principal.userId(), principal.deviceId(), connection.connectionId())
                 .doOnNext(removed -> log.debug("Closed {} (route {})", connection, removed ? "removed" : "kept"))
@@ -218,7 +229,7 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
                     return Mono.empty();
                 })
                 .then(connected == null ? Mono.empty()
-                        : connected.then(Mono.defer(() -> presence.disconnected(principal.userId(),
+                        : connected.asMono().then(Mono.defer(() -> presence.disconnected(principal.userId(),
                                 principal.deviceId(), routes.handlerId(), connection.connectionId()))))
                 .doFinally(signal -> pendingCleanups.decrementAndGet())
                 .subscribe();
