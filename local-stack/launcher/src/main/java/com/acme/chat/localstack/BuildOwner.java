@@ -46,6 +46,11 @@ final class BuildOwner {
         }
     }
 
+    /** @return whether {@code build} started the component (its owner file names that build) */
+    static boolean ownedBy(StackHome home, Component component, Optional<ProcessHandle> build) {
+        return build.isPresent() && read(ownerFile(home, component.name())).equals(String.valueOf(build.get().pid()));
+    }
+
     /** One reaper per build, so a second concurrent build never leaves the first one's components behind. */
     static String reaperName(long buildPid) {
         return REAPER + "-" + buildPid;

@@ -117,9 +117,29 @@ public final class LocalStack {
         });
     }
 
-    /** For a build's integration tests: the four servers, reused when they run, else started for this build. */
+    /**
+     * For a build's integration tests: the four servers, reused when they run, else started for this build.
+     * @throws StackException when services that this build did not start are running (a {@code ./chatctl up} stack):
+     *     they consume the same Kafka topics as the tests and would answer in their place, and the tests' outage
+     *     checks would stop the servers under them
+     */
     public void ensureServersForBuild() {
+        List<String> foreign = foreignServices(BuildOwner.find());
+        if (!foreign.isEmpty()) {
+            throw new StackException("The services " + String.join(", ", foreign) + " of a running ./chatctl stack "
+                    + "would take part in the integration tests (they consume the same Kafka topics). Stop them first:"
+                    + " ./chatctl down (the tests start the servers they need), then run the build again.");
+        }
         ensureForBuild(Servers.all());
+    }
+
+    /** The services that run but were not started by {@code build}. */
+    List<String> foreignServices(Optional<ProcessHandle> build) {
+        return Services.all()
+            .stream()
+            .filter(service -> process(service).isPresent() && !BuildOwner.ownedBy(home, service, build))
+            .map(Component::name)
+            .toList();
     }
 
     /** For a build's end-to-end tests: the servers and the six services, reused or started for this build. */
