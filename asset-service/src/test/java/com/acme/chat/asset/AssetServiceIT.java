@@ -2,34 +2,34 @@ package com.acme.chat.asset;
 
 import java.util.List;
 
-import com.datastax.oss.driver.api.core.CqlSession;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.acme.chat.common.event.Topics;
+import com.acme.chat.testsupport.CassandraServiceContract;
 import com.acme.chat.testsupport.ChatIntegrationTest;
 import com.acme.chat.testsupport.Schemas;
-import com.acme.chat.testsupport.ServiceContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ChatIntegrationTest
-class AssetServiceIT extends ServiceContract {
-
-    @Autowired
-    CqlSession session;
+class AssetServiceIT extends CassandraServiceContract {
 
     @Override
     protected List<String> readinessDependencies() {
         return List.of("cassandra", "kafka", "s3");
     }
 
-    @Test
-    void createsItsTablesInItsOwnKeyspace() {
-        assertThat(session.getKeyspace()).hasValueSatisfying(ks -> assertThat(ks.asInternal()).isEqualTo("chat_asset"));
-        assertThat(Schemas.tables(session)).contains("assets", "asset_grants");
+    @Override
+    protected String keyspace() {
+        return "chat_asset";
+    }
+
+    @Override
+    protected List<String> tables() {
+        return List.of("assets", "asset_grants");
     }
 
     @Autowired

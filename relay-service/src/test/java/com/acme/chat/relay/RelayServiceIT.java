@@ -2,23 +2,17 @@ package com.acme.chat.relay;
 
 import java.util.List;
 
-import com.datastax.oss.driver.api.core.CqlSession;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.acme.chat.common.event.Topics;
+import com.acme.chat.testsupport.CassandraServiceContract;
 import com.acme.chat.testsupport.ChatIntegrationTest;
 import com.acme.chat.testsupport.Schemas;
-import com.acme.chat.testsupport.ServiceContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ChatIntegrationTest
-class RelayServiceIT extends ServiceContract {
-
-    @Autowired
-    CqlSession session;
+class RelayServiceIT extends CassandraServiceContract {
 
     @Override
     protected List<String> readinessDependencies() {
@@ -30,10 +24,14 @@ class RelayServiceIT extends ServiceContract {
         assertReadinessFollows("kafka", "kafka");
     }
 
-    @Test
-    void createsItsTablesInItsOwnKeyspace() {
-        assertThat(session.getKeyspace()).hasValueSatisfying(ks -> assertThat(ks.asInternal()).isEqualTo("chat_relay"));
-        assertThat(Schemas.tables(session)).contains("unsent_messages", "user_devices");
+    @Override
+    protected String keyspace() {
+        return "chat_relay";
+    }
+
+    @Override
+    protected List<String> tables() {
+        return List.of("unsent_messages", "user_devices");
     }
 
     @Test
