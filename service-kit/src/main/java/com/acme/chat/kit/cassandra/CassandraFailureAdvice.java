@@ -48,7 +48,6 @@ public class CassandraFailureAdvice {
             log.warn("Cassandra unavailable: {}", ex.toString());
             return Problems.response(ErrorCode.SERVICE_UNAVAILABLE, "Storage is temporarily unavailable; retry later");
         }
-        log.error("Unhandled exception", ex);
-        return Problems.response(ErrorCode.INTERNAL, "Unexpected server error");
+        return Problems.unexpected(log, ex);
     }
 }

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import com.acme.chat.common.error.ErrorCode;
 
 /**
  * The one exception handler of a servlet service: {@link ChatException}s carry their code; Spring MVC's own
@@ -32,8 +31,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
-        log.error("Unhandled exception", ex);
-        return Problems.response(ErrorCode.INTERNAL, "Unexpected server error");
+        return Problems.unexpected(log, ex);
     }
 
     @Override

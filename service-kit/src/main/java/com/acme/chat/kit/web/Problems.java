@@ -2,6 +2,7 @@ package com.acme.chat.kit.web;
 
 import java.net.URI;
 
+import org.slf4j.Logger;
 import org.slf4j.MDC;
 
 import org.springframework.http.HttpStatusCode;
@@ -30,6 +31,15 @@ public final class Problems {
     public static ResponseEntity<ProblemDetail> response(ErrorCode code, String detail) {
         ProblemDetail problem = of(code, detail);
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /**
+     * The answer to a failure nobody handled: logged in full by the caller's logger, and {@code 500 internal} without
+     * details for the client.
+     */
+    public static ResponseEntity<ProblemDetail> unexpected(Logger log, Throwable ex) {
+        log.error("Unhandled exception", ex);
+        return response(ErrorCode.INTERNAL, "Unexpected server error");
     }
 
     /** Adds type, title, code and traceId to a ProblemDetail that Spring built. */

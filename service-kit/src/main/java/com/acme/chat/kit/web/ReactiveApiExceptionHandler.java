@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 
-import com.acme.chat.common.error.ErrorCode;
 
 /** The WebFlux twin of {@link ApiExceptionHandler}: same codes, same ProblemDetail shape. */
 @RestControllerAdvice
@@ -29,8 +28,7 @@ public class ReactiveApiExceptionHandler extends ResponseEntityExceptionHandler 
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
-        log.error("Unhandled exception", ex);
-        return Problems.response(ErrorCode.INTERNAL, "Unexpected server error");
+        return Problems.unexpected(log, ex);
     }
 
     @Override
