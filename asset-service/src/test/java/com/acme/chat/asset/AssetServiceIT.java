@@ -49,4 +49,5 @@ class AssetServiceIT extends CassandraServiceContract {
     void declaresItsTopics() {
         assertThat(Schemas.topics()).contains(Topics.ASSETS);
     }
+
 }

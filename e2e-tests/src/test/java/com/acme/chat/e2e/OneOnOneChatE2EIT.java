@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One-on-one chat end to end: the six services as processes, real servers, real WebSocket and HTTP clients, tokens
- * from the dev token endpoint. Each test uses fresh users, so tests are independent of each other and of old data.
+ * One-on-one chat end to end: the six services as processes, real servers, real WebSocket
+ * and HTTP clients, tokens from the dev token endpoint. Each test uses fresh users, so
+ * tests are independent of each other and of old data.
  */
 @Timeout(120)
 class OneOnOneChatE2EIT {
@@ -51,8 +52,8 @@ class OneOnOneChatE2EIT {
             assertThat(bobPhone.ackDelivery(conversation, List.of(message.path("messageId").asString()))
                 .path("type")
                 .asString()).isEqualTo("ack");
-            JsonNode delivered = alicePhone.awaitFrame("receipt",
-                    r -> r.path("kind").asString().equals("DELIVERED") && r.path("user").asString().equals(bob.userId()));
+            JsonNode delivered = alicePhone.awaitFrame("receipt", r -> r.path("kind").asString().equals("DELIVERED")
+                    && r.path("user").asString().equals(bob.userId()));
             assertThat(delivered.path("upToSeq").asLong()).isEqualTo(1);
 
             JsonNode reply = bobPhone.sendAndAwaitAck(alice.userId(), newClientMsgId(), "hi Alice");
@@ -71,13 +72,16 @@ class OneOnOneChatE2EIT {
         bob.connect("phone").close();
         try (ChatClient alicePhone = alice.connect("phone")) {
             for (int i = 1; i <= 3; i++) {
-                assertThat(alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "offline " + i).path("seq").asLong())
+                assertThat(
+                        alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "offline " + i).path("seq").asLong())
                     .isEqualTo(i);
             }
         }
         try (ChatClient bobPhone = bob.connect("phone")) {
-            // At-least-once: a message pushed live while the queue is replayed can arrive twice; a client keeps the
-            // first copy of each messageId and orders by seq (docs/protocol.md, section 4).
+            // At-least-once: a message pushed live while the queue is replayed can arrive
+            // twice; a client keeps the
+            // first copy of each messageId and orders by seq (docs/protocol.md, section
+            // 4).
             await().atMost(Duration.ofSeconds(20)).until(() -> distinctBySeq(bobPhone, alice).size() == 3);
             List<JsonNode> messages = distinctBySeq(bobPhone, alice);
             assertThat(messages).extracting(m -> m.path("seq").asLong()).containsExactly(1L, 2L, 3L);
@@ -115,12 +119,15 @@ class OneOnOneChatE2EIT {
             bobAgain.ackDelivery(conversation, List.of(messageId));
         }
         try (ChatClient bobThirdTime = bob.connect("phone")) {
-            // after the ack it is gone from the device's queue: a ping round trip comes back, the message does not
+            // after the ack it is gone from the device's queue: a ping round trip comes
+            // back, the message does not
             String pingId = "p-" + UUID.randomUUID();
             bobThirdTime.sendRaw("{\"type\":\"ping\",\"id\":\"" + pingId + "\"}");
             bobThirdTime.awaitReply(pingId);
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
-                .until(() -> bobThirdTime.find("message", m -> messageId.equals(m.path("messageId").asString())).isEmpty());
+            await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> bobThirdTime.find("message", m -> messageId.equals(m.path("messageId").asString()))
+                    .isEmpty());
         }
     }
 
@@ -143,8 +150,8 @@ class OneOnOneChatE2EIT {
             assertThat(ChatApi.json(rest).path("messageId").asString()).isEqualTo(first.path("messageId").asString());
 
             String conversation = first.path("conversationId").asString();
-            JsonNode history = ChatApi.json(ChatApi.get(
-                    ChatApi.MESSAGING + "/api/v1/conversations/" + conversation + "/messages?limit=50", bob.token()));
+            JsonNode history = ChatApi.json(ChatApi
+                .get(ChatApi.MESSAGING + "/api/v1/conversations/" + conversation + "/messages?limit=50", bob.token()));
             assertThat(history.path("messages")).hasSize(1);
             bobPhone.awaitMessage(first.path("messageId").asString());
             bobPhone.ackDelivery(conversation, List.of(first.path("messageId").asString()));
@@ -158,8 +165,10 @@ class OneOnOneChatE2EIT {
     void everyDeviceOfBothUsersGetsTheMessageExceptTheSendingOne() {
         User alice = ChatApi.newUser("alice");
         User bob = ChatApi.newUser("bob");
-        try (ChatClient alicePhone = alice.connect("phone"); ChatClient aliceLaptop = alice.connect("laptop");
-                ChatClient bobPhone = bob.connect("phone"); ChatClient bobLaptop = bob.connect("laptop")) {
+        try (ChatClient alicePhone = alice.connect("phone");
+                ChatClient aliceLaptop = alice.connect("laptop");
+                ChatClient bobPhone = bob.connect("phone");
+                ChatClient bobLaptop = bob.connect("laptop")) {
             JsonNode ack = alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "to all your devices");
             String messageId = ack.path("messageId").asString();
             assertThat(bobPhone.awaitMessage(messageId).path("text").asString()).isEqualTo("to all your devices");
@@ -182,14 +191,16 @@ class OneOnOneChatE2EIT {
             JsonNode ack = alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "read me");
             String conversation = ack.path("conversationId").asString();
             bobPhone.awaitMessage(ack.path("messageId").asString());
-            assertThat(bobPhone.markRead(conversation, ack.path("seq").asLong()).path("type").asString()).isEqualTo("ack");
+            assertThat(bobPhone.markRead(conversation, ack.path("seq").asLong()).path("type").asString())
+                .isEqualTo("ack");
             JsonNode read = alicePhone.awaitFrame("receipt", r -> r.path("kind").asString().equals("READ"));
             assertThat(read.path("user").asString()).isEqualTo(bob.userId());
             assertThat(read.path("upToSeq").asLong()).isEqualTo(1);
 
-            JsonNode receipts = ChatApi.json(ChatApi.get(
-                    ChatApi.MESSAGING + "/api/v1/conversations/" + conversation + "/receipts", alice.token()));
-            assertThat(receipts.path("receipts").valueStream()
+            JsonNode receipts = ChatApi.json(ChatApi
+                .get(ChatApi.MESSAGING + "/api/v1/conversations/" + conversation + "/receipts", alice.token()));
+            assertThat(receipts.path("receipts")
+                .valueStream()
                 .filter(r -> r.path("user").asString().equals(bob.userId()))
                 .findFirst()
                 .orElseThrow()
@@ -205,25 +216,28 @@ class OneOnOneChatE2EIT {
         User carol = ChatApi.newUser("carol");
         String conversation;
         try (ChatClient alicePhone = alice.connect("phone")) {
-            conversation = alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "private").path("conversationId").asString();
+            conversation = alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "private")
+                .path("conversationId")
+                .asString();
         }
-        HttpResponse<String> history = ChatApi.get(
-                ChatApi.MESSAGING + "/api/v1/conversations/" + conversation + "/messages", carol.token());
+        HttpResponse<String> history = ChatApi
+            .get(ChatApi.MESSAGING + "/api/v1/conversations/" + conversation + "/messages", carol.token());
         assertThat(history.statusCode()).isEqualTo(403);
         assertThat(ChatApi.json(history).path("code").asString()).isEqualTo("not_a_member");
 
-        HttpResponse<String> receipts = ChatApi.get(
-                ChatApi.MESSAGING + "/api/v1/conversations/" + conversation + "/receipts", carol.token());
+        HttpResponse<String> receipts = ChatApi
+            .get(ChatApi.MESSAGING + "/api/v1/conversations/" + conversation + "/receipts", carol.token());
         assertThat(receipts.statusCode()).isEqualTo(403);
 
-        HttpResponse<String> markRead = ChatApi.post(
-                ChatApi.MESSAGING + "/api/v1/conversations/" + conversation + "/read", carol.token(), "{\"seq\":1}");
+        HttpResponse<String> markRead = ChatApi
+            .post(ChatApi.MESSAGING + "/api/v1/conversations/" + conversation + "/read", carol.token(), "{\"seq\":1}");
         assertThat(markRead.statusCode()).isEqualTo(403);
 
         JsonNode carolsTimeline = ChatApi.json(ChatApi.get(ChatApi.MESSAGING + "/api/v1/messages", carol.token()));
         assertThat(carolsTimeline.path("messages")).isEmpty();
 
-        // A "from" field is not part of the protocol: whatever Carol writes, the sender is Carol.
+        // A "from" field is not part of the protocol: whatever Carol writes, the sender
+        // is Carol.
         HttpResponse<String> spoof = ChatApi.post(ChatApi.MESSAGING + "/api/v1/messages", carol.token(),
                 "{\"clientMsgId\":\"" + newClientMsgId() + "\",\"from\":\"" + alice.userId() + "\",\"to\":\""
                         + bob.userId() + "\",\"text\":\"I am Alice\"}");
@@ -244,17 +258,20 @@ class OneOnOneChatE2EIT {
             JsonNode ack = alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "accepted before the mess");
 
             alicePhone.sendRaw("{not json");
-            assertThat(alicePhone.awaitFrame("error", e -> e.path("code").asString().equals("malformed_json"))).isNotNull();
+            assertThat(alicePhone.awaitFrame("error", e -> e.path("code").asString().equals("malformed_json")))
+                .isNotNull();
 
             alicePhone.sendRaw("{\"type\":\"teleport\",\"id\":\"t-1\"}");
-            JsonNode unknown = alicePhone.awaitFrame("error", e -> e.path("code").asString().equals("unknown_frame_type"));
+            JsonNode unknown = alicePhone.awaitFrame("error",
+                    e -> e.path("code").asString().equals("unknown_frame_type"));
             assertThat(unknown.path("id").asString()).isEqualTo("t-1");
 
-            JsonNode unknownUser = alicePhone.awaitReply(alicePhone.sendMessage("nobody-" + UUID.randomUUID(),
-                    newClientMsgId(), "hello?"));
+            JsonNode unknownUser = alicePhone
+                .awaitReply(alicePhone.sendMessage("nobody-" + UUID.randomUUID(), newClientMsgId(), "hello?"));
             assertThat(unknownUser.path("code").asString()).isEqualTo("unknown_user");
 
-            JsonNode tooLong = alicePhone.awaitReply(alicePhone.sendMessage(bob.userId(), newClientMsgId(), "x".repeat(4097)));
+            JsonNode tooLong = alicePhone
+                .awaitReply(alicePhone.sendMessage(bob.userId(), newClientMsgId(), "x".repeat(4097)));
             assertThat(tooLong.path("code").asString()).isEqualTo("text_too_long");
 
             // the connection survived all of that
@@ -295,9 +312,10 @@ class OneOnOneChatE2EIT {
         assertThat(page.path("messages").valueStream().map(m -> m.path("text").asString()).toList())
             .containsExactly("three", "two");
         String before = page.path("nextBefore").asString();
-        JsonNode next = ChatApi.json(ChatApi.get(ChatApi.MESSAGING + "/api/v1/messages?limit=2&before=" + before,
-                alice.token()));
+        JsonNode next = ChatApi
+            .json(ChatApi.get(ChatApi.MESSAGING + "/api/v1/messages?limit=2&before=" + before, alice.token()));
         assertThat(next.path("messages").valueStream().map(m -> m.path("text").asString()).toList())
             .containsExactly("one");
     }
+
 }

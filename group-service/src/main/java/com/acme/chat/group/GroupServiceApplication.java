@@ -12,4 +12,5 @@ public class GroupServiceApplication {
     public static void main(String[] args) {
         SpringApplication.run(GroupServiceApplication.class, args);
     }
+
 }

@@ -38,4 +38,5 @@ class GroupServiceIT extends CassandraServiceContract {
     void declaresItsTopics() {
         assertThat(Schemas.topics()).contains(Topics.GROUPS, Topics.DELIVERIES);
     }
+
 }

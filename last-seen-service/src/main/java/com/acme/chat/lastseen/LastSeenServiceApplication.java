@@ -12,4 +12,5 @@ public class LastSeenServiceApplication {
     public static void main(String[] args) {
         SpringApplication.run(LastSeenServiceApplication.class, args);
     }
+
 }

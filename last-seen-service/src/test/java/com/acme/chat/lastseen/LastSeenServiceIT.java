@@ -31,4 +31,5 @@ class LastSeenServiceIT extends CassandraServiceContract {
     protected List<String> tables() {
         return List.of("last_seen");
     }
+
 }

@@ -10,7 +10,10 @@ import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** What the generators share: {@code --name=value} options and tokens from the local profile's dev endpoint. */
+/**
+ * What the generators share: {@code --name=value} options and tokens from the local
+ * profile's dev endpoint.
+ */
 final class DevApi {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -20,7 +23,10 @@ final class DevApi {
     private DevApi() {
     }
 
-    /** @return the {@code --name=value} arguments (also when several are passed as one space-separated string) */
+    /**
+     * @return the {@code --name=value} arguments (also when several are passed as one
+     * space-separated string)
+     */
     static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (String arg : args) {
@@ -33,7 +39,10 @@ final class DevApi {
         return options;
     }
 
-    /** A token for {@code userId} from {@code POST /dev/tokens} (messaging, local profile only). */
+    /**
+     * A token for {@code userId} from {@code POST /dev/tokens} (messaging, local profile
+     * only).
+     */
     static String token(String api, String userId, long ttlSeconds) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/dev/tokens"))
             .timeout(Duration.ofSeconds(10))
@@ -42,8 +51,10 @@ final class DevApi {
                 .ofString("{\"userId\":\"" + userId + "\",\"ttlSeconds\":" + ttlSeconds + "}"))
             .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200 && response.statusCode() != 201) {
-            throw new IllegalStateException("dev token for " + userId + ": " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "dev token for " + userId + ": " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body()).path("accessToken").asString();
     }
+
 }

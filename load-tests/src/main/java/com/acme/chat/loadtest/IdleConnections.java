@@ -29,16 +29,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Idle connections: opens {@code connections} WebSockets for {@code users} users (each user gets
- * {@code connections / users} devices with distinct device ids), at a bounded connect rate, keeps every one alive with
- * the protocol's heartbeat ({@code ping} every {@code heartbeatIntervalSeconds} from {@code hello}, phases spread so
- * the server sees an even trickle; docs/protocol.md section 7), holds them, reports how many stayed open, then closes
- * them with 1000. Used to measure the handler's heap, threads and CPU per idle connection (docs/adr/0003); the
- * measurement itself (jcmd on the handler) is done from outside while the connections are held.
+ * Idle connections: opens {@code connections} WebSockets for {@code users} users (each
+ * user gets {@code connections / users} devices with distinct device ids), at a bounded
+ * connect rate, keeps every one alive with the protocol's heartbeat ({@code ping} every
+ * {@code heartbeatIntervalSeconds} from {@code hello}, phases spread so the server sees
+ * an even trickle; docs/protocol.md section 7), holds them, reports how many stayed open,
+ * then closes them with 1000. Used to measure the handler's heap, threads and CPU per
+ * idle connection (docs/adr/0003); the measurement itself (jcmd on the handler) is done
+ * from outside while the connections are held.
  *
  * <p>
- * Arguments ({@code --name=value}): connections (10000), users (500), hold s (60), rate connects/s (500), inflight
- * handshakes at most (200), ws (ws://127.0.0.1:8080/ws), api (http://127.0.0.1:8081).
+ * Arguments ({@code --name=value}): connections (10000), users (500), hold s (60), rate
+ * connects/s (500), inflight handshakes at most (200), ws (ws://127.0.0.1:8080/ws), api
+ * (http://127.0.0.1:8081).
  */
 public final class IdleConnections {
 
@@ -66,7 +69,10 @@ public final class IdleConnections {
 
     private final List<Conn> open = new ArrayList<>();
 
-    /** Connections that got hello, for the heartbeat task (filled from client threads while connecting). */
+    /**
+     * Connections that got hello, for the heartbeat task (filled from client threads
+     * while connecting).
+     */
     private final List<Conn> heartbeatList = new ArrayList<>();
 
     private final Map<String, AtomicLong> connectFailures = new ConcurrentHashMap<>();
@@ -103,8 +109,10 @@ public final class IdleConnections {
     void run() throws Exception {
         String runId = UUID.randomUUID().toString().substring(0, 6);
         int devicesPerUser = (connections + users - 1) / users;
-        System.out.printf("idle: %d connections = %d users x up to %d devices, at most %d connects/s (%d in flight), "
-                + "hold %d s, run %s%n", connections, users, devicesPerUser, rate, inflight, holdSeconds, runId);
+        System.out.printf(
+                "idle: %d connections = %d users x up to %d devices, at most %d connects/s (%d in flight), "
+                        + "hold %d s, run %s%n",
+                connections, users, devicesPerUser, rate, inflight, holdSeconds, runId);
 
         // Tokens must outlive connecting and holding, else the server closes with 4002.
         long ttl = Math.min(86_400, Math.max(3_600, holdSeconds + 2L * connections / Math.max(1, rate) + 600));
@@ -119,7 +127,8 @@ public final class IdleConnections {
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor();
         heartbeat.scheduleAtFixedRate(this::heartbeat, 200, 200, TimeUnit.MILLISECONDS);
 
-        // Connection i is device i / users of user i % users: every (user, device) pair is distinct.
+        // Connection i is device i / users of user i % users: every (user, device) pair
+        // is distinct.
         Semaphore slots = new Semaphore(inflight);
         List<CompletableFuture<Conn>> connecting = new ArrayList<>(connections);
         double intervalNanos = 1e9 / rate;
@@ -152,16 +161,18 @@ public final class IdleConnections {
                 open.add(future.get(HELLO_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS));
             }
             catch (ExecutionException | TimeoutException ex) {
-                // counted in connectFailures (a TimeoutException here means the future never completed at all)
+                // counted in connectFailures (a TimeoutException here means the future
+                // never completed at all)
                 if (ex instanceof TimeoutException) {
                     count(connectFailures, "no answer");
                 }
             }
         }
         double connectSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("idle: %d open, %d failed; connect rate %.0f/s (%d in %.1f s); "
-                + "handshake to hello ms p50 %.1f p99 %.1f max %.1f%n", open.size(), sum(connectFailures),
-                open.size() / connectSeconds, open.size(), connectSeconds,
+        System.out.printf(
+                "idle: %d open, %d failed; connect rate %.0f/s (%d in %.1f s); "
+                        + "handshake to hello ms p50 %.1f p99 %.1f max %.1f%n",
+                open.size(), sum(connectFailures), open.size() / connectSeconds, open.size(), connectSeconds,
                 handshakeMicros.getValueAtPercentile(50) / 1000.0, handshakeMicros.getValueAtPercentile(99) / 1000.0,
                 handshakeMicros.getMaxValue() / 1000.0);
         if (!connectFailures.isEmpty()) {
@@ -183,7 +194,8 @@ public final class IdleConnections {
         int stillOpen = stillOpen();
         System.out.println();
         System.out.println("=== idle connections ===");
-        System.out.printf("requested            %d (%d users x up to %d devices)%n", connections, users, devicesPerUser);
+        System.out.printf("requested            %d (%d users x up to %d devices)%n", connections, users,
+                devicesPerUser);
         System.out.printf("opened               %d%n", open.size());
         System.out.printf("failed to open       %d %s%n", sum(connectFailures), new TreeMap<>(connectFailures));
         System.out.printf("connect rate         %.0f/s (limit %d/s)%n", open.size() / connectSeconds, rate);
@@ -288,7 +300,10 @@ public final class IdleConnections {
         return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
-    /** One device on one WebSocket. Sends are chained: the JDK socket allows one pending send. */
+    /**
+     * One device on one WebSocket. Sends are chained: the JDK socket allows one pending
+     * send.
+     */
     static final class Conn extends JsonFrameListener {
 
         private final IdleConnections idle;
@@ -299,7 +314,9 @@ public final class IdleConnections {
 
         private final CompletableFuture<Conn> hello = new CompletableFuture<>();
 
-        /** Completes with the close code the server sent (or exceptionally on an error). */
+        /**
+         * Completes with the close code the server sent (or exceptionally on an error).
+         */
         final CompletableFuture<Integer> closedByServer = new CompletableFuture<>();
 
         private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
@@ -371,7 +388,8 @@ public final class IdleConnections {
                 case "hello" -> {
                     int seconds = Math.max(1, frame.path("heartbeatIntervalSeconds").asInt(30));
                     intervalNanos = TimeUnit.SECONDS.toNanos(seconds);
-                    // First ping at a random point of the first interval, so pings arrive evenly spread.
+                    // First ping at a random point of the first interval, so pings arrive
+                    // evenly spread.
                     nextPing = System.nanoTime() + ThreadLocalRandom.current().nextLong(intervalNanos);
                     idle.greeted(this);
                     hello.complete(this);
@@ -405,5 +423,7 @@ public final class IdleConnections {
         public String toString() {
             return userId + "/" + deviceId;
         }
+
     }
+
 }

@@ -6,7 +6,10 @@ import java.util.concurrent.CompletionStage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A WebSocket listener that reassembles text frames and hands each whole JSON frame to {@link #handle}. */
+/**
+ * A WebSocket listener that reassembles text frames and hands each whole JSON frame to
+ * {@link #handle}.
+ */
 abstract class JsonFrameListener implements WebSocket.Listener {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -26,4 +29,5 @@ abstract class JsonFrameListener implements WebSocket.Listener {
 
     /** One frame from the server, on the client's listener thread. */
     abstract void handle(JsonNode frame);
+
 }

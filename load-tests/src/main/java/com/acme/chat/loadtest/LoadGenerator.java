@@ -28,16 +28,19 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Open-loop 1:1 load: {@code users} clients on real WebSockets, messages sent at a fixed {@code rate} regardless of
- * how fast the server answers (latency is measured from each message's scheduled send time, so a slow server cannot
- * hide its queueing: no coordinated omission). Each recipient acks deliveries like a real client. Reports delivered
- * per second, lost (acked by the server but never received), duplicates, and send-to-receipt latency percentiles.
+ * Open-loop 1:1 load: {@code users} clients on real WebSockets, messages sent at a fixed
+ * {@code rate} regardless of how fast the server answers (latency is measured from each
+ * message's scheduled send time, so a slow server cannot hide its queueing: no
+ * coordinated omission). Each recipient acks deliveries like a real client. Reports
+ * delivered per second, lost (acked by the server but never received), duplicates, and
+ * send-to-receipt latency percentiles.
  *
  * <p>
- * Arguments ({@code --name=value}): users (200), rate msgs/s (2000), duration s (60), warmup s (10), grace s (15),
- * contacts (0 = everybody: each user writes to its partners in turn, so nearly every message opens a new
- * conversation; k = each user writes only to k partners, like real chat traffic), ws (ws://127.0.0.1:8080/ws),
- * api (http://127.0.0.1:8081).
+ * Arguments ({@code --name=value}): users (200), rate msgs/s (2000), duration s (60),
+ * warmup s (10), grace s (15), contacts (0 = everybody: each user writes to its partners
+ * in turn, so nearly every message opens a new conversation; k = each user writes only to
+ * k partners, like real chat traffic), ws (ws://127.0.0.1:8080/ws), api
+ * (http://127.0.0.1:8081).
  */
 public final class LoadGenerator {
 
@@ -87,7 +90,8 @@ public final class LoadGenerator {
         this.rate = Integer.parseInt(options.getOrDefault("rate", "2000"));
         this.durationSeconds = Integer.parseInt(options.getOrDefault("duration", "60"));
         this.warmupSeconds = Integer.parseInt(options.getOrDefault("warmup", "10"));
-        // 0: every message goes to the sender's next partner in turn, so nearly every message opens a conversation.
+        // 0: every message goes to the sender's next partner in turn, so nearly every
+        // message opens a conversation.
         int wanted = Integer.parseInt(options.getOrDefault("contacts", "0"));
         this.contacts = (wanted <= 0) ? users - 1 : Math.min(wanted, users - 1);
         this.total = rate * (warmupSeconds + durationSeconds);
@@ -239,7 +243,10 @@ public final class LoadGenerator {
         }
     }
 
-    /** One user with one device on one WebSocket. Sends are chained: the JDK socket allows one pending send. */
+    /**
+     * One user with one device on one WebSocket. Sends are chained: the JDK socket allows
+     * one pending send.
+     */
     static final class Client extends JsonFrameListener {
 
         private final LoadGenerator load;
@@ -315,7 +322,8 @@ public final class LoadGenerator {
                     if (text.startsWith("lt:")) {
                         load.onMessage(Integer.parseInt(text.substring(3)));
                     }
-                    toAck.add(new String[] { frame.path("conversationId").asString(), frame.path("messageId").asString() });
+                    toAck.add(new String[] { frame.path("conversationId").asString(),
+                            frame.path("messageId").asString() });
                 }
                 case "ack", "error" -> {
                     Integer n = pending.remove(frame.path("id").asString(""));
@@ -337,5 +345,7 @@ public final class LoadGenerator {
         void close() {
             socket.abort();
         }
+
     }
+
 }

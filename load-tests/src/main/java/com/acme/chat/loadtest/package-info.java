@@ -1,4 +1,5 @@
 /**
- * Load generator for the chat backend: speaks the public protocol (docs/protocol.md) only.
+ * Load generator for the chat backend: speaks the public protocol (docs/protocol.md)
+ * only.
  */
 package com.acme.chat.loadtest;

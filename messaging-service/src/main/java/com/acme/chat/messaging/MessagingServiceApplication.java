@@ -4,7 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Sends messages (1:1 and group), owns message history, serves Send-Message and Get-Message. */
+/**
+ * Sends messages (1:1 and group), owns message history, serves Send-Message and
+ * Get-Message.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class MessagingServiceApplication {
@@ -12,4 +15,5 @@ public class MessagingServiceApplication {
     public static void main(String[] args) {
         SpringApplication.run(MessagingServiceApplication.class, args);
     }
+
 }

@@ -31,11 +31,13 @@ class MessagingServiceIT extends CassandraServiceContract {
 
     @Override
     protected List<String> tables() {
-        return List.of("users", "conversations", "conversation_seq", "messages", "message_by_client_id", "user_timeline", "receipt_marks");
+        return List.of("users", "conversations", "conversation_seq", "messages", "message_by_client_id",
+                "user_timeline", "receipt_marks");
     }
 
     @Test
     void declaresItsTopics() {
         assertThat(Schemas.topics()).contains(Topics.MESSAGES, Topics.DELIVERIES, Topics.RECEIPTS);
     }
+
 }

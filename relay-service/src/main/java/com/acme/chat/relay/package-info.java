@@ -1,5 +1,6 @@
 /**
- * relay-service: Keeps messages for devices that have not acknowledged them and hands them over on reconnect; triggers push notifications.
+ * relay-service: Keeps messages for devices that have not acknowledged them and hands
+ * them over on reconnect; triggers push notifications.
  */
 @NullMarked
 package com.acme.chat.relay;

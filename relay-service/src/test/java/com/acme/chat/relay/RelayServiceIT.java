@@ -38,4 +38,5 @@ class RelayServiceIT extends CassandraServiceContract {
     void declaresItsTopics() {
         assertThat(Schemas.topics()).contains(Topics.NOTIFICATIONS);
     }
+
 }

@@ -10,8 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link ServiceContract} for a service that owns a keyspace: it also promises that its startup step created its
- * tables in its own keyspace (docs/adr/0007).
+ * {@link ServiceContract} for a service that owns a keyspace: it also promises that its
+ * startup step created its tables in its own keyspace (docs/adr/0007).
  */
 public abstract class CassandraServiceContract extends ServiceContract {
 
@@ -29,4 +29,5 @@ public abstract class CassandraServiceContract extends ServiceContract {
         assertThat(session.getKeyspace()).hasValueSatisfying(ks -> assertThat(ks.asInternal()).isEqualTo(keyspace()));
         assertThat(Schemas.tables(session)).containsAll(tables());
     }
+
 }

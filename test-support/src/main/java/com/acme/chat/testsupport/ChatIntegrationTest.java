@@ -12,8 +12,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * An integration test against the real local servers: starts (or reuses) them via {@link LocalServersExtension}
- * before the context, runs the service on a random port with the {@code test} profile and the test JWT secret.
+ * An integration test against the real local servers: starts (or reuses) them via
+ * {@link LocalServersExtension} before the context, runs the service on a random port
+ * with the {@code test} profile and the test JWT secret.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

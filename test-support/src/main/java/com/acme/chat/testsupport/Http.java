@@ -8,7 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A plain JDK HTTP client, so tests see exactly what any client sees (no Spring test shortcuts). */
+/**
+ * A plain JDK HTTP client, so tests see exactly what any client sees (no Spring test
+ * shortcuts).
+ */
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -40,4 +43,5 @@ public final class Http {
             throw new IllegalStateException(ex);
         }
     }
+
 }

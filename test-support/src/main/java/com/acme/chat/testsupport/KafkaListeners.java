@@ -8,8 +8,9 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests consume from the end of the topics in a group of their own; a record produced before the group got its
- * partitions would be skipped. Waiting for the assignment first makes such tests deterministic.
+ * Tests consume from the end of the topics in a group of their own; a record produced
+ * before the group got its partitions would be skipped. Waiting for the assignment first
+ * makes such tests deterministic.
  */
 public final class KafkaListeners {
 
@@ -28,4 +29,5 @@ public final class KafkaListeners {
             return true;
         });
     }
+
 }

@@ -3,7 +3,10 @@ package com.acme.chat.testsupport;
 import com.acme.chat.localstack.LocalStack;
 import com.acme.chat.localstack.Servers;
 
-/** Access to the shared servers for tests that simulate an outage (stop a server, then start it again). */
+/**
+ * Access to the shared servers for tests that simulate an outage (stop a server, then
+ * start it again).
+ */
 public final class LocalServers {
 
     private LocalServers() {
@@ -13,7 +16,10 @@ public final class LocalServers {
         return LocalStack.locate(line -> System.out.println("[local-stack] " + line));
     }
 
-    /** The servers and the six services (from their jars, profile local), reused or started for this build. */
+    /**
+     * The servers and the six services (from their jars, profile local), reused or
+     * started for this build.
+     */
     public static void ensureWholeStack() {
         stack().ensureStackForBuild();
     }
@@ -33,4 +39,5 @@ public final class LocalServers {
     public static int cassandraPort() {
         return Servers.CASSANDRA_PORT;
     }
+
 }

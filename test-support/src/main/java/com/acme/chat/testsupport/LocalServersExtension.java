@@ -6,9 +6,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import com.acme.chat.localstack.LocalStack;
 
 /**
- * Makes sure the real Kafka, Cassandra, Redis and S3 servers run before the Spring context starts: reuses a stack
- * that {@code ./chatctl up} or an earlier module already started, otherwise starts one that lives until the Maven
- * build ends. Never skips: if the servers cannot start, the test fails with the launcher's explanation.
+ * Makes sure the real Kafka, Cassandra, Redis and S3 servers run before the Spring
+ * context starts: reuses a stack that {@code ./chatctl up} or an earlier module already
+ * started, otherwise starts one that lives until the Maven build ends. Never skips: if
+ * the servers cannot start, the test fails with the launcher's explanation.
  */
 public final class LocalServersExtension implements BeforeAllCallback {
 
@@ -25,4 +26,5 @@ public final class LocalServersExtension implements BeforeAllCallback {
             }
         }
     }
+
 }

@@ -11,24 +11,29 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import static org.awaitility.Awaitility.await;
 
-/** Reads what really exists on the servers: tables of a session's keyspace, topics of the Kafka cluster. */
+/**
+ * Reads what really exists on the servers: tables of a session's keyspace, topics of the
+ * Kafka cluster.
+ */
 public final class Schemas {
 
     private Schemas() {
     }
 
     /**
-     * Table names of the session's keyspace, read from {@code system_schema.tables} with a plain query (the driver's
-     * schema metadata depends on its control connection, which may reconnect later than the request pool after a
-     * Cassandra restart). Retries briefly for that reason too.
+     * Table names of the session's keyspace, read from {@code system_schema.tables} with
+     * a plain query (the driver's schema metadata depends on its control connection,
+     * which may reconnect later than the request pool after a Cassandra restart). Retries
+     * briefly for that reason too.
      */
     public static Set<String> tables(CqlSession session) {
         String keyspace = session.getKeyspace().orElseThrow().asInternal();
         return await().atMost(Duration.ofSeconds(30))
             .ignoreExceptions()
             .until(() -> session
-                .execute(SimpleStatement.newInstance("SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?",
-                        keyspace).setTimeout(Duration.ofSeconds(5)))
+                .execute(SimpleStatement
+                    .newInstance("SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?", keyspace)
+                    .setTimeout(Duration.ofSeconds(5)))
                 .all()
                 .stream()
                 .map(row -> row.getString("table_name"))
@@ -44,4 +49,5 @@ public final class Schemas {
             throw new IllegalStateException("Cannot list Kafka topics", ex);
         }
     }
+
 }

@@ -14,9 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What every service promises ops and clients, checked over real HTTP against the running service: probes, metrics,
- * readiness that reflects its real dependencies, and authentication on everything else. A service's IT extends this
- * and is annotated {@link ChatIntegrationTest}.
+ * What every service promises ops and clients, checked over real HTTP against the running
+ * service: probes, metrics, readiness that reflects its real dependencies, and
+ * authentication on everything else. A service's IT extends this and is annotated
+ * {@link ChatIntegrationTest}.
  */
 public abstract class ServiceContract {
 
@@ -25,7 +26,10 @@ public abstract class ServiceContract {
     @LocalServerPort
     protected int port;
 
-    /** The health components the service's readiness depends on, e.g. {@code cassandra}, {@code kafka}. */
+    /**
+     * The health components the service's readiness depends on, e.g. {@code cassandra},
+     * {@code kafka}.
+     */
     protected abstract List<String> readinessDependencies();
 
     protected String url(String path) {
@@ -41,7 +45,8 @@ public abstract class ServiceContract {
 
     @Test
     void readinessIsUpAndCoversEveryDependency() {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Http.get(url("/readyz")).statusCode()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(60))
+            .untilAsserted(() -> assertThat(Http.get(url("/readyz")).statusCode()).isEqualTo(200));
         JsonNode components = readiness().path("components");
         for (String dependency : readinessDependencies()) {
             assertThat(components.path(dependency).path("status").asString()).as(dependency).isEqualTo("UP");
@@ -60,7 +65,8 @@ public abstract class ServiceContract {
     void rejectsRequestsWithoutTokenWithProblemDetail() {
         HttpResponse<String> response = Http.get(url("/api/v1/contract-probe"));
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+            .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertProblemCode(response, "unauthenticated");
     }
 
@@ -79,8 +85,8 @@ public abstract class ServiceContract {
     }
 
     protected void assertProblemCode(HttpResponse<String> response, String code) {
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("code").asString()).isEqualTo(code);
         assertThat(body.path("type").asString()).isEqualTo("urn:chat:problem:" + code);
@@ -95,19 +101,18 @@ public abstract class ServiceContract {
     }
 
     /**
-     * Stops a shared server, expects readiness to go DOWN (503, the component DOWN) while liveness stays UP, starts
-     * the server again and expects readiness back UP, all without restarting the service.
+     * Stops a shared server, expects readiness to go DOWN (503, the component DOWN) while
+     * liveness stays UP, starts the server again and expects readiness back UP, all
+     * without restarting the service.
      */
     protected void assertReadinessFollows(String server, String component) {
         await().atMost(Duration.ofSeconds(60)).until(() -> Http.get(url("/readyz")).statusCode() == 200);
         LocalServers.stop(server);
         try {
-            await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> {
-                    assertThat(Http.get(url("/readyz")).statusCode()).isEqualTo(503);
-                    assertThat(componentStatus(component)).isEqualTo("DOWN");
-                });
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                assertThat(Http.get(url("/readyz")).statusCode()).isEqualTo(503);
+                assertThat(componentStatus(component)).isEqualTo("DOWN");
+            });
             assertThat(Http.get(url("/livez")).statusCode()).isEqualTo(200);
         }
         finally {
@@ -118,4 +123,5 @@ public abstract class ServiceContract {
             .untilAsserted(() -> assertThat(Http.get(url("/readyz")).statusCode()).isEqualTo(200));
         assertThat(componentStatus(component)).isEqualTo("UP");
     }
+
 }

@@ -29,7 +29,10 @@ public final class TestTokens {
         return expiringAt(userId, Instant.now().minus(Duration.ofMinutes(10)));
     }
 
-    /** A token for {@code userId} that expires at the given instant (e.g. seconds from now, to test expiry). */
+    /**
+     * A token for {@code userId} that expires at the given instant (e.g. seconds from
+     * now, to test expiry).
+     */
     public static String expiringAt(String userId, Instant expiresAt) {
         return sign(new JWTClaimsSet.Builder().subject(userId)
             .claim("name", "User " + userId)
@@ -50,4 +53,5 @@ public final class TestTokens {
         }
         return jwt.serialize();
     }
+
 }

@@ -1,5 +1,6 @@
 /**
- * Test support: where integration tests get their real servers from, and helpers every service's tests share.
+ * Test support: where integration tests get their real servers from, and helpers every
+ * service's tests share.
  */
 @NullMarked
 package com.acme.chat.testsupport;

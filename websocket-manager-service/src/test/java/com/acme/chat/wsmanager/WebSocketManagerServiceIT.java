@@ -28,4 +28,5 @@ class WebSocketManagerServiceIT extends ServiceContract {
     void readinessFollowsRedis() {
         assertReadinessFollows("redis", "redis");
     }
+
 }

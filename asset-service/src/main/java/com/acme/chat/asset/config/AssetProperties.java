@@ -25,9 +25,11 @@ public record AssetProperties(@DefaultValue("104857600") @Positive long maxUploa
         @DefaultValue("15m") @NotNull Duration presignTtl, @Valid @NotNull S3 s3) {
 
     /**
-     * @param endpoint endpoint override (s3proxy locally); AWS's regional endpoint when empty in production
+     * @param endpoint endpoint override (s3proxy locally); AWS's regional endpoint when
+     * empty in production
      * @param region signing region
-     * @param bucket bucket holding all assets under {@code sha256/<hex>} keys; created at startup if missing
+     * @param bucket bucket holding all assets under {@code sha256/<hex>} keys; created at
+     * startup if missing
      * @param accessKey static credentials (from a Secret in k8s)
      * @param secretKey static credentials (from a Secret in k8s)
      * @param pathStyle path-style addressing (needed by most S3-compatible stores)

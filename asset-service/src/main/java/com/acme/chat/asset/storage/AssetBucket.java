@@ -9,8 +9,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
- * The bucket that holds every asset. It is created at startup when missing (idempotent, safe with many replicas),
- * so a fresh environment needs no manual step.
+ * The bucket that holds every asset. It is created at startup when missing (idempotent,
+ * safe with many replicas), so a fresh environment needs no manual step.
  */
 public class AssetBucket implements InitializingBean {
 
@@ -49,4 +49,5 @@ public class AssetBucket implements InitializingBean {
     void check() {
         s3.headBucket(request -> request.bucket(name));
     }
+
 }

@@ -52,4 +52,5 @@ class S3Config {
     private static StaticCredentialsProvider credentials(AssetProperties.S3 s3) {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey()));
     }
+
 }

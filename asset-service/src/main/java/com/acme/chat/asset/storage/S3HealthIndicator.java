@@ -4,7 +4,10 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
-/** Readiness of the object store: the asset bucket answers a HEAD within the S3 call timeout. */
+/**
+ * Readiness of the object store: the asset bucket answers a HEAD within the S3 call
+ * timeout.
+ */
 @Component("s3HealthIndicator")
 class S3HealthIndicator extends AbstractHealthIndicator {
 
@@ -20,4 +23,5 @@ class S3HealthIndicator extends AbstractHealthIndicator {
         bucket.check();
         builder.up().withDetail("bucket", bucket.name());
     }
+
 }

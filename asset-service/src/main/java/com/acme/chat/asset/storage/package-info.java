@@ -1,5 +1,6 @@
 /**
- * Object storage: the S3 client, the asset bucket (created at startup if missing) and its readiness check.
+ * Object storage: the S3 client, the asset bucket (created at startup if missing) and its
+ * readiness check.
  */
 @NullMarked
 package com.acme.chat.asset.storage;

@@ -8,36 +8,48 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every error a client can see, over REST (as a {@code ProblemDetail} with type {@code urn:chat:problem:<code>} and
- * a {@code code} property) and over the WebSocket (as an {@code error} frame), so clients handle one vocabulary.
+ * Every error a client can see, over REST (as a {@code ProblemDetail} with type
+ * {@code urn:chat:problem:<code>} and a {@code code} property) and over the WebSocket (as
+ * an {@code error} frame), so clients handle one vocabulary.
  * <p>
- * {@link #code()} is the stable wire identifier: lower_snake, never renamed or reused. New codes may be added at any
- * time, so clients must treat an unknown code like its HTTP status class. {@link #title()} is a default
- * human-readable text, not for clients to parse. {@link #retryable()} says whether repeating the same request
- * unchanged, after a back-off, can succeed; every write that may be retried is idempotent (messages by their
+ * {@link #code()} is the stable wire identifier: lower_snake, never renamed or reused.
+ * New codes may be added at any time, so clients must treat an unknown code like its HTTP
+ * status class. {@link #title()} is a default human-readable text, not for clients to
+ * parse. {@link #retryable()} says whether repeating the same request unchanged, after a
+ * back-off, can succeed; every write that may be retried is idempotent (messages by their
  * {@code clientMsgId}), so a retry never duplicates.
  */
 public enum ErrorCode {
 
-    /** A request or frame failed validation (missing field, bad format, value out of range). */
+    /**
+     * A request or frame failed validation (missing field, bad format, value out of
+     * range).
+     */
     VALIDATION_FAILED(400, "validation_failed", "Validation failed", false),
 
     /** A request is wrong in a way no more specific code describes. */
     BAD_REQUEST(400, "bad_request", "Bad request", false),
 
-    /** The body or frame is not well-formed JSON, or does not match the expected shape. */
+    /**
+     * The body or frame is not well-formed JSON, or does not match the expected shape.
+     */
     MALFORMED_JSON(400, "malformed_json", "Malformed JSON", false),
 
     /** A WebSocket frame has a missing or unknown {@code type}. */
     UNKNOWN_FRAME_TYPE(400, "unknown_frame_type", "Unknown frame type", false),
 
-    /** A WebSocket frame is larger than the protocol allows; the connection is closed as well. */
+    /**
+     * A WebSocket frame is larger than the protocol allows; the connection is closed as
+     * well.
+     */
     FRAME_TOO_LARGE(400, "frame_too_large", "Frame too large", false),
 
     /** A message text is longer than the protocol allows. */
     TEXT_TOO_LONG(400, "text_too_long", "Message text too long", false),
 
-    /** An uploaded asset's bytes do not hash to the content hash it was announced with. */
+    /**
+     * An uploaded asset's bytes do not hash to the content hash it was announced with.
+     */
     ASSET_HASH_MISMATCH(400, "asset_hash_mismatch", "Asset content hash mismatch", false),
 
     /** No or an invalid credential was presented. */
@@ -70,7 +82,10 @@ public enum ErrorCode {
     /** The HTTP method is not supported for this path. */
     METHOD_NOT_ALLOWED(405, "method_not_allowed", "Method not allowed", false),
 
-    /** The same {@code clientMsgId} was reused with different content; the original message stands. */
+    /**
+     * The same {@code clientMsgId} was reused with different content; the original
+     * message stands.
+     */
     DUPLICATE_MISMATCH(409, "duplicate_mismatch", "Client message id reused with different content", false),
 
     /** The request body is larger than allowed. */
@@ -82,10 +97,16 @@ public enum ErrorCode {
     /** The caller sent too much too fast; retry after backing off. */
     RATE_LIMITED(429, "rate_limited", "Rate limited", true),
 
-    /** An unexpected server fault; not retried automatically since it may fail the same way again. */
+    /**
+     * An unexpected server fault; not retried automatically since it may fail the same
+     * way again.
+     */
     INTERNAL(500, "internal", "Internal error", false),
 
-    /** A dependency is temporarily unavailable (overload, restart, failover); retry after backing off. */
+    /**
+     * A dependency is temporarily unavailable (overload, restart, failover); retry after
+     * backing off.
+     */
     SERVICE_UNAVAILABLE(503, "service_unavailable", "Service unavailable", true);
 
     private static final String PROBLEM_TYPE_PREFIX = "urn:chat:problem:";
@@ -117,27 +138,37 @@ public enum ErrorCode {
         return Optional.ofNullable(BY_CODE.get(code));
     }
 
-    /** @return the HTTP status used for this error over REST */
+    /**
+     * @return the HTTP status used for this error over REST
+     */
     public int httpStatus() {
         return httpStatus;
     }
 
-    /** @return the stable lower_snake wire identifier */
+    /**
+     * @return the stable lower_snake wire identifier
+     */
     public String code() {
         return code;
     }
 
-    /** @return the default human-readable summary */
+    /**
+     * @return the default human-readable summary
+     */
     public String title() {
         return title;
     }
 
-    /** @return whether repeating the unchanged request after a back-off can succeed */
+    /**
+     * @return whether repeating the unchanged request after a back-off can succeed
+     */
     public boolean retryable() {
         return retryable;
     }
 
-    /** @return the RFC 9457 problem type, {@code urn:chat:problem:<code>} */
+    /**
+     * @return the RFC 9457 problem type, {@code urn:chat:problem:<code>}
+     */
     public URI problemType() {
         return URI.create(PROBLEM_TYPE_PREFIX + code);
     }

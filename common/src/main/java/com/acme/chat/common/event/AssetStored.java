@@ -7,9 +7,10 @@ import java.util.UUID;
 import com.acme.chat.common.id.UserId;
 
 /**
- * A media asset was uploaded and verified against its content hash, so messages may now reference it. Published on
- * {@link Topics#ASSETS} keyed by content hash. Uploading bytes that are already stored publishes again with the new
- * uploader, so consumers treat it as idempotent per hash.
+ * A media asset was uploaded and verified against its content hash, so messages may now
+ * reference it. Published on {@link Topics#ASSETS} keyed by content hash. Uploading bytes
+ * that are already stored publishes again with the new uploader, so consumers treat it as
+ * idempotent per hash.
  *
  * @param eventId event id
  * @param occurredAt when the upload completed

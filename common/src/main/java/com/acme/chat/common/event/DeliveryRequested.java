@@ -17,13 +17,14 @@ import com.acme.chat.common.protocol.MessageFrame;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Deliver one message to every device of one user: one event per message and recipient, the sender included (their
- * other devices get it too; relay skips {@link #senderDevice()}). Published on {@link Topics#DELIVERIES} keyed by
- * recipient, so one user's deliveries are consumed in order by a single relay instance.
+ * Deliver one message to every device of one user: one event per message and recipient,
+ * the sender included (their other devices get it too; relay skips
+ * {@link #senderDevice()}). Published on {@link Topics#DELIVERIES} keyed by recipient, so
+ * one user's deliveries are consumed in order by a single relay instance.
  * <p>
- * Carries the whole message, so relay needs no lookup. {@link #forRecipient} derives the {@link #eventId()} from
- * message and recipient, so a re-run fan-out publishes the same ids, and relay deduplicates on ({@link #recipient()},
- * {@link #messageId()}).
+ * Carries the whole message, so relay needs no lookup. {@link #forRecipient} derives the
+ * {@link #eventId()} from message and recipient, so a re-run fan-out publishes the same
+ * ids, and relay deduplicates on ({@link #recipient()}, {@link #messageId()}).
  *
  * @param eventId event id
  * @param occurredAt when the delivery was requested
@@ -40,21 +41,9 @@ import org.jspecify.annotations.Nullable;
  * @param sentAt the server time the message was accepted
  * @param clientMsgId the sender's idempotency key
  */
-public record DeliveryRequested(
-        UUID eventId,
-        Instant occurredAt,
-        int version,
-        UserId recipient,
-        MessageId messageId,
-        ConversationId conversationId,
-        long seq,
-        UserId sender,
-        DeviceId senderDevice,
-        @Nullable GroupId group,
-        String text,
-        List<MediaRef> media,
-        Instant sentAt,
-        ClientMessageId clientMsgId) implements ChatEvent {
+public record DeliveryRequested(UUID eventId, Instant occurredAt, int version, UserId recipient, MessageId messageId,
+        ConversationId conversationId, long seq, UserId sender, DeviceId senderDevice, @Nullable GroupId group,
+        String text, List<MediaRef> media, Instant sentAt, ClientMessageId clientMsgId) implements ChatEvent {
 
     /** The JSON {@code type} of this event. */
     public static final String TYPE = "delivery_requested";
@@ -77,21 +66,24 @@ public record DeliveryRequested(
     }
 
     /**
-     * The delivery of a sent message to one of its recipients, with an event id derived from message and recipient.
+     * The delivery of a sent message to one of its recipients, with an event id derived
+     * from message and recipient.
      * @param message the sent message
      * @param recipient one of its recipients
      * @param occurredAt when the fan-out happened
      * @return the event
      */
     public static DeliveryRequested forRecipient(MessageSent message, UserId recipient, Instant occurredAt) {
-        UUID eventId = UUID.nameUUIDFromBytes(("delivery:" + message.messageId() + ":" + recipient)
-            .getBytes(StandardCharsets.UTF_8));
+        UUID eventId = UUID
+            .nameUUIDFromBytes(("delivery:" + message.messageId() + ":" + recipient).getBytes(StandardCharsets.UTF_8));
         return new DeliveryRequested(eventId, occurredAt, VERSION, recipient, message.messageId(),
                 message.conversationId(), message.seq(), message.sender(), message.senderDevice(), message.group(),
                 message.text(), message.media(), message.sentAt(), message.clientMsgId());
     }
 
-    /** @return the frame that pushes this message to a device */
+    /**
+     * @return the frame that pushes this message to a device
+     */
     public MessageFrame toFrame() {
         return new MessageFrame(messageId, conversationId, seq, sender, senderDevice, group, text, media, sentAt);
     }

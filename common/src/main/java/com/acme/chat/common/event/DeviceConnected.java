@@ -8,8 +8,9 @@ import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
 
 /**
- * A device opened an authenticated WebSocket connection on a websocket-manager instance and can be pushed to there.
- * Published on {@link Topics#PRESENCE} after the {@code hello} frame is sent.
+ * A device opened an authenticated WebSocket connection on a websocket-manager instance
+ * and can be pushed to there. Published on {@link Topics#PRESENCE} after the
+ * {@code hello} frame is sent.
  *
  * @param eventId event id
  * @param occurredAt when the connection was registered

@@ -8,9 +8,10 @@ import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
 
 /**
- * A device's WebSocket connection closed, for whatever reason; its {@link #occurredAt()} is the device's last-seen
- * time. Published on {@link Topics#PRESENCE}. A handler that dies without publishing this is detected by its
- * connections' presence expiring, not by this event.
+ * A device's WebSocket connection closed, for whatever reason; its {@link #occurredAt()}
+ * is the device's last-seen time. Published on {@link Topics#PRESENCE}. A handler that
+ * dies without publishing this is detected by its connections' presence expiring, not by
+ * this event.
  *
  * @param eventId event id
  * @param occurredAt when the connection closed

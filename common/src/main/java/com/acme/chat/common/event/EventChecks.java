@@ -22,7 +22,10 @@ final class EventChecks {
         }
     }
 
-    /** The group field duplicates what the conversation id says; a mismatch is a producer bug, caught at the source. */
+    /**
+     * The group field duplicates what the conversation id says; a mismatch is a producer
+     * bug, caught at the source.
+     */
     static void groupMatches(ConversationId conversationId, @Nullable GroupId group) {
         boolean consistent = (group != null) ? conversationId.equals(ConversationId.group(group))
                 : conversationId.isDirect();

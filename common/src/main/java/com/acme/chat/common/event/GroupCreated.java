@@ -9,7 +9,8 @@ import com.acme.chat.common.id.GroupId;
 import com.acme.chat.common.id.UserId;
 
 /**
- * A group was created with its initial members; always the first event of its group on {@link Topics#GROUPS}.
+ * A group was created with its initial members; always the first event of its group on
+ * {@link Topics#GROUPS}.
  *
  * @param eventId event id
  * @param occurredAt when the group was created
@@ -19,14 +20,8 @@ import com.acme.chat.common.id.UserId;
  * @param createdBy the creator, who is also a member
  * @param members the initial members, the creator included
  */
-public record GroupCreated(
-        UUID eventId,
-        Instant occurredAt,
-        int version,
-        GroupId groupId,
-        String name,
-        UserId createdBy,
-        List<UserId> members) implements GroupEvent {
+public record GroupCreated(UUID eventId, Instant occurredAt, int version, GroupId groupId, String name,
+        UserId createdBy, List<UserId> members) implements GroupEvent {
 
     /** The JSON {@code type} of this event. */
     public static final String TYPE = "group_created";

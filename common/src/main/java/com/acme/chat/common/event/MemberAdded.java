@@ -8,7 +8,8 @@ import com.acme.chat.common.id.GroupId;
 import com.acme.chat.common.id.UserId;
 
 /**
- * A user joined a group; they receive the group's messages sent after this point. Published on {@link Topics#GROUPS}.
+ * A user joined a group; they receive the group's messages sent after this point.
+ * Published on {@link Topics#GROUPS}.
  *
  * @param eventId event id
  * @param occurredAt when the user was added
@@ -17,8 +18,8 @@ import com.acme.chat.common.id.UserId;
  * @param user the new member
  * @param addedBy the member who added them
  */
-public record MemberAdded(UUID eventId, Instant occurredAt, int version, GroupId groupId, UserId user, UserId addedBy)
-        implements GroupEvent {
+public record MemberAdded(UUID eventId, Instant occurredAt, int version, GroupId groupId, UserId user,
+        UserId addedBy) implements GroupEvent {
 
     /** The JSON {@code type} of this event. */
     public static final String TYPE = "member_added";

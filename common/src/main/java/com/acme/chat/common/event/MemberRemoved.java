@@ -8,8 +8,8 @@ import com.acme.chat.common.id.GroupId;
 import com.acme.chat.common.id.UserId;
 
 /**
- * A user left or was removed from a group; they receive none of its later messages. Published on
- * {@link Topics#GROUPS}.
+ * A user left or was removed from a group; they receive none of its later messages.
+ * Published on {@link Topics#GROUPS}.
  *
  * @param eventId event id
  * @param occurredAt when the user was removed

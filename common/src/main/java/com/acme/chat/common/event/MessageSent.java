@@ -15,9 +15,10 @@ import com.acme.chat.common.protocol.MediaRef;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message was stored and got its sequence number; published once per message on {@link Topics#MESSAGES}, keyed
- * by conversation, after the message is durable. A retried {@code send_message} (same {@code clientMsgId}) publishes
- * it again with the same event id, which heals a publish that failed the first time; consumers therefore deduplicate
+ * A message was stored and got its sequence number; published once per message on
+ * {@link Topics#MESSAGES}, keyed by conversation, after the message is durable. A retried
+ * {@code send_message} (same {@code clientMsgId}) publishes it again with the same event
+ * id, which heals a publish that failed the first time; consumers therefore deduplicate
  * on {@link #messageId()} (or the event id).
  *
  * @param eventId event id
@@ -35,20 +36,9 @@ import org.jspecify.annotations.Nullable;
  * @param sentAt the server time the message was accepted (as acknowledged to the sender)
  * @param clientMsgId the sender's idempotency key
  */
-public record MessageSent(
-        UUID eventId,
-        Instant occurredAt,
-        int version,
-        MessageId messageId,
-        ConversationId conversationId,
-        long seq,
-        UserId sender,
-        DeviceId senderDevice,
-        @Nullable GroupId group,
-        List<UserId> recipients,
-        String text,
-        List<MediaRef> media,
-        Instant sentAt,
+public record MessageSent(UUID eventId, Instant occurredAt, int version, MessageId messageId,
+        ConversationId conversationId, long seq, UserId sender, DeviceId senderDevice, @Nullable GroupId group,
+        List<UserId> recipients, String text, List<MediaRef> media, Instant sentAt,
         ClientMessageId clientMsgId) implements ChatEvent {
 
     /** The JSON {@code type} of this event. */

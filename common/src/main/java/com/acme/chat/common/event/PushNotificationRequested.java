@@ -9,10 +9,11 @@ import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
 
 /**
- * Wake the devices of a user who has a message waiting but no connected device. Published on
- * {@link Topics#NOTIFICATIONS} keyed by recipient. Deliberately preview-free: it carries no text, sender name or
- * media, so nothing of the message passes through the push provider; the woken app connects and fetches its queue.
- * Best-effort: a lost or duplicate push only wakes the app late or twice.
+ * Wake the devices of a user who has a message waiting but no connected device. Published
+ * on {@link Topics#NOTIFICATIONS} keyed by recipient. Deliberately preview-free: it
+ * carries no text, sender name or media, so nothing of the message passes through the
+ * push provider; the woken app connects and fetches its queue. Best-effort: a lost or
+ * duplicate push only wakes the app late or twice.
  *
  * @param eventId event id
  * @param occurredAt when the notification was requested

@@ -10,9 +10,11 @@ import com.acme.chat.common.protocol.ReceiptFrame;
 import com.acme.chat.common.protocol.ReceiptKind;
 
 /**
- * A member's delivered or read position in a conversation moved forward to {@link #upToSeq()} (inclusive). Published
- * on {@link Topics#RECEIPTS} keyed by conversation, only when the position actually advanced. Cumulative, so a
- * duplicate or a superseded event is harmless: consumers keep the highest {@code upToSeq} per user and kind.
+ * A member's delivered or read position in a conversation moved forward to
+ * {@link #upToSeq()} (inclusive). Published on {@link Topics#RECEIPTS} keyed by
+ * conversation, only when the position actually advanced. Cumulative, so a duplicate or a
+ * superseded event is harmless: consumers keep the highest {@code upToSeq} per user and
+ * kind.
  *
  * @param eventId event id
  * @param occurredAt when the position was recorded
@@ -22,14 +24,8 @@ import com.acme.chat.common.protocol.ReceiptKind;
  * @param kind delivered or read
  * @param upToSeq the new position, inclusive
  */
-public record ReceiptRecorded(
-        UUID eventId,
-        Instant occurredAt,
-        int version,
-        ConversationId conversationId,
-        UserId user,
-        ReceiptKind kind,
-        long upToSeq) implements ChatEvent {
+public record ReceiptRecorded(UUID eventId, Instant occurredAt, int version, ConversationId conversationId, UserId user,
+        ReceiptKind kind, long upToSeq) implements ChatEvent {
 
     /** The JSON {@code type} of this event. */
     public static final String TYPE = "receipt_recorded";
@@ -44,7 +40,9 @@ public record ReceiptRecorded(
         Objects.requireNonNull(kind, "kind");
     }
 
-    /** @return the frame that tells the other members' devices */
+    /**
+     * @return the frame that tells the other members' devices
+     */
     public ReceiptFrame toFrame() {
         return new ReceiptFrame(conversationId, user, kind, upToSeq, occurredAt);
     }

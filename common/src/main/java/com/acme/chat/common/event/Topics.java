@@ -5,60 +5,69 @@ import java.util.List;
 /**
  * Kafka topic names, with each topic's record key, producers and consumers.
  * <p>
- * All topics are at-least-once: a consumer may see an event twice (producer retry, rebalance before commit) and must
- * be idempotent, using {@link ChatEvent#eventId()} or the event's natural key. Kafka orders records only within a
- * partition, so events are ordered only per key; {@link ChatEvent#partitionKey()} returns the key to publish with and
- * {@link ChatEvent#topic()} the topic. Values are JSON with a {@code type} discriminator (see {@link ChatEvent}). The
- * {@code .v1} suffix changes only for an incompatible change, which then gets a new topic.
+ * All topics are at-least-once: a consumer may see an event twice (producer retry,
+ * rebalance before commit) and must be idempotent, using {@link ChatEvent#eventId()} or
+ * the event's natural key. Kafka orders records only within a partition, so events are
+ * ordered only per key; {@link ChatEvent#partitionKey()} returns the key to publish with
+ * and {@link ChatEvent#topic()} the topic. Values are JSON with a {@code type}
+ * discriminator (see {@link ChatEvent}). The {@code .v1} suffix changes only for an
+ * incompatible change, which then gets a new topic.
  */
 public final class Topics {
 
     /**
-     * {@link MessageSent}: every stored message, once. Key: conversationId, so a conversation's messages are
-     * consumed in {@code seq} order. Producer: messaging-service. Consumers: group-service (group fan-out into
+     * {@link MessageSent}: every stored message, once. Key: conversationId, so a
+     * conversation's messages are consumed in {@code seq} order. Producer:
+     * messaging-service. Consumers: group-service (group fan-out into
      * {@link #DELIVERIES}) and any service keeping conversation history or search.
      */
     public static final String MESSAGES = "chat.messages.v1";
 
     /**
-     * {@link DeliveryRequested}: one per message and recipient user (the sender included, for their other devices).
-     * Key: recipient userId, so one user's deliveries stay in order on one consumer. Producers: messaging-service
-     * (direct messages) and group-service (group fan-out). Consumer: relay-service, which queues the message for the
-     * user's devices and pushes it to the connected ones.
+     * {@link DeliveryRequested}: one per message and recipient user (the sender included,
+     * for their other devices). Key: recipient userId, so one user's deliveries stay in
+     * order on one consumer. Producers: messaging-service (direct messages) and
+     * group-service (group fan-out). Consumer: relay-service, which queues the message
+     * for the user's devices and pushes it to the connected ones.
      */
     public static final String DELIVERIES = "chat.deliveries.v1";
 
     /**
-     * {@link ReceiptRecorded}: a member's delivered or read position moved forward. Key: conversationId. Producers:
-     * messaging-service (READ, after storing the watermark) and relay-service (DELIVERED, when a device acked).
-     * Consumers: messaging-service, which stores DELIVERED watermarks, and relay-service, which sends {@code receipt}
+     * {@link ReceiptRecorded}: a member's delivered or read position moved forward. Key:
+     * conversationId. Producers: messaging-service (READ, after storing the watermark)
+     * and relay-service (DELIVERED, when a device acked). Consumers: messaging-service,
+     * which stores DELIVERED watermarks, and relay-service, which sends {@code receipt}
      * frames to the other members' connected devices.
      */
     public static final String RECEIPTS = "chat.receipts.v1";
 
     /**
-     * {@link GroupEvent}s: {@link GroupCreated}, {@link MemberAdded}, {@link MemberRemoved}. Key: groupId, so a
-     * group's membership changes are consumed in order. Producer: group-service. Consumers: services that cache group
-     * membership (messaging-service for authorisation, relay-service).
+     * {@link GroupEvent}s: {@link GroupCreated}, {@link MemberAdded},
+     * {@link MemberRemoved}. Key: groupId, so a group's membership changes are consumed
+     * in order. Producer: group-service. Consumers: services that cache group membership
+     * (messaging-service for authorisation, relay-service).
      */
     public static final String GROUPS = "chat.groups.v1";
 
     /**
-     * {@link PresenceEvent}s: {@link DeviceConnected}, {@link DeviceDisconnected}. Key: userId, so one user's
-     * connects and disconnects are consumed in publish order. Producer: websocket-manager-service. Consumers:
-     * last-seen-service (presence and last seen) and relay-service (which handler a device is connected to).
+     * {@link PresenceEvent}s: {@link DeviceConnected}, {@link DeviceDisconnected}. Key:
+     * userId, so one user's connects and disconnects are consumed in publish order.
+     * Producer: websocket-manager-service. Consumers: last-seen-service (presence and
+     * last seen) and relay-service (which handler a device is connected to).
      */
     public static final String PRESENCE = "chat.presence.v1";
 
     /**
-     * {@link PushNotificationRequested}: wake an offline device. Key: recipient userId. Producer: relay-service, for
-     * a recipient without a connected device. Consumer: the push notification sender.
+     * {@link PushNotificationRequested}: wake an offline device. Key: recipient userId.
+     * Producer: relay-service, for a recipient without a connected device. Consumer: the
+     * push notification sender.
      */
     public static final String NOTIFICATIONS = "chat.notifications.v1";
 
     /**
-     * {@link AssetStored}: a media asset finished uploading. Key: contentHash. Producer: asset-service. Consumers:
-     * none required yet (thumbnailing, scanning, storage accounting).
+     * {@link AssetStored}: a media asset finished uploading. Key: contentHash. Producer:
+     * asset-service. Consumers: none required yet (thumbnailing, scanning, storage
+     * accounting).
      */
     public static final String ASSETS = "chat.assets.v1";
 

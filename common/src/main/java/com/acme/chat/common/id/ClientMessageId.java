@@ -4,11 +4,14 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Client-chosen id of a message, unique per sending user (a UUID is recommended). The server deduplicates on (sender, clientMsgId), so resending the same message after a lost ack never creates a second message.
+ * Client-chosen id of a message, unique per sending user (a UUID is recommended). The
+ * server deduplicates on (sender, clientMsgId), so resending the same message after a
+ * lost ack never creates a second message.
  * <p>
- * Serialises as a bare JSON string. Construction rejects null, blank, over-long (more than {@value #MAX_LENGTH}
- * characters) and whitespace-containing values, so an instance is always valid; during JSON reading that rejection
- * surfaces as a Jackson {@code DatabindException}.
+ * Serialises as a bare JSON string. Construction rejects null, blank, over-long (more
+ * than {@value #MAX_LENGTH} characters) and whitespace-containing values, so an instance
+ * is always valid; during JSON reading that rejection surfaces as a Jackson
+ * {@code DatabindException}.
  *
  * @param value the raw id
  */

@@ -7,16 +7,19 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * A conversation: either a direct (1:1) chat or a group chat. Both are conversations with members, and messages in a
- * conversation carry a per-conversation sequence number that is strictly increasing and gap-free.
+ * A conversation: either a direct (1:1) chat or a group chat. Both are conversations with
+ * members, and messages in a conversation carry a per-conversation sequence number that
+ * is strictly increasing and gap-free.
  * <p>
- * The id is derived, never allocated: a direct conversation is {@code d:<lower>:<higher>} with the two user ids in
- * {@link String#compareTo natural string order}, so {@code direct(a, b)} and {@code direct(b, a)} are equal and two
- * users always share exactly one direct conversation without any lookup; a group conversation is
- * {@code g:<groupId>}. A user talking to themself ("note to self") gets {@code d:<id>:<id>}.
+ * The id is derived, never allocated: a direct conversation is {@code d:<lower>:<higher>}
+ * with the two user ids in {@link String#compareTo natural string order}, so
+ * {@code direct(a, b)} and {@code direct(b, a)} are equal and two users always share
+ * exactly one direct conversation without any lookup; a group conversation is
+ * {@code g:<groupId>}. A user talking to themself ("note to self") gets
+ * {@code d:<id>:<id>}.
  * <p>
- * Serialises as a bare JSON string. Construction accepts only these canonical forms (it rejects {@code d:b:a}),
- * so equal conversations always have equal ids.
+ * Serialises as a bare JSON string. Construction accepts only these canonical forms (it
+ * rejects {@code d:b:a}), so equal conversations always have equal ids.
  *
  * @param value the raw id
  */
@@ -78,12 +81,16 @@ public record ConversationId(String value) {
         return new ConversationId(GROUP_PREFIX + group.value());
     }
 
-    /** @return whether this is a 1:1 conversation */
+    /**
+     * @return whether this is a 1:1 conversation
+     */
     public boolean isDirect() {
         return value.startsWith(DIRECT_PREFIX);
     }
 
-    /** @return whether this is a group conversation */
+    /**
+     * @return whether this is a group conversation
+     */
     public boolean isGroup() {
         return value.startsWith(GROUP_PREFIX);
     }
@@ -97,8 +104,10 @@ public record ConversationId(String value) {
     }
 
     /**
-     * The two members of a direct conversation, in sorted order (the same user twice for a note to self).
-     * @return the two users, or an empty list for a group conversation (ask the group service for its members)
+     * The two members of a direct conversation, in sorted order (the same user twice for
+     * a note to self).
+     * @return the two users, or an empty list for a group conversation (ask the group
+     * service for its members)
      */
     public List<UserId> directParticipants() {
         return isDirect() ? parseDirect(value) : List.of();
@@ -122,7 +131,8 @@ public record ConversationId(String value) {
         if (colon < 0) {
             throw new IllegalArgumentException("direct ConversationId must be 'd:<user>:<user>'");
         }
-        // UserId rejects ':', so a second colon in the remainder fails here and the split is unambiguous.
+        // UserId rejects ':', so a second colon in the remainder fails here and the split
+        // is unambiguous.
         return List.of(new UserId(rest.substring(0, colon)), new UserId(rest.substring(colon + 1)));
     }
 

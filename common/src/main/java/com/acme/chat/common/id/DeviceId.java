@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * One device (phone, desktop, browser) of a user; a user may have several connected at once, each with its own delivery queue.
+ * One device (phone, desktop, browser) of a user; a user may have several connected at
+ * once, each with its own delivery queue.
  * <p>
- * Serialises as a bare JSON string. Construction rejects null, blank, over-long (more than {@value #MAX_LENGTH}
- * characters) and whitespace-containing values, so an instance is always valid; during JSON reading that rejection
- * surfaces as a Jackson {@code DatabindException}.
+ * Serialises as a bare JSON string. Construction rejects null, blank, over-long (more
+ * than {@value #MAX_LENGTH} characters) and whitespace-containing values, so an instance
+ * is always valid; during JSON reading that rejection surfaces as a Jackson
+ * {@code DatabindException}.
  *
  * @param value the raw id
  */

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * Id of a group; its conversation is {@link ConversationId#group(GroupId)}.
  * <p>
- * Serialises as a bare JSON string. Construction rejects null, blank, over-long (more than {@value #MAX_LENGTH}
- * characters) and whitespace-containing values, so an instance is always valid; during JSON reading that rejection
- * surfaces as a Jackson {@code DatabindException}.
+ * Serialises as a bare JSON string. Construction rejects null, blank, over-long (more
+ * than {@value #MAX_LENGTH} characters) and whitespace-containing values, so an instance
+ * is always valid; during JSON reading that rejection surfaces as a Jackson
+ * {@code DatabindException}.
  *
  * @param value the raw id
  */

@@ -3,8 +3,9 @@ package com.acme.chat.common.id;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Shared checks for id values. Ids end up in Kafka keys, Redis keys, Cassandra partition keys and log lines, so
- * whitespace and control characters are rejected everywhere rather than escaped in each of those places.
+ * Shared checks for id values. Ids end up in Kafka keys, Redis keys, Cassandra partition
+ * keys and log lines, so whitespace and control characters are rejected everywhere rather
+ * than escaped in each of those places.
  */
 final class IdRules {
 
@@ -31,8 +32,10 @@ final class IdRules {
             if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
                 throw new IllegalArgumentException(type + " must not contain whitespace or control characters");
             }
-            // Ids travel in URL paths (/users/{id}, /conversations/{id}/...): characters that end or escape a path
-            // segment would make them unaddressable (Spring's firewall rejects an encoded '/').
+            // Ids travel in URL paths (/users/{id}, /conversations/{id}/...): characters
+            // that end or escape a path
+            // segment would make them unaddressable (Spring's firewall rejects an encoded
+            // '/').
             if (URL_RESERVED.indexOf(c) >= 0) {
                 throw new IllegalArgumentException(type + " must not contain any of " + URL_RESERVED);
             }

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Server-assigned id of a message, unique across all conversations and stable for the message's lifetime.
+ * Server-assigned id of a message, unique across all conversations and stable for the
+ * message's lifetime.
  * <p>
- * Serialises as a bare JSON string. Construction rejects null, blank, over-long (more than {@value #MAX_LENGTH}
- * characters) and whitespace-containing values, so an instance is always valid; during JSON reading that rejection
- * surfaces as a Jackson {@code DatabindException}.
+ * Serialises as a bare JSON string. Construction rejects null, blank, over-long (more
+ * than {@value #MAX_LENGTH} characters) and whitespace-containing values, so an instance
+ * is always valid; during JSON reading that rejection surfaces as a Jackson
+ * {@code DatabindException}.
  *
  * @param value the raw id
  */

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * A user account (the authenticated principal, typically the JWT subject). A user may have several devices.
+ * A user account (the authenticated principal, typically the JWT subject). A user may
+ * have several devices.
  * <p>
- * Serialises as a bare JSON string. Construction rejects null, blank, over-long (more than {@value #MAX_LENGTH}
- * characters) and whitespace-containing values, and values containing {@code ':'}, which separates the two users in
- * a {@link ConversationId#direct(UserId, UserId) direct conversation id}; an instance is always valid. During JSON
- * reading the rejection surfaces as a Jackson {@code DatabindException}.
+ * Serialises as a bare JSON string. Construction rejects null, blank, over-long (more
+ * than {@value #MAX_LENGTH} characters) and whitespace-containing values, and values
+ * containing {@code ':'}, which separates the two users in a
+ * {@link ConversationId#direct(UserId, UserId) direct conversation id}; an instance is
+ * always valid. During JSON reading the rejection surfaces as a Jackson
+ * {@code DatabindException}.
  *
  * @param value the raw id
  */
@@ -20,7 +23,8 @@ public record UserId(String value) {
 
     public UserId {
         IdRules.check(value, "UserId", MAX_LENGTH);
-        // A colon would make direct conversation ids ambiguous: (a:b, c) and (a, b:c) would collide.
+        // A colon would make direct conversation ids ambiguous: (a:b, c) and (a, b:c)
+        // would collide.
         if (value.indexOf(':') >= 0) {
             throw new IllegalArgumentException("UserId must not contain ':'");
         }

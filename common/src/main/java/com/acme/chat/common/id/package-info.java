@@ -1,5 +1,6 @@
 /**
- * Typed identifiers that serialise as bare JSON strings and reject malformed values on construction.
+ * Typed identifiers that serialise as bare JSON strings and reject malformed values on
+ * construction.
  */
 @NullMarked
 package com.acme.chat.common.id;

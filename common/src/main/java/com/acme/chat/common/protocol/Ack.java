@@ -8,24 +8,21 @@ import com.acme.chat.common.id.MessageId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Successful answer to a {@link ClientFrame}, carrying its {@link #id()}. For {@link SendMessage} it confirms the
- * message is durably stored and carries its server identity; the result fields are absent for every other frame.
+ * Successful answer to a {@link ClientFrame}, carrying its {@link #id()}. For
+ * {@link SendMessage} it confirms the message is durably stored and carries its server
+ * identity; the result fields are absent for every other frame.
  *
  * @param id the correlation id of the answered client frame
  * @param messageId the stored message's id ({@link SendMessage} only)
  * @param conversationId the conversation the message went to ({@link SendMessage} only)
- * @param seq the message's sequence number in that conversation ({@link SendMessage} only)
+ * @param seq the message's sequence number in that conversation ({@link SendMessage}
+ * only)
  * @param sentAt the server time the message was accepted ({@link SendMessage} only)
- * @param duplicate {@code true} when the {@code clientMsgId} had already been accepted and the fields describe that
- * original message
+ * @param duplicate {@code true} when the {@code clientMsgId} had already been accepted
+ * and the fields describe that original message
  */
-public record Ack(
-        String id,
-        @Nullable MessageId messageId,
-        @Nullable ConversationId conversationId,
-        @Nullable Long seq,
-        @Nullable Instant sentAt,
-        boolean duplicate) implements ServerFrame {
+public record Ack(String id, @Nullable MessageId messageId, @Nullable ConversationId conversationId, @Nullable Long seq,
+        @Nullable Instant sentAt, boolean duplicate) implements ServerFrame {
 
     /** The JSON {@code type} of this frame. */
     public static final String TYPE = "ack";

@@ -10,18 +10,19 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
 /**
- * Confirms that this device has durably received the given {@link MessageFrame}s, so the server drops them from the
- * device's delivery queue and does not send them again. Until then they are redelivered on every reconnect.
+ * Confirms that this device has durably received the given {@link MessageFrame}s, so the
+ * server drops them from the device's delivery queue and does not send them again. Until
+ * then they are redelivered on every reconnect.
  * <p>
- * Idempotent: acknowledging an id twice, or an id no longer queued, succeeds. Answered by an {@link Ack}. Receiving
- * also counts as a {@link ReceiptKind#DELIVERED} receipt for the sender.
+ * Idempotent: acknowledging an id twice, or an id no longer queued, succeeds. Answered by
+ * an {@link Ack}. Receiving also counts as a {@link ReceiptKind#DELIVERED} receipt for
+ * the sender.
  *
  * @param id correlation id
  * @param conversationId the conversation the messages belong to
  * @param messageIds the received messages, at most {@link ProtocolLimits#MAX_ACK_BATCH}
  */
-public record AckDelivery(
-        @NotBlank @Size(max = ProtocolLimits.MAX_CORRELATION_ID_CHARS) String id,
+public record AckDelivery(@NotBlank @Size(max = ProtocolLimits.MAX_CORRELATION_ID_CHARS) String id,
         ConversationId conversationId,
         @NotEmpty @Size(max = ProtocolLimits.MAX_ACK_BATCH) List<MessageId> messageIds) implements ClientFrame {
 

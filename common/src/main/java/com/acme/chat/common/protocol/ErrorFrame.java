@@ -6,13 +6,15 @@ import com.acme.chat.common.error.ErrorCode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Failed answer to a {@link ClientFrame}, or a connection-level error. The client frame had no effect, except that
- * a {@code duplicate_mismatch} leaves the original message in place.
+ * Failed answer to a {@link ClientFrame}, or a connection-level error. The client frame
+ * had no effect, except that a {@code duplicate_mismatch} leaves the original message in
+ * place.
  *
- * @param id the correlation id of the failed frame, or {@code null} when it could not be read or the error concerns
- * the connection
+ * @param id the correlation id of the failed frame, or {@code null} when it could not be
+ * read or the error concerns the connection
  * @param code an {@link ErrorCode#code()}; clients must tolerate codes they do not know
- * @param message human-readable detail, safe to show; never contains message bodies or tokens
+ * @param message human-readable detail, safe to show; never contains message bodies or
+ * tokens
  * @param retryable whether sending the same frame again after a back-off can succeed
  */
 public record ErrorFrame(@Nullable String id, String code, String message, boolean retryable) implements ServerFrame {

@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A message pushed to a recipient device, including the sender's own other devices.
  * <p>
- * Delivered at least once: it stays in the device's queue and is sent again on reconnect until the device confirms it
- * with {@link AckDelivery}, so a device must drop a {@link #messageId()} it already has. Ordered by {@link #seq()}
- * within the conversation (strictly increasing, gap-free), but frames may arrive out of order; a gap means more
+ * Delivered at least once: it stays in the device's queue and is sent again on reconnect
+ * until the device confirms it with {@link AckDelivery}, so a device must drop a
+ * {@link #messageId()} it already has. Ordered by {@link #seq()} within the conversation
+ * (strictly increasing, gap-free), but frames may arrive out of order; a gap means more
  * frames are coming.
  *
  * @param messageId server id of the message
@@ -29,15 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param media attachments; empty when absent
  * @param sentAt the server time the message was accepted
  */
-public record MessageFrame(
-        MessageId messageId,
-        ConversationId conversationId,
-        long seq,
-        UserId sender,
-        @Nullable DeviceId senderDevice,
-        @Nullable GroupId group,
-        String text,
-        List<MediaRef> media,
+public record MessageFrame(MessageId messageId, ConversationId conversationId, long seq, UserId sender,
+        @Nullable DeviceId senderDevice, @Nullable GroupId group, String text, List<MediaRef> media,
         Instant sentAt) implements ServerFrame {
 
     /** The JSON {@code type} of this frame. */
@@ -50,7 +44,8 @@ public record MessageFrame(
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(sentAt, "sentAt");
         media = (media != null) ? List.copyOf(media) : List.of();
-        // The group duplicates what the conversation id says; a mismatch is a server bug, caught where it is made.
+        // The group duplicates what the conversation id says; a mismatch is a server bug,
+        // caught where it is made.
         if ((group != null) ? !conversationId.equals(ConversationId.group(group)) : !conversationId.isDirect()) {
             throw new IllegalArgumentException("group " + group + " does not match conversation " + conversationId);
         }

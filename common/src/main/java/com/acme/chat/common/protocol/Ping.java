@@ -6,8 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
- * Application-level heartbeat, answered by a {@link Pong} with the same id. Keeps the connection and the user's
- * presence alive; see {@link ProtocolLimits#HEARTBEAT_SECONDS}.
+ * Application-level heartbeat, answered by a {@link Pong} with the same id. Keeps the
+ * connection and the user's presence alive; see {@link ProtocolLimits#HEARTBEAT_SECONDS}.
  *
  * @param id correlation id
  */

@@ -14,13 +14,15 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends a message to one user ({@link #to()}) or to a group ({@link #group()}); exactly one is set.
+ * Sends a message to one user ({@link #to()}) or to a group ({@link #group()}); exactly
+ * one is set.
  * <p>
- * Answered by an {@link Ack} once the message is stored and has its {@code seq}; only then is it delivered to the
- * recipients. Idempotent on ({@code sender}, {@link #clientMsgId()}): resending after a lost ack returns an ack for the
- * original message with {@code duplicate = true} and delivers nothing again; reusing the id with different content
- * fails with {@code duplicate_mismatch}. A client should therefore resend unacknowledged messages with the same
- * {@code clientMsgId} after reconnecting.
+ * Answered by an {@link Ack} once the message is stored and has its {@code seq}; only
+ * then is it delivered to the recipients. Idempotent on ({@code sender},
+ * {@link #clientMsgId()}): resending after a lost ack returns an ack for the original
+ * message with {@code duplicate = true} and delivers nothing again; reusing the id with
+ * different content fails with {@code duplicate_mismatch}. A client should therefore
+ * resend unacknowledged messages with the same {@code clientMsgId} after reconnecting.
  *
  * @param id correlation id
  * @param clientMsgId client-chosen idempotency key of this message
@@ -29,11 +31,8 @@ import org.jspecify.annotations.Nullable;
  * @param text the text, possibly empty when media are attached
  * @param media attachments, already uploaded; empty when absent
  */
-public record SendMessage(
-        @NotBlank @Size(max = ProtocolLimits.MAX_CORRELATION_ID_CHARS) String id,
-        ClientMessageId clientMsgId,
-        @Nullable UserId to,
-        @Nullable GroupId group,
+public record SendMessage(@NotBlank @Size(max = ProtocolLimits.MAX_CORRELATION_ID_CHARS) String id,
+        ClientMessageId clientMsgId, @Nullable UserId to, @Nullable GroupId group,
         @Size(max = ProtocolLimits.MAX_TEXT_CHARS) String text,
         @Size(max = ProtocolLimits.MAX_MEDIA_PER_MESSAGE) List<@Valid MediaRef> media) implements ClientFrame {
 
@@ -71,14 +70,20 @@ public record SendMessage(
         return new SendMessage(id, clientMsgId, null, group, text, List.of());
     }
 
-    /** @return whether exactly one of {@code to} and {@code group} is set (checked by bean validation) */
+    /**
+     * @return whether exactly one of {@code to} and {@code group} is set (checked by bean
+     * validation)
+     */
     @JsonIgnore
     @AssertTrue(message = "exactly one of 'to' and 'group' must be set")
     public boolean isSingleRecipient() {
         return (to == null) != (group == null);
     }
 
-    /** @return whether the message has non-blank text or at least one attachment (checked by bean validation) */
+    /**
+     * @return whether the message has non-blank text or at least one attachment (checked
+     * by bean validation)
+     */
     @JsonIgnore
     @AssertTrue(message = "a message needs text or media")
     public boolean isNonEmpty() {

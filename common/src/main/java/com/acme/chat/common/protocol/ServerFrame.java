@@ -3,9 +3,10 @@ package com.acme.chat.common.protocol;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 
 /**
- * A frame sent by the server to a client: answers to client frames ({@link Ack}, {@link ErrorFrame}, {@link Pong}),
- * the connection greeting ({@link Hello}) and pushed updates ({@link MessageFrame}, {@link ReceiptFrame},
- * {@link PresenceFrame}, {@link TypingIndicator}). Delivery guarantees are described on {@link Frame}.
+ * A frame sent by the server to a client: answers to client frames ({@link Ack},
+ * {@link ErrorFrame}, {@link Pong}), the connection greeting ({@link Hello}) and pushed
+ * updates ({@link MessageFrame}, {@link ReceiptFrame}, {@link PresenceFrame},
+ * {@link TypingIndicator}). Delivery guarantees are described on {@link Frame}.
  */
 @JsonSubTypes({ @JsonSubTypes.Type(value = Ack.class, name = Ack.TYPE),
         @JsonSubTypes.Type(value = ErrorFrame.class, name = ErrorFrame.TYPE),

@@ -6,9 +6,9 @@ import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.UserId;
 
 /**
- * Another member started or stopped typing in a conversation (relayed from their {@link Typing} frame).
- * Best-effort, never queued; a client should expire {@code typing = true} when it is not refreshed within a few
- * seconds.
+ * Another member started or stopped typing in a conversation (relayed from their
+ * {@link Typing} frame). Best-effort, never queued; a client should expire
+ * {@code typing = true} when it is not refreshed within a few seconds.
  *
  * @param conversationId the conversation
  * @param user the member who is typing

@@ -11,9 +11,10 @@ import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.ServerFrame;
 
 /**
- * What a handler receives on its pub/sub channel ({@link RouteKeys#handlerChannel}). Redis pub/sub is at-most-once:
- * a lost {@link Deliver} is not a lost message, because the message stays in relay's per-device queue until the
- * device acknowledges it and is handed over again on the next connect.
+ * What a handler receives on its pub/sub channel ({@link RouteKeys#handlerChannel}).
+ * Redis pub/sub is at-most-once: a lost {@link Deliver} is not a lost message, because
+ * the message stays in relay's per-device queue until the device acknowledges it and is
+ * handed over again on the next connect.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({ @JsonSubTypes.Type(value = HandlerMessage.Deliver.class, name = "deliver"),
@@ -25,15 +26,17 @@ public sealed interface HandlerMessage {
     DeviceId device();
 
     /**
-     * Push a frame to the device's connection on this handler; dropped silently when the device is not (or no
-     * longer) connected here.
+     * Push a frame to the device's connection on this handler; dropped silently when the
+     * device is not (or no longer) connected here.
      *
      * @param user recipient user
      * @param device recipient device
-     * @param connectionId the connection the route named, or null for whatever connection the device has here
+     * @param connectionId the connection the route named, or null for whatever connection
+     * the device has here
      * @param frame the frame to send
      */
-    record Deliver(UserId user, DeviceId device, @Nullable String connectionId, ServerFrame frame) implements HandlerMessage {
+    record Deliver(UserId user, DeviceId device, @Nullable String connectionId,
+            ServerFrame frame) implements HandlerMessage {
 
         public Deliver {
             Objects.requireNonNull(user, "user");
@@ -43,11 +46,13 @@ public sealed interface HandlerMessage {
     }
 
     /**
-     * Close a connection because the same device connected again elsewhere (close code 4001).
+     * Close a connection because the same device connected again elsewhere (close code
+     * 4001).
      *
      * @param user the user
      * @param device the device
-     * @param connectionId the connection to close; a newer connection of the same device is left alone
+     * @param connectionId the connection to close; a newer connection of the same device
+     * is left alone
      */
     record Evict(UserId user, DeviceId device, String connectionId) implements HandlerMessage {
 
@@ -57,4 +62,5 @@ public sealed interface HandlerMessage {
             Objects.requireNonNull(connectionId, "connectionId");
         }
     }
+
 }

@@ -8,12 +8,14 @@ import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
 
 /**
- * Where one device of a user is connected right now: the handler instance and the connection on it.
+ * Where one device of a user is connected right now: the handler instance and the
+ * connection on it.
  *
  * @param user the user
  * @param device the device
  * @param handlerId the websocket-manager instance holding the connection
- * @param connectionId the connection, so a late message for an evicted connection can be told apart
+ * @param connectionId the connection, so a late message for an evicted connection can be
+ * told apart
  */
 public record Route(UserId user, DeviceId device, String handlerId, String connectionId) {
 
@@ -24,7 +26,9 @@ public record Route(UserId user, DeviceId device, String handlerId, String conne
         Objects.requireNonNull(connectionId, "connectionId");
     }
 
-    /** Parses a {@link RouteKeys#routeValue} string; returns null for a malformed value. */
+    /**
+     * Parses a {@link RouteKeys#routeValue} string; returns null for a malformed value.
+     */
     public static @Nullable Route parse(UserId user, DeviceId device, String value) {
         int bar = value.indexOf('|');
         if (bar <= 0 || bar == value.length() - 1) {

@@ -18,9 +18,12 @@ import tools.jackson.databind.exc.InvalidTypeIdException;
 
 class EventJsonTest {
 
-    /** The wire names are the contract between services; spelled out here, not derived from the constants. */
-    private static final Map<Class<?>, String> TYPE_NAMES = Map.ofEntries(
-            Map.entry(MessageSent.class, "message_sent"), Map.entry(DeliveryRequested.class, "delivery_requested"),
+    /**
+     * The wire names are the contract between services; spelled out here, not derived
+     * from the constants.
+     */
+    private static final Map<Class<?>, String> TYPE_NAMES = Map.ofEntries(Map.entry(MessageSent.class, "message_sent"),
+            Map.entry(DeliveryRequested.class, "delivery_requested"),
             Map.entry(ReceiptRecorded.class, "receipt_recorded"), Map.entry(GroupCreated.class, "group_created"),
             Map.entry(MemberAdded.class, "member_added"), Map.entry(MemberRemoved.class, "member_removed"),
             Map.entry(DeviceConnected.class, "device_connected"),

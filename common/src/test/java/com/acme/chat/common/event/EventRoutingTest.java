@@ -93,14 +93,14 @@ class EventRoutingTest {
 
     @Test
     void rejectsVersionZero() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new MemberAdded(Events.eventId(1), Events.OCCURRED_AT,
-                0, Ids.FRIENDS, Ids.BOB, Ids.ALICE));
+        assertThatIllegalArgumentException().isThrownBy(
+                () -> new MemberAdded(Events.eventId(1), Events.OCCURRED_AT, 0, Ids.FRIENDS, Ids.BOB, Ids.ALICE));
     }
 
     @Test
     void rejectsGroupThatContradictsConversation() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new MessageSent(Events.eventId(1), Events.OCCURRED_AT,
-                1, Ids.MESSAGE, Ids.ALICE_BOB, 1, Ids.ALICE, Ids.ALICE_PHONE, Ids.FRIENDS, List.of(), "x", List.of(),
+        assertThatIllegalArgumentException().isThrownBy(() -> new MessageSent(Events.eventId(1), Events.OCCURRED_AT, 1,
+                Ids.MESSAGE, Ids.ALICE_BOB, 1, Ids.ALICE, Ids.ALICE_PHONE, Ids.FRIENDS, List.of(), "x", List.of(),
                 Events.OCCURRED_AT, Ids.CLIENT_MESSAGE));
     }
 

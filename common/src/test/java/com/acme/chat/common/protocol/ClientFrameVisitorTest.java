@@ -45,8 +45,8 @@ class ClientFrameVisitorTest {
 
     @Test
     void dispatchesEachFrameToItsOwnMethod() {
-        List<ClientFrame> frames = List.of(Frames.sendDirect(), Frames.ackDelivery(), Frames.markRead(),
-                Frames.ping(), Frames.typing(), Frames.subscribePresence());
+        List<ClientFrame> frames = List.of(Frames.sendDirect(), Frames.ackDelivery(), Frames.markRead(), Frames.ping(),
+                Frames.typing(), Frames.subscribePresence());
 
         assertThat(frames).extracting(frame -> frame.accept(NAMES))
             .containsExactly("send_message", "ack_delivery", "mark_read", "ping", "typing", "subscribe_presence");

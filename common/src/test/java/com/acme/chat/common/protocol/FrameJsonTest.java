@@ -21,7 +21,10 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 
 class FrameJsonTest {
 
-    /** The wire names are the contract with every client; spelled out here, not derived from the constants. */
+    /**
+     * The wire names are the contract with every client; spelled out here, not derived
+     * from the constants.
+     */
     private static final Map<Class<?>, String> TYPE_NAMES = Map.ofEntries(Map.entry(SendMessage.class, "send_message"),
             Map.entry(AckDelivery.class, "ack_delivery"), Map.entry(MarkRead.class, "mark_read"),
             Map.entry(Ping.class, "ping"), Map.entry(Typing.class, "typing"),
@@ -81,8 +84,8 @@ class FrameJsonTest {
 
         ClientFrame frame = MAPPER.readValue(json, ClientFrame.class);
 
-        assertThat(frame).isEqualTo(SendMessage.toUser("c1", com.acme.chat.common.id.ClientMessageId.of("m-1"),
-                UserId.of("bob"), "hi"));
+        assertThat(frame).isEqualTo(
+                SendMessage.toUser("c1", com.acme.chat.common.id.ClientMessageId.of("m-1"), UserId.of("bob"), "hi"));
         assertThat(((SendMessage) frame).media()).isEmpty();
     }
 
@@ -105,8 +108,7 @@ class FrameJsonTest {
     void doesNotWriteDerivedValidationProperties() {
         JsonNode tree = MAPPER.readTree(MAPPER.writeValueAsString(Frames.sendDirect()));
 
-        assertThat(tree.propertyNames()).containsExactlyInAnyOrder("type", "id", "clientMsgId", "to", "text",
-                "media");
+        assertThat(tree.propertyNames()).containsExactlyInAnyOrder("type", "id", "clientMsgId", "to", "text", "media");
     }
 
     @Test
@@ -138,8 +140,8 @@ class FrameJsonTest {
 
     @Test
     void rejectsMissingRequiredFieldAsValueInstantiationFailure() {
-        assertThatThrownBy(() -> MAPPER.readValue("{\"type\":\"send_message\",\"id\":\"c1\",\"to\":\"bob\"}",
-                ClientFrame.class))
+        assertThatThrownBy(
+                () -> MAPPER.readValue("{\"type\":\"send_message\",\"id\":\"c1\",\"to\":\"bob\"}", ClientFrame.class))
             .isInstanceOf(ValueInstantiationException.class)
             .hasMessageContaining("clientMsgId");
     }

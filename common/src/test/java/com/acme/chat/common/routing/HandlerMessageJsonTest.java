@@ -40,4 +40,5 @@ class HandlerMessageJsonTest {
         assertThat(RouteKeys.devices(Ids.ALICE)).isEqualTo("routes:alice");
         assertThat(RouteKeys.handlerChannel("h1")).isEqualTo("handler:h1");
     }
+
 }

@@ -28,7 +28,10 @@ import com.acme.chat.common.event.PushNotificationRequested;
 import com.acme.chat.common.event.ReceiptRecorded;
 import com.acme.chat.common.protocol.ReceiptKind;
 
-/** Object mother for events: one fully populated example of each event type, plus variants. */
+/**
+ * Object mother for events: one fully populated example of each event type, plus
+ * variants.
+ */
 public final class Events {
 
     public static final Instant OCCURRED_AT = Instant.parse("2026-11-27T10:15:30.654321Z");
@@ -41,9 +44,8 @@ public final class Events {
     }
 
     public static MessageSent directMessageSent() {
-        return new MessageSent(eventId(1), OCCURRED_AT, MessageSent.VERSION, MESSAGE, ALICE_BOB, 7, ALICE,
-                ALICE_PHONE, null, List.of(ALICE, BOB), "hello bob", List.of(Frames.PHOTO), Frames.SENT_AT,
-                CLIENT_MESSAGE);
+        return new MessageSent(eventId(1), OCCURRED_AT, MessageSent.VERSION, MESSAGE, ALICE_BOB, 7, ALICE, ALICE_PHONE,
+                null, List.of(ALICE, BOB), "hello bob", List.of(Frames.PHOTO), Frames.SENT_AT, CLIENT_MESSAGE);
     }
 
     public static MessageSent groupMessageSent() {
@@ -84,8 +86,8 @@ public final class Events {
     }
 
     public static DeviceDisconnected deviceDisconnected() {
-        return new DeviceDisconnected(eventId(8), OCCURRED_AT, DeviceDisconnected.VERSION, ALICE, ALICE_PHONE,
-                "wsm-1", "conn-1");
+        return new DeviceDisconnected(eventId(8), OCCURRED_AT, DeviceDisconnected.VERSION, ALICE, ALICE_PHONE, "wsm-1",
+                "conn-1");
     }
 
     public static PushNotificationRequested pushNotificationRequested() {

@@ -34,7 +34,10 @@ import com.acme.chat.common.protocol.SubscribePresence;
 import com.acme.chat.common.protocol.Typing;
 import com.acme.chat.common.protocol.TypingIndicator;
 
-/** Object mother for frames: one fully populated example of each frame type, plus variants. */
+/**
+ * Object mother for frames: one fully populated example of each frame type, plus
+ * variants.
+ */
 public final class Frames {
 
     /** Sub-second precision on purpose: it must survive the ISO-8601 round trip. */

@@ -3,7 +3,10 @@ package com.acme.chat.common.testsupport;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** Finds the concrete types below a sealed interface, so a test fails when a new type lacks a fixture. */
+/**
+ * Finds the concrete types below a sealed interface, so a test fails when a new type
+ * lacks a fixture.
+ */
 public final class SealedTypes {
 
     private SealedTypes() {

@@ -12,8 +12,9 @@ import tools.jackson.databind.JsonNode;
 import com.acme.chat.testsupport.LocalServers;
 
 /**
- * The REST side of the protocol, against the stack's fixed local ports, plus fresh users with tokens from the dev
- * token endpoint (POST /dev/tokens), as a client of the local stack would get them.
+ * The REST side of the protocol, against the stack's fixed local ports, plus fresh users
+ * with tokens from the dev token endpoint (POST /dev/tokens), as a client of the local
+ * stack would get them.
  */
 public final class ChatApi {
 
@@ -28,16 +29,23 @@ public final class ChatApi {
     private ChatApi() {
     }
 
-    /** Servers and the six services, reused if ./chatctl up (or an earlier test) runs them, else started. */
+    /**
+     * Servers and the six services, reused if ./chatctl up (or an earlier test) runs
+     * them, else started.
+     */
     public static void ensureStack() {
         LocalServers.ensureWholeStack();
     }
 
-    /** A new user with a unique id, registered by a first authenticated call, and their token. */
+    /**
+     * A new user with a unique id, registered by a first authenticated call, and their
+     * token.
+     */
     public static User newUser(String name) {
         String userId = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        JsonNode token = ChatClient.JSON.readTree(post(MESSAGING + "/dev/tokens", null,
-                "{\"userId\":\"" + userId + "\",\"name\":\"" + name + "\"}").body());
+        JsonNode token = ChatClient.JSON
+            .readTree(post(MESSAGING + "/dev/tokens", null, "{\"userId\":\"" + userId + "\",\"name\":\"" + name + "\"}")
+                .body());
         User user = new User(userId, token.path("accessToken").asString());
         HttpResponse<String> me = get(MESSAGING + "/api/v1/users/me", user.token());
         if (me.statusCode() != 200) {
@@ -85,4 +93,5 @@ public final class ChatApi {
             return ChatClient.connect(WS_URL, userId, token, deviceId);
         }
     }
+
 }

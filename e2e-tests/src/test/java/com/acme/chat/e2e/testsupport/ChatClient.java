@@ -21,8 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A WebSocket chat client written from docs/protocol.md only: JDK WebSocket, JSON frames, nothing from the server's
- * code. Keeps every frame it received so tests can wait for and inspect them.
+ * A WebSocket chat client written from docs/protocol.md only: JDK WebSocket, JSON frames,
+ * nothing from the server's code. Keeps every frame it received so tests can wait for and
+ * inspect them.
  */
 public final class ChatClient implements AutoCloseable {
 
@@ -45,7 +46,10 @@ public final class ChatClient implements AutoCloseable {
         this.deviceId = deviceId;
     }
 
-    /** Connects with {@code Authorization: Bearer} (the native-client way) and waits for {@code hello}. */
+    /**
+     * Connects with {@code Authorization: Bearer} (the native-client way) and waits for
+     * {@code hello}.
+     */
     public static ChatClient connect(String wsUrl, String userId, String token, String deviceId) {
         ChatClient client = new ChatClient(userId, deviceId);
         client.socket = HTTP.newWebSocketBuilder()
@@ -130,8 +134,10 @@ public final class ChatClient implements AutoCloseable {
 
     public JsonNode ackDelivery(String conversationId, List<String> messageIds) {
         String id = "f-" + UUID.randomUUID();
-        ObjectNode frame = JSON.createObjectNode().put("type", "ack_delivery").put("id", id).put("conversationId",
-                conversationId);
+        ObjectNode frame = JSON.createObjectNode()
+            .put("type", "ack_delivery")
+            .put("id", id)
+            .put("conversationId", conversationId);
         messageIds.forEach(frame.putArray("messageIds")::add);
         send(frame);
         return awaitReply(id);
@@ -147,7 +153,10 @@ public final class ChatClient implements AutoCloseable {
         return awaitReply(id);
     }
 
-    /** Waits until a frame of {@code type} (any type when null) matching {@code filter} has arrived. */
+    /**
+     * Waits until a frame of {@code type} (any type when null) matching {@code filter}
+     * has arrived.
+     */
     public JsonNode awaitFrame(String type, Predicate<JsonNode> filter) {
         return await().atMost(Duration.ofSeconds(20))
             .pollInterval(Duration.ofMillis(20))
@@ -186,7 +195,9 @@ public final class ChatClient implements AutoCloseable {
         return closeCode.isDone();
     }
 
-    /** Drops the TCP connection the way a phone losing signal does: no close handshake. */
+    /**
+     * Drops the TCP connection the way a phone losing signal does: no close handshake.
+     */
     public void drop() {
         socket.abort();
     }
@@ -194,8 +205,12 @@ public final class ChatClient implements AutoCloseable {
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye")
+                .orTimeout(5, TimeUnit.SECONDS)
+                .exceptionally(e -> null)
+                .join();
         }
         socket.abort();
     }
+
 }

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code chat.group.*}: settings of group-service, with local defaults that any environment can override.
+ * {@code chat.group.*}: settings of group-service, with local defaults that any
+ * environment can override.
  *
  * @param maxMembers largest group a member may create or grow
  * @param maxNameLength longest group name in characters

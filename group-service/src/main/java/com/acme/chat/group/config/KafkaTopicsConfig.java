@@ -7,7 +7,10 @@ import org.springframework.kafka.core.KafkaAdmin;
 import com.acme.chat.common.event.Topics;
 import com.acme.chat.kit.kafka.ChatTopics;
 
-/** The topics group-service produces to; Boot's KafkaAdmin creates them at startup if they are missing. */
+/**
+ * The topics group-service produces to; Boot's KafkaAdmin creates them at startup if they
+ * are missing.
+ */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicsConfig {
 
@@ -15,4 +18,5 @@ class KafkaTopicsConfig {
     KafkaAdmin.NewTopics groupTopics(ChatTopics topics) {
         return topics.declare(Topics.GROUPS, Topics.DELIVERIES);
     }
+
 }

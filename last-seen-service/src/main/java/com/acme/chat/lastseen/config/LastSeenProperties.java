@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code chat.lastseen.*}: settings of last-seen-service, with local defaults that any environment can override.
+ * {@code chat.lastseen.*}: settings of last-seen-service, with local defaults that any
+ * environment can override.
  *
  * @param presenceTtl how long a device counts as online without a heartbeat
  */

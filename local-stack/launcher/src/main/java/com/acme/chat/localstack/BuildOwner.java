@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Ties components that a build started to that build's Maven process. Each such component has an owner file
- * ({@code .local/run/<name>.owner}) naming the build's pid; a detached reaper JVM waits for the build to end and then
- * stops exactly those components. {@code ./chatctl up} adopts everything (removes the owner files), so what a
- * developer started is never stopped by a build.
+ * Ties components that a build started to that build's Maven process. Each such component
+ * has an owner file ({@code .local/run/<name>.owner}) naming the build's pid; a detached
+ * reaper JVM waits for the build to end and then stops exactly those components.
+ * {@code ./chatctl up} adopts everything (removes the owner files), so what a developer
+ * started is never stopped by a build.
  */
 final class BuildOwner {
 
@@ -22,7 +23,10 @@ final class BuildOwner {
     private BuildOwner() {
     }
 
-    /** The nearest Maven JVM above this process (the failsafe fork's parent chain), if any. */
+    /**
+     * The nearest Maven JVM above this process (the failsafe fork's parent chain), if
+     * any.
+     */
     static Optional<ProcessHandle> find() {
         Optional<ProcessHandle> current = ProcessHandle.current().parent();
         while (current.isPresent()) {
@@ -46,12 +50,18 @@ final class BuildOwner {
         }
     }
 
-    /** @return whether {@code build} started the component (its owner file names that build) */
+    /**
+     * @return whether {@code build} started the component (its owner file names that
+     * build)
+     */
     static boolean ownedBy(StackHome home, Component component, Optional<ProcessHandle> build) {
         return build.isPresent() && read(ownerFile(home, component.name())).equals(String.valueOf(build.get().pid()));
     }
 
-    /** One reaper per build, so a second concurrent build never leaves the first one's components behind. */
+    /**
+     * One reaper per build, so a second concurrent build never leaves the first one's
+     * components behind.
+     */
     static String reaperName(long buildPid) {
         return REAPER + "-" + buildPid;
     }
@@ -79,7 +89,8 @@ final class BuildOwner {
     }
 
     /**
-     * The components whose owning build has ended: the reaper's own build's, and any a crashed reaper left behind.
+     * The components whose owning build has ended: the reaper's own build's, and any a
+     * crashed reaper left behind.
      */
     static List<Component> ownedByEndedBuilds(StackHome home) {
         return LocalStack.components().stream().filter(c -> {
@@ -92,7 +103,10 @@ final class BuildOwner {
         components.forEach(c -> delete(ownerFile(home, c.name())));
     }
 
-    /** Detaches everything from any build (adopted by chatctl, or stopped) and ends every reaper. */
+    /**
+     * Detaches everything from any build (adopted by chatctl, or stopped) and ends every
+     * reaper.
+     */
     static void releaseAll(LocalStack stack) {
         release(stack.home(), LocalStack.components());
         try (var files = Files.list(stack.home().run())) {
@@ -141,4 +155,5 @@ final class BuildOwner {
             throw new UncheckedIOException(ex);
         }
     }
+
 }

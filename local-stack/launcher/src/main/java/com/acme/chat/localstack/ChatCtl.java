@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Java half of {@code ./chatctl} (the shell script checks Java and builds what is missing, then calls this).
- * Exit codes: 0 success, 1 a component failed, 2 usage, 3 status found something not UP.
+ * The Java half of {@code ./chatctl} (the shell script checks Java and builds what is
+ * missing, then calls this). Exit codes: 0 success, 1 a component failed, 2 usage, 3
+ * status found something not UP.
  */
 public final class ChatCtl {
 
@@ -134,7 +135,10 @@ public final class ChatCtl {
     }
 
     private static void usage() {
-        System.err.println("usage: chatctl up [--servers-only] | down | status | logs <name> [-f] | start <name> | stop <name>");
-        System.err.println("components: " + String.join(", ", LocalStack.components().stream().map(Component::name).toList()));
+        System.err.println(
+                "usage: chatctl up [--servers-only] | down | status | logs <name> [-f] | start <name> | stop <name>");
+        System.err.println(
+                "components: " + String.join(", ", LocalStack.components().stream().map(Component::name).toList()));
     }
+
 }

@@ -20,8 +20,9 @@ final class Java {
     }
 
     /**
-     * A Java 17 binary: Cassandra 5.0 refuses newer JDKs ("Setting a system-wide Policy object is not supported").
-     * Order: {@code JAVA17_HOME}, this JVM if it is 17, then the usual install folders.
+     * A Java 17 binary: Cassandra 5.0 refuses newer JDKs ("Setting a system-wide Policy
+     * object is not supported"). Order: {@code JAVA17_HOME}, this JVM if it is 17, then
+     * the usual install folders.
      */
     static String java17() {
         List<Path> candidates = new ArrayList<>();
@@ -29,7 +30,8 @@ final class Java {
         if (Runtime.version().feature() == 17) {
             candidates.add(Path.of(System.getProperty("java.home")));
         }
-        for (String folder : List.of("/usr/lib/jvm", "/usr/local/lib/jvm", "/opt/java", "/Library/Java/JavaVirtualMachines")) {
+        for (String folder : List.of("/usr/lib/jvm", "/usr/local/lib/jvm", "/opt/java",
+                "/Library/Java/JavaVirtualMachines")) {
             Path dir = Path.of(folder);
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> homes = Files.list(dir)) {
@@ -50,4 +52,5 @@ final class Java {
         throw new StackException("Cassandra 5.0 needs Java 17, and none was found. Install a JDK 17 and set"
                 + " JAVA17_HOME (or JAVA_HOME) to it.");
     }
+
 }

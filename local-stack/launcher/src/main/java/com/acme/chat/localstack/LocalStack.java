@@ -24,19 +24,24 @@ import java.util.stream.Stream;
 
 /**
  * Starts, watches and stops the stack's processes. Each running component has a pid file
- * ({@code .local/run/<name>.pid}) holding its pid and start time, so a recycled pid is never mistaken for ours. All
- * state-changing operations hold a file lock, so {@code ./chatctl} and a concurrent build cannot race.
+ * ({@code .local/run/<name>.pid}) holding its pid and start time, so a recycled pid is
+ * never mistaken for ours. All state-changing operations hold a file lock, so
+ * {@code ./chatctl} and a concurrent build cannot race.
  *
  * <p>
- * Ownership: servers started by {@code ./chatctl up} stay until {@code ./chatctl down}. Servers a build started
- * (because none were running) belong to that build's Maven process: a small reaper process stops them when it ends.
- * A build that finds servers already running reuses them and leaves them alone.
+ * Ownership: servers started by {@code ./chatctl up} stay until {@code ./chatctl down}.
+ * Servers a build started (because none were running) belong to that build's Maven
+ * process: a small reaper process stops them when it ends. A build that finds servers
+ * already running reuses them and leaves them alone.
  */
 public final class LocalStack {
 
     private static final Object JVM_LOCK = new Object();
 
-    /** Guarded by {@link #JVM_LOCK}: whether this JVM holds the file lock (file locks are per JVM, not per thread). */
+    /**
+     * Guarded by {@link #JVM_LOCK}: whether this JVM holds the file lock (file locks are
+     * per JVM, not per thread).
+     */
     private static boolean lockHeld;
 
     private final StackHome home;
@@ -101,7 +106,10 @@ public final class LocalStack {
 
     // ---------------------------------------------------------------- start
 
-    /** Starts the four servers, staggered: Redis and S3 together, then Cassandra, then Kafka. */
+    /**
+     * Starts the four servers, staggered: Redis and S3 together, then Cassandra, then
+     * Kafka.
+     */
     public void startServers() {
         locked(() -> {
             startInOrder(Servers.all());
@@ -118,10 +126,12 @@ public final class LocalStack {
     }
 
     /**
-     * For a build's integration tests: the four servers, reused when they run, else started for this build.
-     * @throws StackException when services that this build did not start are running (a {@code ./chatctl up} stack):
-     *     they consume the same Kafka topics as the tests and would answer in their place, and the tests' outage
-     *     checks would stop the servers under them
+     * For a build's integration tests: the four servers, reused when they run, else
+     * started for this build.
+     * @throws StackException when services that this build did not start are running (a
+     * {@code ./chatctl up} stack): they consume the same Kafka topics as the tests and
+     * would answer in their place, and the tests' outage checks would stop the servers
+     * under them
      */
     public void ensureServersForBuild() {
         List<String> foreign = foreignServices(BuildOwner.find());
@@ -142,14 +152,18 @@ public final class LocalStack {
             .toList();
     }
 
-    /** For a build's end-to-end tests: the servers and the six services, reused or started for this build. */
+    /**
+     * For a build's end-to-end tests: the servers and the six services, reused or started
+     * for this build.
+     */
     public void ensureStackForBuild() {
         ensureForBuild(components());
     }
 
     /**
-     * Starts whichever of {@code wanted} do not run yet. What this call starts belongs to the calling Maven build
-     * and is stopped when that build ends; what already ran (./chatctl up, an earlier module) is reused as is.
+     * Starts whichever of {@code wanted} do not run yet. What this call starts belongs to
+     * the calling Maven build and is stopped when that build ends; what already ran
+     * (./chatctl up, an earlier module) is reused as is.
      */
     private void ensureForBuild(List<Component> wanted) {
         locked(() -> {
@@ -170,7 +184,10 @@ public final class LocalStack {
         });
     }
 
-    /** Staggered start (CPU is the constraint): Redis and S3, then Cassandra, then Kafka, then services together. */
+    /**
+     * Staggered start (CPU is the constraint): Redis and S3, then Cassandra, then Kafka,
+     * then services together.
+     */
     private void startInOrder(List<Component> components) {
         List<Component> cheap = components.stream()
             .filter(c -> c instanceof Servers.Redis || c instanceof Servers.S3)
@@ -181,7 +198,9 @@ public final class LocalStack {
         startTogether(components.stream().filter(c -> c instanceof Services.Service).toList());
     }
 
-    /** Starts one component (a no-op when it already runs) and waits until it is ready. */
+    /**
+     * Starts one component (a no-op when it already runs) and waits until it is ready.
+     */
     public void start(Component component) {
         locked(() -> {
             startUnlocked(component).join();
@@ -221,11 +240,13 @@ public final class LocalStack {
         component.prepare(home);
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-            // Own session: Ctrl-C in the terminal that ran ./chatctl up must not kill the servers.
+            // Own session: Ctrl-C in the terminal that ran ./chatctl up must not kill the
+            // servers.
             command.add("/usr/bin/setsid");
         }
         if (component.dropMemoryLock() && isRoot() && Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
-            // As root, Cassandra's JNA mlockall would pin the whole heap (1.4 GB RSS idle instead of ~500 MB).
+            // As root, Cassandra's JNA mlockall would pin the whole heap (1.4 GB RSS idle
+            // instead of ~500 MB).
             command.addAll(List.of("/usr/bin/setpriv", "--inh-caps=-ipc_lock", "--bounding-set=-ipc_lock", "--"));
         }
         command.addAll(component.command(home));
@@ -265,9 +286,10 @@ public final class LocalStack {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new StackException(component.name() + " was not ready within " + component.startTimeout()
-                    .toSeconds() + " s (it is still running; ./chatctl down stops it). Last lines of its log:\n  "
-                        + String.join("\n  ", LogTail.lastLines(log, 25)) + "\nFull log: " + log);
+                throw new StackException(
+                        component.name() + " was not ready within " + component.startTimeout().toSeconds()
+                                + " s (it is still running; ./chatctl down stops it). Last lines of its log:\n  "
+                                + String.join("\n  ", LogTail.lastLines(log, 25)) + "\nFull log: " + log);
             }
             sleep(200);
         }
@@ -275,7 +297,10 @@ public final class LocalStack {
 
     // ---------------------------------------------------------------- stop
 
-    /** Stops services first, then the servers in reverse start order, then any build reaper. */
+    /**
+     * Stops services first, then the servers in reverse start order, then any build
+     * reaper.
+     */
     public void stopAll() {
         locked(() -> {
             stop(components());
@@ -284,7 +309,10 @@ public final class LocalStack {
         });
     }
 
-    /** Stops the given components: services first (together), then servers in reverse start order. */
+    /**
+     * Stops the given components: services first (together), then servers in reverse
+     * start order.
+     */
     void stop(List<Component> components) {
         locked(() -> {
             stopTogether(components.stream().filter(c -> c instanceof Services.Service).toList());
@@ -304,9 +332,11 @@ public final class LocalStack {
     }
 
     private void stopTogether(List<Component> group) {
-        CompletableFuture.allOf(group.stream()
-            .map(c -> CompletableFuture.runAsync(() -> stopUnlocked(c)))
-            .toArray(CompletableFuture[]::new)).join();
+        CompletableFuture
+            .allOf(group.stream()
+                .map(c -> CompletableFuture.runAsync(() -> stopUnlocked(c)))
+                .toArray(CompletableFuture[]::new))
+            .join();
     }
 
     private boolean stopUnlocked(Component component) {
@@ -336,7 +366,8 @@ public final class LocalStack {
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
-    // ---------------------------------------------------------------- pid files and locking
+    // ---------------------------------------------------------------- pid files and
+    // locking
 
     Path pidFile(String name) {
         return home.run().resolve(name + ".pid");
@@ -361,7 +392,10 @@ public final class LocalStack {
         }
     }
 
-    /** The live process a pid file names, if its start time still matches (pids get recycled). */
+    /**
+     * The live process a pid file names, if its start time still matches (pids get
+     * recycled).
+     */
     static Optional<ProcessHandle> readPid(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -372,15 +406,20 @@ public final class LocalStack {
             long startedAt = parts.length > 1 ? Long.parseLong(parts[1]) : 0L;
             return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> startedAt == 0L
-                        || p.info().startInstant().map(s -> Math.abs(s.toEpochMilli() - startedAt) < 2000).orElse(true));
+                .filter(p -> startedAt == 0L || p.info()
+                    .startInstant()
+                    .map(s -> Math.abs(s.toEpochMilli() - startedAt) < 2000)
+                    .orElse(true));
         }
         catch (IOException | RuntimeException ex) {
             return Optional.empty();
         }
     }
 
-    /** Runs {@code action} holding the stack lock; re-entrant for the thread that holds it. */
+    /**
+     * Runs {@code action} holding the stack lock; re-entrant for the thread that holds
+     * it.
+     */
     <T> T locked(Supplier<T> action) {
         synchronized (JVM_LOCK) {
             if (lockHeld) {
@@ -433,4 +472,5 @@ public final class LocalStack {
             throw new StackException("interrupted", ex);
         }
     }
+
 }

@@ -11,8 +11,8 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Reads the part of a log file written since a given offset, so a readiness marker from an earlier run of the same
- * component is never mistaken for the current one.
+ * Reads the part of a log file written since a given offset, so a readiness marker from
+ * an earlier run of the same component is never mistaken for the current one.
  */
 public final class LogTail {
 
@@ -46,7 +46,10 @@ public final class LogTail {
         return new LogTail(file, 0);
     }
 
-    /** True once {@code marker} appeared in the log since this tail's start; reads only what is new each call. */
+    /**
+     * True once {@code marker} appeared in the log since this tail's start; reads only
+     * what is new each call.
+     */
     public boolean contains(String marker) {
         if (found && marker.equals(pendingMarker)) {
             return true;
@@ -94,4 +97,5 @@ public final class LogTail {
         }
         return List.copyOf(tail);
     }
+
 }

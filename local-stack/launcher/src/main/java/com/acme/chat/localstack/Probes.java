@@ -65,4 +65,5 @@ public final class Probes {
             return -1;
         }
     }
+
 }

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Waits for the Maven build that started components to end, then stops the components owned by builds that have
- * ended (not those {@code ./chatctl up} adopted meanwhile, nor those of a build still running). Runs detached, so a killed build still cleans up.
+ * Waits for the Maven build that started components to end, then stops the components
+ * owned by builds that have ended (not those {@code ./chatctl up} adopted meanwhile, nor
+ * those of a build still running). Runs detached, so a killed build still cleans up.
  */
 public final class Reaper {
 
@@ -26,4 +27,5 @@ public final class Reaper {
             return null;
         });
     }
+
 }

@@ -15,9 +15,10 @@ import java.util.UUID;
 import java.util.jar.JarFile;
 
 /**
- * The four infrastructure servers, pinned to the versions in {@code local-stack/pom.xml} and started the way
- * {@code docs/adr/0002-local-stack-without-docker.md} describes. Ports are fixed so that the services' local
- * defaults, the tests and {@code ./chatctl} agree without any configuration.
+ * The four infrastructure servers, pinned to the versions in {@code local-stack/pom.xml}
+ * and started the way {@code docs/adr/0002-local-stack-without-docker.md} describes.
+ * Ports are fixed so that the services' local defaults, the tests and {@code ./chatctl}
+ * agree without any configuration.
  */
 public final class Servers {
 
@@ -42,7 +43,10 @@ public final class Servers {
     private Servers() {
     }
 
-    /** In start order: the cheap ones first, then Cassandra, then Kafka (CPU is the constraint on 2 cores). */
+    /**
+     * In start order: the cheap ones first, then Cassandra, then Kafka (CPU is the
+     * constraint on 2 cores).
+     */
     public static List<Component> all() {
         return List.of(new Redis(), new S3(), new Cassandra(), new Kafka());
     }
@@ -70,9 +74,10 @@ public final class Servers {
     }
 
     /**
-     * Redis 7 from the PATH ({@code redis-server}, Debian package), else the Redis 6.2 binary that
-     * {@code com.github.codemonstur:embedded-redis} ships on Maven Central, so a machine with only a JDK and Maven
-     * still works. Redis holds only rebuildable state (routes, presence, tickets), so it runs without persistence.
+     * Redis 7 from the PATH ({@code redis-server}, Debian package), else the Redis 6.2
+     * binary that {@code com.github.codemonstur:embedded-redis} ships on Maven Central,
+     * so a machine with only a JDK and Maven still works. Redis holds only rebuildable
+     * state (routes, presence, tickets), so it runs without persistence.
      */
     static final class Redis implements Component {
 
@@ -157,9 +162,13 @@ public final class Servers {
                     + "embedded-redis. Install Redis 7 for parity with production (apt-get install redis-server).");
             return target.toString();
         }
+
     }
 
-    /** s3proxy with its filesystem backend: an S3-compatible endpoint that keeps objects under .local/data/s3. */
+    /**
+     * s3proxy with its filesystem backend: an S3-compatible endpoint that keeps objects
+     * under .local/data/s3.
+     */
     static final class S3 implements Component {
 
         @Override
@@ -204,9 +213,13 @@ public final class Servers {
         public Duration startTimeout() {
             return Duration.ofSeconds(60);
         }
+
     }
 
-    /** Apache Cassandra 5.0 ({@code cassandra-all}), single node, on Java 17 with its module flags. */
+    /**
+     * Apache Cassandra 5.0 ({@code cassandra-all}), single node, on Java 17 with its
+     * module flags.
+     */
     static final class Cassandra implements Component {
 
         private static final List<String> JVM17_FLAGS = List.of("-Djdk.attach.allowAttachSelf=true",
@@ -276,9 +289,10 @@ public final class Servers {
                     "-Dcassandra-foreground=yes", "-Dcassandra.storagedir=" + home.data(name()),
                     "-Dcassandra.logdir=" + home.logs(),
                     "-Dlogback.configurationFile=" + home.conf().resolve("cassandra-logback.xml"),
-                    // A single node has nobody to gossip with: do not wait for gossip to settle.
-                    "-Dcassandra.skip_wait_for_gossip_to_settle=0", "-Dcassandra.ring_delay_ms=100",
-                    "-cp", classpath, "org.apache.cassandra.service.CassandraDaemon"));
+                    // A single node has nobody to gossip with: do not wait for gossip to
+                    // settle.
+                    "-Dcassandra.skip_wait_for_gossip_to_settle=0", "-Dcassandra.ring_delay_ms=100", "-cp", classpath,
+                    "org.apache.cassandra.service.CassandraDaemon"));
             return cmd;
         }
 
@@ -301,6 +315,7 @@ public final class Servers {
         public boolean dropMemoryLock() {
             return true;
         }
+
     }
 
     /** Apache Kafka 4.1 in KRaft mode, one node that is both broker and controller. */
@@ -359,7 +374,10 @@ public final class Servers {
             }
         }
 
-        /** A fresh 22-character URL-safe base64 UUID, the form {@code kafka-storage format -t} expects. */
+        /**
+         * A fresh 22-character URL-safe base64 UUID, the form
+         * {@code kafka-storage format -t} expects.
+         */
         static String clusterId() {
             UUID uuid = UUID.randomUUID();
             byte[] bytes = new byte[16];
@@ -388,5 +406,7 @@ public final class Servers {
         public boolean isReady(StackHome home, LogTail log) {
             return log.contains("Kafka Server started") && Probes.portOpen(KAFKA_PORT);
         }
+
     }
+
 }

@@ -8,9 +8,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The six chat services, run with the {@code local} profile from a copy of the Boot jars the build produced. The copy
- * ({@code .local/run/<name>.jar}) is what keeps a running service alive through a rebuild: a Boot jar is read lazily,
- * and replacing it under a running JVM fails every class it has not loaded yet ({@code NoClassDefFoundError}).
+ * The six chat services, run with the {@code local} profile from a copy of the Boot jars
+ * the build produced. The copy ({@code .local/run/<name>.jar}) is what keeps a running
+ * service alive through a rebuild: a Boot jar is read lazily, and replacing it under a
+ * running JVM fails every class it has not loaded yet ({@code NoClassDefFoundError}).
  */
 public final class Services {
 
@@ -24,7 +25,10 @@ public final class Services {
                 new Service("asset", "asset-service", 8085));
     }
 
-    /** A Spring Boot service; ready when {@code /readyz} (the readiness group) answers 200. */
+    /**
+     * A Spring Boot service; ready when {@code /readyz} (the readiness group) answers
+     * 200.
+     */
     public record Service(String name, String module, int port) implements Component {
 
         public Path jar(StackHome home) {
@@ -55,7 +59,10 @@ public final class Services {
                     "-jar", running.toString(), "--spring.profiles.active=local", "--server.port=" + port);
         }
 
-        /** Copies the built jar next to the pid files (write, then rename), for a start of this service. */
+        /**
+         * Copies the built jar next to the pid files (write, then rename), for a start of
+         * this service.
+         */
         Path runCopy(StackHome home, Path jar) {
             Path running = home.run().resolve(name + ".jar");
             Path partial = home.run().resolve(name + ".jar.partial");
@@ -79,4 +86,5 @@ public final class Services {
             return Duration.ofSeconds(150);
         }
     }
+
 }

@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The checkout the stack belongs to and the folders it uses under {@code .local/}: data (survives restarts), logs,
- * generated configuration and run state (pid files, the stack lock, the build owner).
+ * The checkout the stack belongs to and the folders it uses under {@code .local/}: data
+ * (survives restarts), logs, generated configuration and run state (pid files, the stack
+ * lock, the build owner).
  */
 public final class StackHome {
 
@@ -18,8 +19,9 @@ public final class StackHome {
     }
 
     /**
-     * Finds the checkout: {@code -Dchat.stack.home} or {@code CHAT_STACK_HOME} if set, otherwise the nearest folder
-     * at or above the working directory that holds both {@code chatctl} and {@code local-stack/}.
+     * Finds the checkout: {@code -Dchat.stack.home} or {@code CHAT_STACK_HOME} if set,
+     * otherwise the nearest folder at or above the working directory that holds both
+     * {@code chatctl} and {@code local-stack/}.
      */
     public static StackHome locate() {
         String configured = System.getProperty("chat.stack.home", System.getenv("CHAT_STACK_HOME"));
@@ -69,7 +71,10 @@ public final class StackHome {
         return dir(base().resolve("run"));
     }
 
-    /** The runtime classpath that {@code local-stack/servers/<server>} resolved from Maven Central. */
+    /**
+     * The runtime classpath that {@code local-stack/servers/<server>} resolved from Maven
+     * Central.
+     */
     public String serverClasspath(String server) {
         Path file = root.resolve("local-stack/servers").resolve(server).resolve("target/classpath.txt");
         if (!Files.isRegularFile(file)) {
@@ -93,4 +98,5 @@ public final class StackHome {
             throw new UncheckedIOException(ex);
         }
     }
+
 }

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps {@code docker-compose.yml} on the server versions pinned in {@code local-stack/pom.xml}, which reach the
- * launcher through the filtered {@code versions.properties}. The compose file is read as text: the launcher has no
+ * Keeps {@code docker-compose.yml} on the server versions pinned in
+ * {@code local-stack/pom.xml}, which reach the launcher through the filtered
+ * {@code versions.properties}. The compose file is read as text: the launcher has no
  * dependencies, not even a YAML parser.
  */
 class DockerComposeVersionsTest {
@@ -70,14 +71,20 @@ class DockerComposeVersionsTest {
         });
     }
 
-    /** A version from the POM; an unfiltered {@code ${...}} placeholder fails here rather than as a mismatch. */
+    /**
+     * A version from the POM; an unfiltered {@code ${...}} placeholder fails here rather
+     * than as a mismatch.
+     */
     private static String version(String server) {
         String version = versions.getProperty(server);
         assertThat(version).as("version of %s in versions.properties", server).isNotNull().matches(VERSION);
         return version;
     }
 
-    /** The first folder at or above the working directory that holds both docker-compose.yml and local-stack. */
+    /**
+     * The first folder at or above the working directory that holds both
+     * docker-compose.yml and local-stack.
+     */
     private static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             boolean root = Files.isRegularFile(dir.resolve("docker-compose.yml"))

@@ -23,12 +23,14 @@ class ForeignServicesTest {
         ProcessHandle build = ProcessHandle.current();
         assertThat(stack.foreignServices(Optional.of(build))).isEmpty();
 
-        // "messaging" runs (this JVM stands in for it) and nobody owns it: ./chatctl up started it.
+        // "messaging" runs (this JVM stands in for it) and nobody owns it: ./chatctl up
+        // started it.
         LocalStack.writePid(stack.pidFile("messaging"), ProcessHandle.current());
         assertThat(stack.foreignServices(Optional.of(build))).containsExactly("messaging");
         assertThat(stack.foreignServices(Optional.empty())).containsExactly("messaging");
 
-        // The same service started by this build (its owner file names the build) is the build's own.
+        // The same service started by this build (its owner file names the build) is the
+        // build's own.
         Files.writeString(stack.home().run().resolve("messaging.owner"), build.pid() + "\n");
         assertThat(stack.foreignServices(Optional.of(build))).isEmpty();
 
@@ -36,4 +38,5 @@ class ForeignServicesTest {
         Files.writeString(stack.home().run().resolve("messaging.owner"), (build.pid() + 1) + "\n");
         assertThat(stack.foreignServices(Optional.of(build))).containsExactly("messaging");
     }
+
 }

@@ -34,11 +34,13 @@ class ServicesTest {
         assertThat(running).isEqualTo(home.run().resolve("messaging.jar"));
         assertThat(running).hasContent("build 1");
 
-        // The next build replaces the jar in target/; the running copy stays as it was until the next start.
+        // The next build replaces the jar in target/; the running copy stays as it was
+        // until the next start.
         Files.writeString(built, "build 2");
         assertThat(running).hasContent("build 1");
         messaging.command(home);
         assertThat(running).hasContent("build 2");
         assertThat(home.run().resolve("messaging.jar.partial")).doesNotExist();
     }
+
 }

@@ -5,7 +5,10 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The service's clock (UTC); injected so time-dependent rules such as claim take-over can be tested. */
+/**
+ * The service's clock (UTC); injected so time-dependent rules such as claim take-over can
+ * be tested.
+ */
 @Configuration(proxyBeanMethods = false)
 class ClockConfig {
 
@@ -13,4 +16,5 @@ class ClockConfig {
     Clock clock() {
         return Clock.systemUTC();
     }
+
 }

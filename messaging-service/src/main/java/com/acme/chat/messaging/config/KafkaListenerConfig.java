@@ -15,10 +15,12 @@ import org.springframework.util.backoff.FixedBackOff;
 import com.acme.chat.kit.cassandra.CassandraFailures;
 
 /**
- * Error handling of the Kafka listeners (Boot applies the one {@code CommonErrorHandler} bean to its container
- * factory). A record whose processing failed because Cassandra is away is retried with a capped exponential back-off
- * until it succeeds, so nothing is lost while storage is down (listeners are idempotent); any other failure is
- * retried twice and then skipped with a WARN, so one bad record cannot block its partition forever.
+ * Error handling of the Kafka listeners (Boot applies the one {@code CommonErrorHandler}
+ * bean to its container factory). A record whose processing failed because Cassandra is
+ * away is retried with a capped exponential back-off until it succeeds, so nothing is
+ * lost while storage is down (listeners are idempotent); any other failure is retried
+ * twice and then skipped with a WARN, so one bad record cannot block its partition
+ * forever.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaListenerConfig {
@@ -57,4 +59,5 @@ class KafkaListenerConfig {
         }
         return root.toString();
     }
+
 }

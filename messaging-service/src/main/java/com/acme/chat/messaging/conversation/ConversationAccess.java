@@ -10,9 +10,9 @@ import com.acme.chat.common.id.UserId;
 import com.acme.chat.kit.web.ChatException;
 
 /**
- * The gate in front of every per-conversation endpoint: a malformed id is {@code validation_failed}, a group
- * conversation is {@code unknown_conversation} (until groups ship), and a user outside a direct conversation is
- * {@code not_a_member}.
+ * The gate in front of every per-conversation endpoint: a malformed id is
+ * {@code validation_failed}, a group conversation is {@code unknown_conversation} (until
+ * groups ship), and a user outside a direct conversation is {@code not_a_member}.
  */
 @Component
 public class ConversationAccess {
@@ -49,4 +49,5 @@ public class ConversationAccess {
             throw new ChatException(ErrorCode.VALIDATION_FAILED, "conversationId: " + ex.getMessage());
         }
     }
+
 }

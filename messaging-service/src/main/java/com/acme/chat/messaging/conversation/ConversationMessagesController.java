@@ -14,8 +14,9 @@ import com.acme.chat.messaging.message.ConversationHistory;
 import com.acme.chat.messaging.user.UserDirectory;
 
 /**
- * {@code GET /api/v1/conversations/{conversationId}/messages?afterSeq=&beforeSeq=&limit=}: paging and gap repair by
- * seq, members only.
+ * {@code GET
+ * /api/v1/conversations/{conversationId}/messages?afterSeq=&beforeSeq=&limit=}: paging
+ * and gap repair by seq, members only.
  */
 @RestController
 class ConversationMessagesController {
@@ -37,4 +38,5 @@ class ConversationMessagesController {
         ConversationId conversation = access.requireMember(conversationId, UserDirectory.subject(jwt));
         return new ConversationMessagesView(history.page(conversation, afterSeq, beforeSeq, limit));
     }
+
 }

@@ -5,7 +5,8 @@ import java.util.List;
 import com.acme.chat.messaging.message.MessageView;
 
 /**
- * Answer of {@code GET /api/v1/conversations/{conversationId}/messages}: {@code {"messages": [...]}}.
+ * Answer of {@code GET /api/v1/conversations/{conversationId}/messages}:
+ * {@code {"messages": [...]}}.
  *
  * @param messages ascending by seq with {@code afterSeq}, otherwise descending
  */

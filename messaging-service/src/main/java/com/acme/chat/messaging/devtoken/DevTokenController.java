@@ -29,9 +29,10 @@ import com.acme.chat.kit.security.ChatSecurityProperties;
 import com.acme.chat.kit.web.ChatException;
 
 /**
- * {@code POST /dev/tokens}: issues HS256 tokens signed with the local development secret, for any user. Exists only
- * in the {@code local} profile, where {@code /dev/tokens} is also a public path; in every other profile the path is
- * unknown (and needs a token like any other path).
+ * {@code POST /dev/tokens}: issues HS256 tokens signed with the local development secret,
+ * for any user. Exists only in the {@code local} profile, where {@code /dev/tokens} is
+ * also a public path; in every other profile the path is unknown (and needs a token like
+ * any other path).
  */
 @RestController
 @Profile("local")
@@ -97,4 +98,5 @@ class DevTokenController {
             throw new ChatException(ErrorCode.VALIDATION_FAILED, "userId: " + ex.getMessage());
         }
     }
+
 }

@@ -3,7 +3,8 @@ package com.acme.chat.messaging.devtoken;
 import java.time.Instant;
 
 /**
- * Answer of {@code POST /dev/tokens}: {@code {"accessToken", "tokenType": "Bearer", "expiresAt"}}.
+ * Answer of {@code POST /dev/tokens}: {@code {"accessToken", "tokenType": "Bearer",
+ * "expiresAt"}}.
  *
  * @param accessToken the signed HS256 JWT
  * @param tokenType always {@code Bearer}

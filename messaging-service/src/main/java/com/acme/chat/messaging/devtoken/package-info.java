@@ -1,5 +1,6 @@
 /**
- * The dev token endpoint of the local profile: signed test identities without an identity provider.
+ * The dev token endpoint of the local profile: signed test identities without an identity
+ * provider.
  */
 @NullMarked
 package com.acme.chat.messaging.devtoken;

@@ -23,10 +23,12 @@ import com.acme.chat.kit.web.ChatException;
 import com.acme.chat.messaging.config.MessagingProperties;
 
 /**
- * Publishes integration events as JSON (with the {@code type} discriminator) to their topic, keyed by their
- * partition key, and waits for the broker acks ({@code acks=all}, idempotent producer). A caller acknowledges its
- * client only after this returns, so an event is never silently lost: a failure becomes a retryable
- * {@code service_unavailable}, and the client's retry re-publishes (consumers deduplicate).
+ * Publishes integration events as JSON (with the {@code type} discriminator) to their
+ * topic, keyed by their partition key, and waits for the broker acks ({@code acks=all},
+ * idempotent producer). A caller acknowledges its client only after this returns, so an
+ * event is never silently lost: a failure becomes a retryable
+ * {@code service_unavailable}, and the client's retry re-publishes (consumers
+ * deduplicate).
  */
 @Component
 public class EventPublisher {
@@ -52,9 +54,10 @@ public class EventPublisher {
     }
 
     /**
-     * Starts publishing; the returned future completes when the broker acknowledged every event, or fails with a
-     * {@link ChatException} ({@code service_unavailable}).
-     * @param events the events, published in this order (order matters only per topic and key)
+     * Starts publishing; the returned future completes when the broker acknowledged every
+     * event, or fails with a {@link ChatException} ({@code service_unavailable}).
+     * @param events the events, published in this order (order matters only per topic and
+     * key)
      * @return completion of all sends
      */
     public CompletableFuture<Void> publishAsync(List<? extends ChatEvent> events) {
@@ -65,7 +68,8 @@ public class EventPublisher {
             }
         }
         catch (RuntimeException ex) {
-            // send() itself fails when the producer cannot get metadata within max.block.ms (broker away).
+            // send() itself fails when the producer cannot get metadata within
+            // max.block.ms (broker away).
             return CompletableFuture.failedFuture(unavailable(events, ex));
         }
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
@@ -81,7 +85,8 @@ public class EventPublisher {
     /**
      * Publishes and waits for the broker acks.
      * @param events the events
-     * @throws ChatException {@code service_unavailable} if Kafka did not acknowledge them in time
+     * @throws ChatException {@code service_unavailable} if Kafka did not acknowledge them
+     * in time
      */
     public void publish(List<? extends ChatEvent> events) {
         await(publishAsync(events));
@@ -118,4 +123,5 @@ public class EventPublisher {
         return new ChatException(ErrorCode.SERVICE_UNAVAILABLE,
                 "Stored, but the event stream is temporarily unavailable; retry the same request");
     }
+
 }

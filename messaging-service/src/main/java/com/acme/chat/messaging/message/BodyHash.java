@@ -9,9 +9,10 @@ import java.util.List;
 import com.acme.chat.common.protocol.MediaRef;
 
 /**
- * What makes two sends "the same message" for idempotency: SHA-256 over the addressee, the text and the media
- * references (not the device, so a retry from another device of the sender is still the same message). Lengths are
- * written before free text so that no two different messages share an encoding.
+ * What makes two sends "the same message" for idempotency: SHA-256 over the addressee,
+ * the text and the media references (not the device, so a retry from another device of
+ * the sender is still the same message). Lengths are written before free text so that no
+ * two different messages share an encoding.
  */
 final class BodyHash {
 
@@ -19,7 +20,8 @@ final class BodyHash {
     }
 
     /**
-     * @param addressee {@code u:<userId>} for a direct message, {@code g:<groupId>} for a group message
+     * @param addressee {@code u:<userId>} for a direct message, {@code g:<groupId>} for a
+     * group message
      * @param text the text
      * @param media the attachments, in order
      * @return 64 lowercase hex digits
@@ -45,4 +47,5 @@ final class BodyHash {
             throw new IllegalStateException("Every JVM has SHA-256", ex);
         }
     }
+
 }

@@ -20,9 +20,10 @@ import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
 
 /**
- * The idempotency table {@code message_by_client_id}, one row per (sender, clientMsgId). A row is claimed with
- * {@code IF NOT EXISTS} before its message gets a seq, and completed (seq, sentAt) once the message and its timeline
- * rows are durable. A row without seq is a send in flight, or one that crashed.
+ * The idempotency table {@code message_by_client_id}, one row per (sender, clientMsgId).
+ * A row is claimed with {@code IF NOT EXISTS} before its message gets a seq, and
+ * completed (seq, sentAt) once the message and its timeline rows are durable. A row
+ * without seq is a send in flight, or one that crashed.
  */
 @Repository
 class ClaimRepository {
@@ -67,8 +68,9 @@ class ClaimRepository {
 
     ClaimRepository(CqlSession session) {
         this.session = session;
-        this.claim = session.prepare("INSERT INTO message_by_client_id (sender_id, client_msg_id, message_id, body_hash, "
-                + "conversation_id, claimed_at) VALUES (?, ?, ?, ?, ?, ?) IF NOT EXISTS");
+        this.claim = session
+            .prepare("INSERT INTO message_by_client_id (sender_id, client_msg_id, message_id, body_hash, "
+                    + "conversation_id, claimed_at) VALUES (?, ?, ?, ?, ?, ?) IF NOT EXISTS");
         this.takeOver = session.prepare("UPDATE message_by_client_id SET claimed_at = ? WHERE sender_id = ? "
                 + "AND client_msg_id = ? IF claimed_at = ?");
         this.complete = session.prepare("UPDATE message_by_client_id SET seq = ?, conversation_id = ?, sent_at = ? "
@@ -89,7 +91,8 @@ class ClaimRepository {
                 if (!LwtOutcomes.isUnknown(ex)) {
                     throw ex;
                 }
-                // Retrying settles it: if the timed-out insert was applied we find our own message id below.
+                // Retrying settles it: if the timed-out insert was applied we find our
+                // own message id below.
                 lastUnknown = ex;
                 continue;
             }
@@ -103,7 +106,10 @@ class ClaimRepository {
         throw lastUnknown;
     }
 
-    /** Takes over an abandoned claim: {@code UPDATE ... SET claimed_at = now IF claimed_at = expected}. */
+    /**
+     * Takes over an abandoned claim:
+     * {@code UPDATE ... SET claimed_at = now IF claimed_at = expected}.
+     */
     boolean takeOver(UserId sender, ClientMessageId clientMsgId, @Nullable Instant expectedClaimedAt, Instant now) {
         try {
             return session
@@ -133,7 +139,7 @@ class ClaimRepository {
         String conversation = row.getString("conversation_id");
         return new Claim(MessageId.of(row.getString("message_id")), String.valueOf(row.getString("body_hash")),
                 (conversation != null) ? ConversationId.of(conversation) : null,
-                row.isNull("seq") ? null : row.getLong("seq"), row.getInstant("sent_at"),
-                row.getInstant("claimed_at"));
+                row.isNull("seq") ? null : row.getLong("seq"), row.getInstant("sent_at"), row.getInstant("claimed_at"));
     }
+
 }

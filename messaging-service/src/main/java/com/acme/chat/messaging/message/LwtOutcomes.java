@@ -5,7 +5,10 @@ import com.datastax.oss.driver.api.core.servererrors.CASWriteUnknownException;
 import com.datastax.oss.driver.api.core.servererrors.ReadTimeoutException;
 import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 
-/** Which failures of a lightweight transaction leave its outcome unknown (it may still have been applied). */
+/**
+ * Which failures of a lightweight transaction leave its outcome unknown (it may still
+ * have been applied).
+ */
 final class LwtOutcomes {
 
     private LwtOutcomes() {
@@ -15,4 +18,5 @@ final class LwtOutcomes {
         return ex instanceof WriteTimeoutException || ex instanceof CASWriteUnknownException
                 || ex instanceof DriverTimeoutException || ex instanceof ReadTimeoutException;
     }
+
 }

@@ -10,7 +10,10 @@ import org.springframework.stereotype.Component;
 
 import com.acme.chat.common.protocol.MediaRef;
 
-/** Media references are stored as a JSON array in a text column; no attachments is stored as null (no cell). */
+/**
+ * Media references are stored as a JSON array in a text column; no attachments is stored
+ * as null (no cell).
+ */
 @Component
 class MediaJson {
 
@@ -30,4 +33,5 @@ class MediaJson {
     List<MediaRef> read(@Nullable String column) {
         return (column == null || column.isEmpty()) ? List.of() : List.copyOf(json.readValue(column, LIST));
     }
+
 }

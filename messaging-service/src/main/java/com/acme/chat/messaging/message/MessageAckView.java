@@ -3,9 +3,10 @@ package com.acme.chat.messaging.message;
 import java.time.Instant;
 
 /**
- * Answer of {@code POST /api/v1/messages}: {@code {"messageId","conversationId","seq","sentAt","duplicate"}}. The
- * message is durable and has its place in the conversation; {@code duplicate} is true when a retry (same
- * {@code clientMsgId}) found the original message.
+ * Answer of {@code POST /api/v1/messages}:
+ * {@code {"messageId","conversationId","seq","sentAt","duplicate"}}. The message is
+ * durable and has its place in the conversation; {@code duplicate} is true when a retry
+ * (same {@code clientMsgId}) found the original message.
  *
  * @param messageId server id
  * @param conversationId its conversation

@@ -12,9 +12,10 @@ import com.acme.chat.common.event.MessageSent;
 import com.acme.chat.common.id.UserId;
 
 /**
- * The events of a stored direct message: one {@link MessageSent} and one {@link DeliveryRequested} per member (the
- * sender included, for their other devices). Event ids derive from the message, so a re-publication after a failed
- * attempt carries the same ids and consumers can drop it.
+ * The events of a stored direct message: one {@link MessageSent} and one
+ * {@link DeliveryRequested} per member (the sender included, for their other devices).
+ * Event ids derive from the message, so a re-publication after a failed attempt carries
+ * the same ids and consumers can drop it.
  */
 final class MessageEvents {
 
@@ -33,4 +34,5 @@ final class MessageEvents {
         }
         return events;
     }
+
 }

@@ -16,8 +16,8 @@ import com.acme.chat.messaging.config.MessagingProperties;
 import com.acme.chat.messaging.user.UserDirectory;
 
 /**
- * Get-Message: {@code GET /api/v1/messages?before=&limit=}, the caller's sent and received messages across all
- * conversations with {@code sentAt < before}, newest first.
+ * Get-Message: {@code GET /api/v1/messages?before=&limit=}, the caller's sent and
+ * received messages across all conversations with {@code sentAt < before}, newest first.
  */
 @RestController
 class MessageHistoryController {
@@ -35,8 +35,7 @@ class MessageHistoryController {
     }
 
     @GetMapping("/api/v1/messages")
-    MessagePageView messages(@AuthenticationPrincipal Jwt jwt,
-            @RequestParam(required = false) @Nullable String before,
+    MessagePageView messages(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) @Nullable String before,
             @RequestParam(required = false) @Nullable Integer limit) {
         UserId user = UserDirectory.subject(jwt);
         Instant until = PageLimits.instant("before", before, clock.instant());
@@ -45,4 +44,5 @@ class MessageHistoryController {
                 (month, bound, max) -> timeline.read(user, month, bound, max), MessageView::sentAt);
         return new MessagePageView(page.items(), page.nextBefore());
     }
+
 }

@@ -12,5 +12,6 @@ import org.jspecify.annotations.Nullable;
  * @param messages newest first
  * @param nextBefore the {@code before} of the next page; null on the last page
  */
-record MessagePageView(List<MessageView> messages, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Instant nextBefore) {
+record MessagePageView(List<MessageView> messages,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Instant nextBefore) {
 }

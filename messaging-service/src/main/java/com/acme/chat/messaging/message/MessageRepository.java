@@ -27,21 +27,27 @@ import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
 
 /**
- * The {@code messages} table (history by conversation and seq, {@code bucket = seq / 10000}), plus the
- * {@code conversation_seq} hint and the {@code conversations} row. Statements are prepared once at startup;
- * lightweight transactions run at {@code LOCAL_SERIAL}, everything else at the session's {@code LOCAL_QUORUM}.
+ * The {@code messages} table (history by conversation and seq,
+ * {@code bucket = seq / 10000}), plus the {@code conversation_seq} hint and the
+ * {@code conversations} row. Statements are prepared once at startup; lightweight
+ * transactions run at {@code LOCAL_SERIAL}, everything else at the session's
+ * {@code LOCAL_QUORUM}.
  */
 @Repository
 class MessageRepository {
 
     /** Result of inserting a message at a seq. */
     enum InsertOutcome {
-        /** The row is ours (inserted now, or by an earlier attempt of the same message). */
+
+        /**
+         * The row is ours (inserted now, or by an earlier attempt of the same message).
+         */
         STORED,
         /** Another message holds the seq. */
         TAKEN,
         /** The insert timed out; it may or may not have been applied. */
         UNKNOWN
+
     }
 
     private static final ConsistencyLevel SERIAL = DefaultConsistencyLevel.LOCAL_SERIAL;
@@ -79,12 +85,12 @@ class MessageRepository {
         this.insert = session.prepare("INSERT INTO messages (conversation_id, bucket, seq, message_id, sender_id, "
                 + "sender_device, client_msg_id, body, media, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS");
         this.topSeq = session.prepare("SELECT seq FROM messages WHERE conversation_id = ? AND bucket = ? LIMIT 1");
-        this.bySeq = session.prepare(
-                "SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND bucket = ? AND seq = ?");
+        this.bySeq = session
+            .prepare("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND bucket = ? AND seq = ?");
         this.newestIds = session
             .prepare("SELECT seq, message_id FROM messages WHERE conversation_id = ? AND bucket = ? LIMIT ?");
-        this.descending = session.prepare("SELECT " + COLUMNS
-                + " FROM messages WHERE conversation_id = ? AND bucket = ? AND seq < ? LIMIT ?");
+        this.descending = session.prepare(
+                "SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND bucket = ? AND seq < ? LIMIT ?");
         this.ascending = session.prepare("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND bucket = ?"
                 + " AND seq > ? AND seq < ? ORDER BY seq ASC LIMIT ?");
         this.readHint = session.prepare("SELECT last_seq FROM conversation_seq WHERE conversation_id = ?");
@@ -100,8 +106,7 @@ class MessageRepository {
         BoundStatement statement = insert
             .bind(message.conversationId().value(), SeqPlanner.bucketOf(message.seq()), message.seq(),
                     message.messageId().value(), message.sender().value(), message.senderDevice().value(),
-                    message.clientMsgId().value(), message.text(), mediaJson.write(message.media()),
-                    message.sentAt())
+                    message.clientMsgId().value(), message.text(), mediaJson.write(message.media()), message.sentAt())
             .setSerialConsistencyLevel(SERIAL);
         ResultSet result;
         try {
@@ -122,7 +127,8 @@ class MessageRepository {
     }
 
     /**
-     * @param serial read at {@code LOCAL_SERIAL}, which first settles any in-flight insert of the partition
+     * @param serial read at {@code LOCAL_SERIAL}, which first settles any in-flight
+     * insert of the partition
      * @return the highest seq stored in a bucket
      */
     OptionalLong topSeq(ConversationId conversation, long bucket, boolean serial) {
@@ -137,8 +143,8 @@ class MessageRepository {
     }
 
     /**
-     * Looks for a message among the newest {@code depth} of a conversation, with serial reads so that an insert
-     * that was still in flight is settled first.
+     * Looks for a message among the newest {@code depth} of a conversation, with serial
+     * reads so that an insert that was still in flight is settled first.
      * @param maxSeq the conversation's highest seq
      * @return its seq, if found
      */
@@ -158,10 +164,13 @@ class MessageRepository {
         return OptionalLong.empty();
     }
 
-    /** Newest first: messages with {@code seq < beforeSeq}, walking back across buckets. */
+    /**
+     * Newest first: messages with {@code seq < beforeSeq}, walking back across buckets.
+     */
     List<StoredMessage> descending(ConversationId conversation, long beforeSeq, int limit) {
         List<StoredMessage> page = new ArrayList<>(limit);
-        for (long bucket = SeqPlanner.bucketOf(Math.max(beforeSeq - 1, 0)); bucket >= 0 && page.size() < limit; bucket--) {
+        for (long bucket = SeqPlanner.bucketOf(Math.max(beforeSeq - 1, 0)); bucket >= 0
+                && page.size() < limit; bucket--) {
             for (Row row : session
                 .execute(descending.bind(conversation.value(), bucket, beforeSeq, limit - page.size()))) {
                 page.add(toMessage(row));
@@ -170,19 +179,22 @@ class MessageRepository {
         return page;
     }
 
-    /** Oldest first: messages with {@code afterSeq < seq < beforeSeq}, walking forward across buckets. */
+    /**
+     * Oldest first: messages with {@code afterSeq < seq < beforeSeq}, walking forward
+     * across buckets.
+     */
     List<StoredMessage> ascending(ConversationId conversation, long afterSeq, long beforeSeq, int limit) {
         List<StoredMessage> page = new ArrayList<>(limit);
         long bucket = SeqPlanner.bucketOf(afterSeq + 1);
         while (page.size() < limit && bucket * SeqPlanner.BUCKET_SIZE < beforeSeq) {
             int wanted = limit - page.size();
-            List<Row> rows = session
-                .execute(ascending.bind(conversation.value(), bucket, afterSeq, beforeSeq, wanted))
+            List<Row> rows = session.execute(ascending.bind(conversation.value(), bucket, afterSeq, beforeSeq, wanted))
                 .all();
             rows.forEach(row -> page.add(toMessage(row)));
-            // Seqs are dense: a bucket that ends before its last possible seq is the conversation's newest one.
-            if (rows.size() < wanted && (rows.isEmpty()
-                    || !SeqPlanner.isFull(bucket, rows.get(rows.size() - 1).getLong("seq")))) {
+            // Seqs are dense: a bucket that ends before its last possible seq is the
+            // conversation's newest one.
+            if (rows.size() < wanted
+                    && (rows.isEmpty() || !SeqPlanner.isFull(bucket, rows.get(rows.size() - 1).getLong("seq")))) {
                 break;
             }
             bucket++;
@@ -190,7 +202,10 @@ class MessageRepository {
         return page;
     }
 
-    /** @return the {@code conversation_seq} hint (an existing seq, possibly lagging), 0 if none */
+    /**
+     * @return the {@code conversation_seq} hint (an existing seq, possibly lagging), 0 if
+     * none
+     */
     long readSeqHint(ConversationId conversation) {
         Row row = session.execute(readHint.bind(conversation.value())).one();
         return (row == null || row.isNull("last_seq")) ? 0 : row.getLong("last_seq");
@@ -200,7 +215,10 @@ class MessageRepository {
         return session.executeAsync(writeHint.bind(seq, conversation.value()));
     }
 
-    /** Records the conversation with its kind and members; {@code createdAt} only for its first message. */
+    /**
+     * Records the conversation with its kind and members; {@code createdAt} only for its
+     * first message.
+     */
     CompletionStage<AsyncResultSet> saveConversation(ConversationId conversation, Set<String> members,
             @Nullable Instant createdAt) {
         String kind = conversation.isDirect() ? "direct" : "group";
@@ -218,4 +236,5 @@ class MessageRepository {
                 ClientMessageId.of(row.getString("client_msg_id")), (body != null) ? body : "",
                 mediaJson.read(row.getString("media")), row.getInstant("sent_at"));
     }
+
 }

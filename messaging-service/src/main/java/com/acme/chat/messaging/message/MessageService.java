@@ -34,18 +34,22 @@ import com.acme.chat.messaging.user.UserDirectory;
 /**
  * Send-Message: durable, idempotent and ordered.
  * <ol>
- * <li><b>Claim</b> (sender, clientMsgId) with {@code IF NOT EXISTS}. If it exists: other content is
- * {@code duplicate_mismatch}; a complete claim is answered with the original ack ({@code duplicate}) after
- * re-publishing its events; an unfinished one is finished if its message was stored, taken over if it is older than
- * {@code claim-takeover-after}, and otherwise answered {@code service_unavailable} (still in flight).</li>
- * <li><b>Seq</b>: the message row is inserted at the next free seq ({@link SequenceAllocator}).</li>
- * <li><b>Durable</b>: timeline rows of every member, the conversation row and (first seq of a bucket) the seq hint are
- * written; then the claim is completed.</li>
- * <li><b>Publish, then ack</b>: {@code MessageSent} and one {@code DeliveryRequested} per member, acknowledged by
- * the broker before the client gets its ack. A failure is {@code service_unavailable}; the message stays stored and
- * the client's retry re-publishes.</li>
+ * <li><b>Claim</b> (sender, clientMsgId) with {@code IF NOT EXISTS}. If it exists: other
+ * content is {@code duplicate_mismatch}; a complete claim is answered with the original
+ * ack ({@code duplicate}) after re-publishing its events; an unfinished one is finished
+ * if its message was stored, taken over if it is older than {@code claim-takeover-after},
+ * and otherwise answered {@code service_unavailable} (still in flight).</li>
+ * <li><b>Seq</b>: the message row is inserted at the next free seq
+ * ({@link SequenceAllocator}).</li>
+ * <li><b>Durable</b>: timeline rows of every member, the conversation row and (first seq
+ * of a bucket) the seq hint are written; then the claim is completed.</li>
+ * <li><b>Publish, then ack</b>: {@code MessageSent} and one {@code DeliveryRequested} per
+ * member, acknowledged by the broker before the client gets its ack. A failure is
+ * {@code service_unavailable}; the message stays stored and the client's retry
+ * re-publishes.</li>
  * </ol>
- * Every step is safe to repeat, which is what makes a client retry after any failure correct.
+ * Every step is safe to repeat, which is what makes a client retry after any failure
+ * correct.
  */
 @Service
 class MessageService {
@@ -129,7 +133,8 @@ class MessageService {
 
     private Outcome sendTimed(UserId sender, SendCommand command) {
         if (command.group() != null) {
-            // Groups arrive with group-service; a group conversation will be just another conversation with members.
+            // Groups arrive with group-service; a group conversation will be just another
+            // conversation with members.
             throw new ChatException(ErrorCode.UNKNOWN_GROUP, "No group '" + command.group() + "'");
         }
         UserId recipient = command.to();
@@ -179,7 +184,10 @@ class MessageService {
         return finish(message.sender(), message, members, false, allocation.firstSeenHere());
     }
 
-    /** Makes a stored message complete: timeline, conversation, hint, claim, events. Every step is idempotent. */
+    /**
+     * Makes a stored message complete: timeline, conversation, hint, claim, events. Every
+     * step is idempotent.
+     */
     private Outcome finish(UserId sender, StoredMessage message, List<UserId> members, boolean duplicate,
             boolean mayBeNewConversation) {
         List<CompletableFuture<?>> writes = new ArrayList<>(members.size() + 2);
@@ -187,7 +195,8 @@ class MessageService {
             writes.add(timeline.insert(member, message).toCompletableFuture());
         }
         if (SeqPlanner.opensBucket(message.seq())) {
-            // The hint only has to point into the newest bucket: within a bucket the top row is read anyway.
+            // The hint only has to point into the newest bucket: within a bucket the top
+            // row is read anyway.
             writes.add(messages.writeSeqHint(message.conversationId(), message.seq()).toCompletableFuture());
         }
         if (mayBeNewConversation || message.seq() == 1) {
@@ -197,9 +206,11 @@ class MessageService {
                 .toCompletableFuture());
         }
         CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
-        // The claim is completed only after the timeline is durable: a complete claim is answered without rewriting.
+        // The claim is completed only after the timeline is durable: a complete claim is
+        // answered without rewriting.
         CompletableFuture<?> completion = claims.complete(sender, message).toCompletableFuture();
-        CompletableFuture<Void> publication = publisher.publishAsync(MessageEvents.of(message, members, clock.instant()));
+        CompletableFuture<Void> publication = publisher
+            .publishAsync(MessageEvents.of(message, members, clock.instant()));
         completion.join();
         publisher.await(publication);
         return new Outcome(message, duplicate);
@@ -210,7 +221,8 @@ class MessageService {
         long seq = Objects.requireNonNull(claim.seq());
         StoredMessage message = messages.find(conversation, seq)
             .orElseThrow(() -> new IllegalStateException("Claim of " + claim.messageId() + " points to a missing row"));
-        // Re-publish: the earlier attempt may have failed to, and consumers drop what they already have.
+        // Re-publish: the earlier attempt may have failed to, and consumers drop what
+        // they already have.
         publisher.publish(MessageEvents.of(message, members, clock.instant()));
         return new Outcome(message, true);
     }
@@ -237,8 +249,12 @@ class MessageService {
         };
     }
 
-    /** The members of a direct conversation: both users, once each (a note to self has one member). */
+    /**
+     * The members of a direct conversation: both users, once each (a note to self has one
+     * member).
+     */
     static List<UserId> members(UserId sender, UserId recipient) {
         return List.copyOf(new LinkedHashSet<>(List.of(sender, recipient)));
     }
+
 }

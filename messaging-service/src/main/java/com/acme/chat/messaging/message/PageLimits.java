@@ -8,7 +8,10 @@ import org.jspecify.annotations.Nullable;
 import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.kit.web.ChatException;
 
-/** Parsing and range checks of paging parameters, each failure a {@code validation_failed} naming the parameter. */
+/**
+ * Parsing and range checks of paging parameters, each failure a {@code validation_failed}
+ * naming the parameter.
+ */
 final class PageLimits {
 
     private PageLimits() {
@@ -45,4 +48,5 @@ final class PageLimits {
     private static ChatException invalid(String detail) {
         return new ChatException(ErrorCode.VALIDATION_FAILED, detail);
     }
+
 }

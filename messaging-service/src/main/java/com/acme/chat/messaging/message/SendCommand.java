@@ -23,7 +23,9 @@ import com.acme.chat.common.protocol.MediaRef;
 record SendCommand(ClientMessageId clientMsgId, @Nullable UserId to, @Nullable GroupId group, String text,
         List<MediaRef> media, DeviceId device) {
 
-    /** @return what the body hash covers as the addressee */
+    /**
+     * @return what the body hash covers as the addressee
+     */
     String addressee() {
         return (to != null) ? "u:" + to.value() : "g:" + String.valueOf(group);
     }

@@ -17,8 +17,9 @@ import com.acme.chat.messaging.config.MessagingProperties;
 import com.acme.chat.messaging.user.UserDirectory;
 
 /**
- * Send-Message: {@code POST /api/v1/messages}, optional header {@code X-Device-Id} (default {@code rest}). Answers
- * 201 with the ack of a new message, or 200 with the original ack ({@code duplicate: true}) for a retry.
+ * Send-Message: {@code POST /api/v1/messages}, optional header {@code X-Device-Id}
+ * (default {@code rest}). Answers 201 with the ack of a new message, or 200 with the
+ * original ack ({@code duplicate: true}) for a retry.
  */
 @RestController
 class SendMessageController {
@@ -41,4 +42,5 @@ class SendMessageController {
         return ResponseEntity.status(outcome.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
             .body(MessageAckView.of(outcome.message(), outcome.duplicate()));
     }
+
 }

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 import com.acme.chat.common.protocol.MediaRef;
 
 /**
- * Body of {@code POST /api/v1/messages}: {@code {"clientMsgId", "to" | "group", "text", "media"?}}. Fields are
- * checked by {@link SendMessageValidator} so that each rule answers with its protocol error code.
+ * Body of {@code POST /api/v1/messages}: {@code {"clientMsgId", "to" | "group", "text",
+ * "media"?}}. Fields are checked by {@link SendMessageValidator} so that each rule
+ * answers with its protocol error code.
  *
  * @param clientMsgId the client's idempotency key, reused on every retry of this message
  * @param to the recipient user, for a direct message

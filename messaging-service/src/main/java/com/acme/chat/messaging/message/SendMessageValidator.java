@@ -15,13 +15,16 @@ import com.acme.chat.common.protocol.ProtocolLimits;
 import com.acme.chat.kit.web.ChatException;
 
 /**
- * The protocol's field rules for a send, each with its error code: ids and addressee ({@code validation_failed}),
- * text length ({@code text_too_long}), empty text only with media, at most
- * {@value ProtocolLimits#MAX_MEDIA_PER_MESSAGE} attachments.
+ * The protocol's field rules for a send, each with its error code: ids and addressee
+ * ({@code validation_failed}), text length ({@code text_too_long}), empty text only with
+ * media, at most {@value ProtocolLimits#MAX_MEDIA_PER_MESSAGE} attachments.
  */
 final class SendMessageValidator {
 
-    /** The device a send is attributed to when the client does not say ({@code X-Device-Id}). */
+    /**
+     * The device a send is attributed to when the client does not say
+     * ({@code X-Device-Id}).
+     */
     static final String DEFAULT_DEVICE = "rest";
 
     private final int maxTextChars;
@@ -71,4 +74,5 @@ final class SendMessageValidator {
     private static ChatException invalid(String detail) {
         return new ChatException(ErrorCode.VALIDATION_FAILED, detail);
     }
+
 }

@@ -23,13 +23,15 @@ import com.acme.chat.kit.web.ChatException;
 import com.acme.chat.messaging.config.MessagingProperties;
 
 /**
- * Gives a message its seq by inserting its row at {@code max + 1} with {@code IF NOT EXISTS}; on a conflict it
- * re-reads the max serially and tries the next seq (see {@link SeqPlanner}). Correct across instances and restarts
- * because the message row itself is the compare-and-set: a seq exists exactly when its message does.
+ * Gives a message its seq by inserting its row at {@code max + 1} with
+ * {@code IF NOT EXISTS}; on a conflict it re-reads the max serially and tries the next
+ * seq (see {@link SeqPlanner}). Correct across instances and restarts because the message
+ * row itself is the compare-and-set: a seq exists exactly when its message does.
  * <p>
- * Two things keep it cheap: a per-conversation hint of the last seq (bounded; losing it only costs a read), and a
- * per-conversation writer slot on this instance, so concurrent sends to one conversation queue here instead of
- * colliding in Paxos. Across instances they still collide and retry, which is correct, just slower.
+ * Two things keep it cheap: a per-conversation hint of the last seq (bounded; losing it
+ * only costs a read), and a per-conversation writer slot on this instance, so concurrent
+ * sends to one conversation queue here instead of colliding in Paxos. Across instances
+ * they still collide and retry, which is correct, just slower.
  */
 @Component
 class SequenceAllocator {
@@ -73,22 +75,28 @@ class SequenceAllocator {
      * A message that was just stored.
      *
      * @param message the message with its seq and sentAt
-     * @param firstSeenHere whether this instance had no hint for the conversation (so it may be new)
+     * @param firstSeenHere whether this instance had no hint for the conversation (so it
+     * may be new)
      */
     record Allocation(StoredMessage message, boolean firstSeenHere) {
     }
 
-    /** Everything of a message except its place: the seq and sentAt are set when the insert is tried. */
+    /**
+     * Everything of a message except its place: the seq and sentAt are set when the
+     * insert is tried.
+     */
     interface Draft {
 
         ConversationId conversationId();
 
         StoredMessage at(long seq, Instant sentAt);
+
     }
 
     /**
      * Stores the message at the next free seq of its conversation.
-     * @throws ChatException {@code service_unavailable} when the conversation is too contended or storage too slow
+     * @throws ChatException {@code service_unavailable} when the conversation is too
+     * contended or storage too slow
      */
     Allocation store(Draft draft) {
         ConversationId conversation = draft.conversationId();
@@ -133,8 +141,8 @@ class SequenceAllocator {
     }
 
     /**
-     * The conversation's highest seq right now (0 if it has no messages), read from Cassandra; for readers that
-     * need the newest page or want to bound a requested seq.
+     * The conversation's highest seq right now (0 if it has no messages), read from
+     * Cassandra; for readers that need the newest page or want to bound a requested seq.
      */
     long currentMax(ConversationId conversation) {
         Long hint = hints.get(conversation.value());
@@ -142,7 +150,10 @@ class SequenceAllocator {
         return SeqPlanner.walkToTop(known, bucket -> messages.topSeq(conversation, bucket, false));
     }
 
-    /** Forgets every hint, as a restart would; seqs must continue correctly from what is stored. */
+    /**
+     * Forgets every hint, as a restart would; seqs must continue correctly from what is
+     * stored.
+     */
     void forgetHints() {
         hints.clear();
     }
@@ -158,7 +169,8 @@ class SequenceAllocator {
 
     private void remember(ConversationId conversation, long seq) {
         if (hints.size() >= hintCapacity) {
-            // Bounded without an LRU: a cleared hint is re-read from Cassandra on the next send.
+            // Bounded without an LRU: a cleared hint is re-read from Cassandra on the
+            // next send.
             hints.clear();
         }
         hints.merge(conversation.value(), seq, Math::max);
@@ -176,4 +188,5 @@ class SequenceAllocator {
             throw new ChatException(ErrorCode.SERVICE_UNAVAILABLE, "Interrupted; retry the same request");
         }
     }
+
 }

@@ -23,8 +23,8 @@ import com.acme.chat.common.protocol.MediaRef;
  * @param media attachments
  * @param sentAt when it was accepted (millisecond precision, as stored)
  */
-record StoredMessage(MessageId messageId, ConversationId conversationId, long seq, UserId sender,
-        DeviceId senderDevice, ClientMessageId clientMsgId, String text, List<MediaRef> media, Instant sentAt) {
+record StoredMessage(MessageId messageId, ConversationId conversationId, long seq, UserId sender, DeviceId senderDevice,
+        ClientMessageId clientMsgId, String text, List<MediaRef> media, Instant sentAt) {
 
     MessageView toView() {
         return new MessageView(messageId.value(), conversationId.value(), seq, sender.value(), senderDevice.value(),

@@ -10,20 +10,25 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Get-Message paging over {@code user_timeline}, which has one partition per user and month: walks back month by
- * month from {@code before} until the page is full or a number of consecutive months
- * ({@code chat.messaging.timeline-empty-months}, 24) were empty.
+ * Get-Message paging over {@code user_timeline}, which has one partition per user and
+ * month: walks back month by month from {@code before} until the page is full or a number
+ * of consecutive months ({@code chat.messaging.timeline-empty-months}, 24) were empty.
  * <p>
- * {@code nextBefore} is the {@code sentAt} of the page's last message, and the next page asks for
- * {@code sentAt < nextBefore}. Messages of one user can share a millisecond, so a page never ends inside such a run
- * when it can avoid it: the run is moved to the next page whole, so no message is skipped.
+ * {@code nextBefore} is the {@code sentAt} of the page's last message, and the next page
+ * asks for {@code sentAt < nextBefore}. Messages of one user can share a millisecond, so
+ * a page never ends inside such a run when it can avoid it: the run is moved to the next
+ * page whole, so no message is skipped.
  */
 final class TimelinePager {
 
-    /** Reads up to {@code max} rows of one month with {@code sentAt < before}, newest first. */
+    /**
+     * Reads up to {@code max} rows of one month with {@code sentAt < before}, newest
+     * first.
+     */
     interface MonthReader<T> {
 
         List<T> read(String month, Instant before, int max);
+
     }
 
     /**
@@ -36,19 +41,25 @@ final class TimelinePager {
     private TimelinePager() {
     }
 
-    /** @return the partition key of the month an instant falls in, {@code yyyy-MM} in UTC */
+    /**
+     * @return the partition key of the month an instant falls in, {@code yyyy-MM} in UTC
+     */
     static String monthKey(Instant instant) {
         return YearMonth.from(instant.atOffset(ZoneOffset.UTC)).toString();
     }
 
-    /** @return the newest month that can hold a message sent strictly before {@code before} */
+    /**
+     * @return the newest month that can hold a message sent strictly before
+     * {@code before}
+     */
     static YearMonth firstMonth(Instant before) {
         return YearMonth.from(before.minusMillis(1).atOffset(ZoneOffset.UTC));
     }
 
     static <T> Page<T> page(Instant before, int limit, int maxEmptyMonths, MonthReader<T> reader,
             Function<T, Instant> sentAt) {
-        // One more than the page, to know whether another page exists and whether the page ends inside a run.
+        // One more than the page, to know whether another page exists and whether the
+        // page ends inside a run.
         int wanted = limit + 1;
         List<T> collected = new ArrayList<>(wanted);
         YearMonth month = firstMonth(before);
@@ -74,10 +85,12 @@ final class TimelinePager {
             end--;
         }
         if (end == 0) {
-            // The whole page is one millisecond: nothing better is possible with a time cursor.
+            // The whole page is one millisecond: nothing better is possible with a time
+            // cursor.
             end = limit;
         }
         List<T> page = List.copyOf(items.subList(0, end));
         return new Page<>(page, sentAt.apply(page.get(page.size() - 1)));
     }
+
 }

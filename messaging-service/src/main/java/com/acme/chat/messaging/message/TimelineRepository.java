@@ -15,8 +15,9 @@ import org.springframework.stereotype.Repository;
 import com.acme.chat.common.id.UserId;
 
 /**
- * {@code user_timeline}: each member's messages across conversations, one partition per user and month, newest
- * first. Rows carry the whole message, so Get-Message needs no second read.
+ * {@code user_timeline}: each member's messages across conversations, one partition per
+ * user and month, newest first. Rows carry the whole message, so Get-Message needs no
+ * second read.
  */
 @Repository
 class TimelineRepository {
@@ -50,10 +51,11 @@ class TimelineRepository {
         List<MessageView> views = new ArrayList<>(max);
         for (Row row : session.execute(page.bind(user.value(), month, before, max))) {
             String body = row.getString("body");
-            views.add(new MessageView(row.getString("message_id"), row.getString("conversation_id"),
-                    row.getLong("seq"), row.getString("sender_id"), row.getString("sender_device"),
-                    (body != null) ? body : "", mediaJson.read(row.getString("media")), row.getInstant("sent_at")));
+            views.add(new MessageView(row.getString("message_id"), row.getString("conversation_id"), row.getLong("seq"),
+                    row.getString("sender_id"), row.getString("sender_device"), (body != null) ? body : "",
+                    mediaJson.read(row.getString("media")), row.getInstant("sent_at")));
         }
         return views;
     }
+
 }

@@ -14,13 +14,15 @@ import com.acme.chat.common.event.Topics;
 import com.acme.chat.common.protocol.ReceiptKind;
 
 /**
- * Consumes {@code chat.receipts.v1} (group {@code messaging-service}) and stores DELIVERED receipts, which relay
- * publishes when a device acknowledges messages, as the member's delivered watermark. Other kinds and event types
- * are ignored (READ receipts are published by this service after storing them).
+ * Consumes {@code chat.receipts.v1} (group {@code messaging-service}) and stores
+ * DELIVERED receipts, which relay publishes when a device acknowledges messages, as the
+ * member's delivered watermark. Other kinds and event types are ignored (READ receipts
+ * are published by this service after storing them).
  * <p>
- * At least once and idempotent: a watermark only moves forward, so a redelivered or stale receipt changes nothing.
- * Unreadable records are skipped with a WARN; a storage failure is retried with back-off until it succeeds (see
- * {@code KafkaListenerConfig}), so no receipt is lost while Cassandra is away. One thread per assigned partition.
+ * At least once and idempotent: a watermark only moves forward, so a redelivered or stale
+ * receipt changes nothing. Unreadable records are skipped with a WARN; a storage failure
+ * is retried with back-off until it succeeds (see {@code KafkaListenerConfig}), so no
+ * receipt is lost while Cassandra is away. One thread per assigned partition.
  */
 @Component
 class DeliveredReceiptsHandler {
@@ -50,4 +52,5 @@ class DeliveredReceiptsHandler {
             receipts.recordDelivered(receipt);
         }
     }
+
 }

@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 import com.acme.chat.messaging.user.UserDirectory;
 
 /**
- * {@code POST /api/v1/conversations/{conversationId}/read} (204, the REST twin of {@code mark_read}) and
- * {@code GET /api/v1/conversations/{conversationId}/receipts}; members only.
+ * {@code POST /api/v1/conversations/{conversationId}/read} (204, the REST twin of
+ * {@code mark_read}) and {@code GET /api/v1/conversations/{conversationId}/receipts};
+ * members only.
  */
 @RestController
 class ReadController {
@@ -39,4 +40,5 @@ class ReadController {
     ConversationReceiptsView receipts(@AuthenticationPrincipal Jwt jwt, @PathVariable String conversationId) {
         return receipts.list(UserDirectory.subject(jwt), conversationId);
     }
+
 }

@@ -20,10 +20,12 @@ import com.acme.chat.common.protocol.ReceiptKind;
 /**
  * {@code receipt_marks}: per conversation, user and kind, delivered or read up to a seq.
  * <p>
- * A watermark only moves forward, without a lightweight transaction: every write carries {@code USING TIMESTAMP seq},
- * and Cassandra keeps the cell with the highest write timestamp, so the highest seq wins whatever the order or the
- * number of writers (equal seqs are the same watermark). That turns the former compare-and-set loop (one to three
- * Paxos rounds per receipt, on the hot path of every delivered message) into one plain write.
+ * A watermark only moves forward, without a lightweight transaction: every write carries
+ * {@code USING TIMESTAMP seq}, and Cassandra keeps the cell with the highest write
+ * timestamp, so the highest seq wins whatever the order or the number of writers (equal
+ * seqs are the same watermark). That turns the former compare-and-set loop (one to three
+ * Paxos rounds per receipt, on the hot path of every delivered message) into one plain
+ * write.
  */
 @Repository
 class ReceiptRepository {
@@ -51,14 +53,15 @@ class ReceiptRepository {
         this.session = session;
         this.mark = session.prepare("UPDATE receipt_marks USING TIMESTAMP ? SET up_to_seq = ?, marked_at = ? "
                 + "WHERE conversation_id = ? AND user_id = ? AND kind = ?");
-        this.current = session.prepare(
-                "SELECT up_to_seq FROM receipt_marks WHERE conversation_id = ? AND user_id = ? AND kind = ?");
+        this.current = session
+            .prepare("SELECT up_to_seq FROM receipt_marks WHERE conversation_id = ? AND user_id = ? AND kind = ?");
         this.list = session
             .prepare("SELECT user_id, kind, up_to_seq, marked_at FROM receipt_marks WHERE conversation_id = ?");
     }
 
     /**
-     * Records a watermark at {@code seq}; a higher stored one stays (write timestamp = seq).
+     * Records a watermark at {@code seq}; a higher stored one stays (write timestamp =
+     * seq).
      * @param seq at least 1
      */
     void advance(ConversationId conversation, UserId user, ReceiptKind kind, long seq, Instant now) {
@@ -68,7 +71,10 @@ class ReceiptRepository {
         session.execute(mark.bind(seq, seq, now, conversation.value(), user.value(), kind.name()));
     }
 
-    /** @return the stored watermark (0 when none), read at the session's quorum so it includes acknowledged writes */
+    /**
+     * @return the stored watermark (0 when none), read at the session's quorum so it
+     * includes acknowledged writes
+     */
     long current(ConversationId conversation, UserId user, ReceiptKind kind) {
         Row row = session.execute(current.bind(conversation.value(), user.value(), kind.name())).one();
         return (row == null || row.isNull("up_to_seq")) ? 0 : row.getLong("up_to_seq");
@@ -89,4 +95,5 @@ class ReceiptRepository {
         }
         return new ArrayList<>(byUser.values());
     }
+
 }

@@ -24,10 +24,11 @@ import com.acme.chat.messaging.event.EventPublisher;
 import com.acme.chat.messaging.message.ConversationHistory;
 
 /**
- * Read and delivered watermarks. {@code mark_read} moves the reader's read watermark forward and publishes
- * {@link ReceiptRecorded} (READ); DELIVERED receipts come from relay over Kafka and only move the delivered
- * watermark. A repeated receipt at the stored position publishes again (harmless, cumulative), so a retry after a
- * failed publication heals; a lower one changes nothing and publishes nothing.
+ * Read and delivered watermarks. {@code mark_read} moves the reader's read watermark
+ * forward and publishes {@link ReceiptRecorded} (READ); DELIVERED receipts come from
+ * relay over Kafka and only move the delivered watermark. A repeated receipt at the
+ * stored position publishes again (harmless, cumulative), so a retry after a failed
+ * publication heals; a lower one changes nothing and publishes nothing.
  */
 @Service
 class ReceiptService {
@@ -68,7 +69,8 @@ class ReceiptService {
         }
         Instant now = clock.instant();
         receipts.advance(conversation, reader, ReceiptKind.READ, seq, now);
-        // A later mark may have overtaken this one; only the watermark that is now stored is announced.
+        // A later mark may have overtaken this one; only the watermark that is now stored
+        // is announced.
         if (receipts.current(conversation, reader, ReceiptKind.READ) == seq) {
             count(ReceiptKind.READ);
             publisher.publish(List.of(event(conversation, reader, ReceiptKind.READ, seq, now)));
@@ -103,8 +105,9 @@ class ReceiptService {
 
     private static ReceiptRecorded event(ConversationId conversation, UserId user, ReceiptKind kind, long seq,
             Instant now) {
-        UUID id = UUID.nameUUIDFromBytes(("receipt:" + conversation + ":" + user + ":" + kind + ":" + seq)
-            .getBytes(StandardCharsets.UTF_8));
+        UUID id = UUID.nameUUIDFromBytes(
+                ("receipt:" + conversation + ":" + user + ":" + kind + ":" + seq).getBytes(StandardCharsets.UTF_8));
         return new ReceiptRecorded(id, now, ReceiptRecorded.VERSION, conversation, user, kind, seq);
     }
+
 }

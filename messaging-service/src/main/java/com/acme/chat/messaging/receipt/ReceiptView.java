@@ -5,7 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One member's watermarks: {@code {"user","deliveredSeq","readSeq","updatedAt"}} (0 when nothing yet).
+ * One member's watermarks: {@code {"user","deliveredSeq","readSeq","updatedAt"}} (0 when
+ * nothing yet).
  *
  * @param user the member
  * @param deliveredSeq received on a device up to (at least the read position)

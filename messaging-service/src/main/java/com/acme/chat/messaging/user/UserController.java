@@ -43,4 +43,5 @@ class UserController {
     private static ChatException unknown(String user) {
         return new ChatException(ErrorCode.UNKNOWN_USER, "No user '" + user + "'");
     }
+
 }

@@ -21,10 +21,11 @@ import com.acme.chat.kit.web.ChatException;
 import com.acme.chat.messaging.config.MessagingProperties;
 
 /**
- * Who exists: a user exists once they have authenticated. Every authenticated request registers or refreshes the
- * caller's profile from the token's claims, at most once per user and instance per
- * {@code chat.messaging.user-refresh-interval}, so the hot path costs a map lookup. Users are never deleted, so
- * positive existence checks are remembered too.
+ * Who exists: a user exists once they have authenticated. Every authenticated request
+ * registers or refreshes the caller's profile from the token's claims, at most once per
+ * user and instance per {@code chat.messaging.user-refresh-interval}, so the hot path
+ * costs a map lookup. Users are never deleted, so positive existence checks are
+ * remembered too.
  */
 @Component
 public class UserDirectory {
@@ -51,7 +52,8 @@ public class UserDirectory {
     }
 
     /**
-     * Registers or refreshes the token's subject from its claims, unless that happened recently on this instance.
+     * Registers or refreshes the token's subject from its claims, unless that happened
+     * recently on this instance.
      * @param jwt the validated token
      * @return the user id
      */
@@ -103,7 +105,8 @@ public class UserDirectory {
      * The acting user of a request.
      * @param jwt the validated token
      * @return its subject as a user id
-     * @throws ChatException {@code validation_failed} if the subject is not a valid user id
+     * @throws ChatException {@code validation_failed} if the subject is not a valid user
+     * id
      */
     public static UserId subject(Jwt jwt) {
         try {
@@ -146,4 +149,5 @@ public class UserDirectory {
         }
         return null;
     }
+
 }

@@ -8,7 +8,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-/** Registers or refreshes the caller on every authenticated request, before the handler runs. */
+/**
+ * Registers or refreshes the caller on every authenticated request, before the handler
+ * runs.
+ */
 class UserRegistrationInterceptor implements HandlerInterceptor {
 
     private final UserDirectory directory;
@@ -25,4 +28,5 @@ class UserRegistrationInterceptor implements HandlerInterceptor {
         }
         return true;
     }
+
 }

@@ -26,8 +26,8 @@ class UserRepository {
     UserRepository(CqlSession session) {
         this.session = session;
         this.select = session.prepare("SELECT user_id, user_name, contact FROM users WHERE user_id = ?");
-        this.upsert = session.prepare(
-                "INSERT INTO users (user_id, user_name, contact, created_at, updated_at) VALUES (?, ?, ?, ?, ?)");
+        this.upsert = session
+            .prepare("INSERT INTO users (user_id, user_name, contact, created_at, updated_at) VALUES (?, ?, ?, ?, ?)");
     }
 
     Optional<UserView> find(UserId user) {
@@ -37,8 +37,9 @@ class UserRepository {
     }
 
     /**
-     * Writes the profile. Absent values are left unset (not written as null), so a token without a name claim does
-     * not erase a stored name, and {@code createdAt} is only written for a new user.
+     * Writes the profile. Absent values are left unset (not written as null), so a token
+     * without a name claim does not erase a stored name, and {@code createdAt} is only
+     * written for a new user.
      */
     void save(UserId user, @Nullable String name, @Nullable String contact, @Nullable Instant createdAt,
             Instant updatedAt) {
@@ -56,4 +57,5 @@ class UserRepository {
         }
         session.execute(statement.build());
     }
+
 }

@@ -18,4 +18,5 @@ class UserWebConfig implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new UserRegistrationInterceptor(directory));
     }
+
 }

@@ -1,5 +1,6 @@
 /**
- * Users: registration from token claims on every authenticated request, existence checks, and the profile endpoints.
+ * Users: registration from token claims on every authenticated request, existence checks,
+ * and the profile endpoints.
  */
 @NullMarked
 package com.acme.chat.messaging.user;

@@ -82,10 +82,11 @@ class ConversationMessagesIT {
     @Test
     void pagesAcrossSeqBuckets() {
         for (long seq = 9_998; seq <= 10_001; seq++) {
-            session.execute(SimpleStatement.newInstance("INSERT INTO messages (conversation_id, bucket, seq, message_id, "
-                    + "sender_id, sender_device, client_msg_id, body, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    conversation, seq / 10_000, seq, "m-" + seq + "-" + alice, alice, "rest", "c-" + seq, "seeded",
-                    Instant.now()));
+            session
+                .execute(SimpleStatement.newInstance("INSERT INTO messages (conversation_id, bucket, seq, message_id, "
+                        + "sender_id, sender_device, client_msg_id, body, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        conversation, seq / 10_000, seq, "m-" + seq + "-" + alice, alice, "rest", "c-" + seq, "seeded",
+                        Instant.now()));
         }
 
         assertThat(seqs("/messages?afterSeq=9997")).containsExactly(9_998L, 9_999L, 10_000L, 10_001L);
@@ -107,7 +108,8 @@ class ConversationMessagesIT {
     @Test
     void malformedConversationIdIsValidationFailed() {
         assertProblem(api.get(conversationPath("x:" + alice, "/messages"), alice), 400, "validation_failed");
-        assertProblem(api.get(conversationPath("d:" + bob + ":" + alice, "/messages"), alice), 400, "validation_failed");
+        assertProblem(api.get(conversationPath("d:" + bob + ":" + alice, "/messages"), alice), 400,
+                "validation_failed");
     }
 
     @Test
@@ -119,9 +121,12 @@ class ConversationMessagesIT {
     void outOfRangeParametersAreValidationFailed() {
         assertProblem(api.get(conversationPath(conversation, "/messages?limit=0"), alice), 400, "validation_failed");
         assertProblem(api.get(conversationPath(conversation, "/messages?limit=201"), alice), 400, "validation_failed");
-        assertProblem(api.get(conversationPath(conversation, "/messages?afterSeq=-1"), alice), 400, "validation_failed");
-        assertProblem(api.get(conversationPath(conversation, "/messages?beforeSeq=0"), alice), 400, "validation_failed");
-        assertProblem(api.get(conversationPath(conversation, "/messages?afterSeq=abc"), alice), 400, "validation_failed");
+        assertProblem(api.get(conversationPath(conversation, "/messages?afterSeq=-1"), alice), 400,
+                "validation_failed");
+        assertProblem(api.get(conversationPath(conversation, "/messages?beforeSeq=0"), alice), 400,
+                "validation_failed");
+        assertProblem(api.get(conversationPath(conversation, "/messages?afterSeq=abc"), alice), 400,
+                "validation_failed");
     }
 
     private List<Long> seqs(String suffix) {
@@ -131,4 +136,5 @@ class ConversationMessagesIT {
         json(response).path("messages").forEach(m -> seqs.add(m.path("seq").asLong()));
         return seqs;
     }
+
 }

@@ -51,4 +51,5 @@ class MembershipTest {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(ChatException.class,
                 ex -> assertThat(ex.code()).isEqualTo(code));
     }
+
 }

@@ -10,7 +10,10 @@ import com.acme.chat.testsupport.ChatIntegrationTest;
 import static com.acme.chat.messaging.testsupport.Api.assertProblem;
 import static com.acme.chat.messaging.testsupport.Api.body;
 
-/** Outside the local profile the dev token endpoint does not exist, and its path is not public. */
+/**
+ * Outside the local profile the dev token endpoint does not exist, and its path is not
+ * public.
+ */
 @ChatIntegrationTest
 class DevTokenEndpointIT {
 
@@ -28,4 +31,5 @@ class DevTokenEndpointIT {
         Api api = new Api(port);
         assertProblem(api.postWithoutToken("/dev/tokens", body("userId", "mallory")), 401, "unauthenticated");
     }
+
 }

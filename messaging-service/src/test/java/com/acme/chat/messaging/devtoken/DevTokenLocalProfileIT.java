@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The local profile's dev token endpoint, reachable without a token. (The test secret replaces the local one, so
- * tokens are checked exactly as in the other tests.)
+ * The local profile's dev token endpoint, reachable without a token. (The test secret
+ * replaces the local one, so tokens are checked exactly as in the other tests.)
  */
 @ChatIntegrationTest
 @ActiveProfiles({ "test", "local" })
@@ -54,8 +54,8 @@ class DevTokenLocalProfileIT {
     @Test
     void defaultsToOneHour() {
         JsonNode token = json(new Api(port).postWithoutToken("/dev/tokens", body("userId", Api.strangerId("bob"))));
-        assertThat(Instant.parse(token.path("expiresAt").asString()))
-            .isCloseTo(Instant.now().plus(Duration.ofHours(1)), within(Duration.ofSeconds(30)));
+        assertThat(Instant.parse(token.path("expiresAt").asString())).isCloseTo(Instant.now().plus(Duration.ofHours(1)),
+                within(Duration.ofSeconds(30)));
     }
 
     @Test
@@ -68,4 +68,5 @@ class DevTokenLocalProfileIT {
         assertProblem(api.postWithoutToken("/dev/tokens", body("userId", "alice", "ttlSeconds", 0)), 400,
                 "validation_failed");
     }
+
 }

@@ -54,7 +54,8 @@ class EventPublisherTest {
         publisher.publish(List.of(RECEIPT));
 
         then(kafka).should()
-            .send(eq(Topics.RECEIPTS), eq("d:alice:bob"), argThat(json -> json.contains("\"type\":\"receipt_recorded\"") && json.contains("\"upToSeq\":3")));
+            .send(eq(Topics.RECEIPTS), eq("d:alice:bob"),
+                    argThat(json -> json.contains("\"type\":\"receipt_recorded\"") && json.contains("\"upToSeq\":3")));
     }
 
     @Test
@@ -87,7 +88,8 @@ class EventPublisherTest {
     }
 
     private static MessagingProperties properties(Duration publishTimeout) {
-        return new MessagingProperties(4096, 50, 200, publishTimeout, Duration.ofSeconds(10), 50, Duration.ofSeconds(10),
-                1000, 200, 24, Duration.ofMinutes(10), 1000);
+        return new MessagingProperties(4096, 50, 200, publishTimeout, Duration.ofSeconds(10), 50,
+                Duration.ofSeconds(10), 1000, 200, 24, Duration.ofMinutes(10), 1000);
     }
+
 }

@@ -33,6 +33,8 @@ class BodyHashTest {
     void textCannotImitateTheAddresseeOrMediaPart() {
         assertThat(BodyHash.of("u:bob", "x\nhi", List.of())).isNotEqualTo(BodyHash.of("u:bob\nx", "hi", List.of()));
         String mediaLike = "\n" + PHOTO.assetHash() + " 1234 10:image/jpeg";
-        assertThat(BodyHash.of("u:bob", "hi" + mediaLike, List.of())).isNotEqualTo(BodyHash.of("u:bob", "hi", List.of(PHOTO)));
+        assertThat(BodyHash.of("u:bob", "hi" + mediaLike, List.of()))
+            .isNotEqualTo(BodyHash.of("u:bob", "hi", List.of(PHOTO)));
     }
+
 }

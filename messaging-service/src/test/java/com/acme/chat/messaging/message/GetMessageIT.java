@@ -51,9 +51,11 @@ class GetMessageIT {
         JsonNode first = json(api.get("/api/v1/messages?limit=2", alice));
         assertThat(texts(first)).containsExactly("4 bob to alice", "3 alice to carol");
         assertThat(first.path("nextBefore").isNull()).isFalse();
-        assertThat(first.path("nextBefore").asString()).isEqualTo(first.path("messages").get(1).path("sentAt").asString());
+        assertThat(first.path("nextBefore").asString())
+            .isEqualTo(first.path("messages").get(1).path("sentAt").asString());
 
-        JsonNode second = json(api.get("/api/v1/messages?limit=2&before=" + Api.query(first.path("nextBefore").asString()), alice));
+        JsonNode second = json(
+                api.get("/api/v1/messages?limit=2&before=" + Api.query(first.path("nextBefore").asString()), alice));
         assertThat(texts(second)).containsExactly("2 carol to alice", "1 alice to bob");
         JsonNode message = second.path("messages").get(1);
         assertThat(message.path("conversationId").asString()).startsWith("d:");
@@ -97,10 +99,11 @@ class GetMessageIT {
     }
 
     private void seedTimeline(String user, Instant sentAt, String text) {
-        session.execute(SimpleStatement.newInstance("INSERT INTO user_timeline (user_id, month, sent_at, conversation_id, "
-                + "seq, message_id, sender_id, sender_device, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", user,
-                TimelinePager.monthKey(sentAt), sentAt, "d:" + user + ":" + user, 1L, "m-seed-" + sentAt, user, "rest",
-                text));
+        session.execute(SimpleStatement.newInstance(
+                "INSERT INTO user_timeline (user_id, month, sent_at, conversation_id, "
+                        + "seq, message_id, sender_id, sender_device, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                user, TimelinePager.monthKey(sentAt), sentAt, "d:" + user + ":" + user, 1L, "m-seed-" + sentAt, user,
+                "rest", text));
     }
 
     private static List<String> texts(JsonNode page) {
@@ -108,4 +111,5 @@ class GetMessageIT {
         page.path("messages").forEach(m -> texts.add(m.path("text").asString()));
         return texts;
     }
+
 }

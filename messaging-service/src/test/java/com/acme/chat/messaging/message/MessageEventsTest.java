@@ -46,11 +46,13 @@ class MessageEventsTest {
     void republishingCarriesTheSameEventIds() {
         List<ChatEvent> first = MessageEvents.of(MESSAGE, List.of(ALICE, BOB), Instant.now());
         List<ChatEvent> again = MessageEvents.of(MESSAGE, List.of(ALICE, BOB), Instant.now().plusSeconds(5));
-        assertThat(again).extracting(ChatEvent::eventId).containsExactlyElementsOf(first.stream().map(ChatEvent::eventId).toList());
+        assertThat(again).extracting(ChatEvent::eventId)
+            .containsExactlyElementsOf(first.stream().map(ChatEvent::eventId).toList());
     }
 
     @Test
     void aNoteToSelfIsDeliveredOnceToItsOnlyMember() {
         assertThat(MessageService.members(ALICE, ALICE)).containsExactly(ALICE);
     }
+
 }

@@ -142,9 +142,11 @@ class SendMessageIT {
                 "validation_failed");
         assertProblem(api.post("/api/v1/messages", alice, body("clientMsgId", "c-1", "to", bob, "text", "")), 400,
                 "validation_failed");
-        assertProblem(api.post("/api/v1/messages", alice, body("clientMsgId", "c-1", "to", bob, "text", "hi", "media",
-                List.of(java.util.Map.of("assetHash", "not-a-hash", "contentType", "image/png", "size", 1)))), 400,
-                "validation_failed");
+        assertProblem(
+                api.post("/api/v1/messages", alice,
+                        body("clientMsgId", "c-1", "to", bob, "text", "hi", "media", List
+                            .of(java.util.Map.of("assetHash", "not-a-hash", "contentType", "image/png", "size", 1)))),
+                400, "validation_failed");
         assertProblem(api.post("/api/v1/messages", alice, body("clientMsgId", "c-1", "to", bob, "text", "hi"),
                 "X-Device-Id", "two words"), 400, "validation_failed");
     }
@@ -152,8 +154,9 @@ class SendMessageIT {
     @Test
     void mediaOnlyMessageIsStoredWithItsReferences() {
         String hash = "c".repeat(64);
-        HttpResponse<String> response = api.post("/api/v1/messages", alice, body("clientMsgId", Api.newClientMsgId(),
-                "to", bob, "media", List.of(java.util.Map.of("assetHash", hash, "contentType", "image/png", "size", 42))));
+        HttpResponse<String> response = api.post("/api/v1/messages", alice,
+                body("clientMsgId", Api.newClientMsgId(), "to", bob, "media",
+                        List.of(java.util.Map.of("assetHash", hash, "contentType", "image/png", "size", 42))));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 
         JsonNode message = messagesOf(direct(alice, bob), bob).get(0);
@@ -164,8 +167,10 @@ class SendMessageIT {
 
     @Test
     void groupSendIsUnknownGroupForNow() {
-        assertProblem(api.post("/api/v1/messages", alice, body("clientMsgId", Api.newClientMsgId(), "group", "team",
-                "text", "hi all")), 404, "unknown_group");
+        assertProblem(
+                api.post("/api/v1/messages", alice,
+                        body("clientMsgId", Api.newClientMsgId(), "group", "team", "text", "hi all")),
+                404, "unknown_group");
     }
 
     @Test
@@ -208,10 +213,11 @@ class SendMessageIT {
         for (int i = 0; i < 3; i++) {
             api.sent(alice, bob, "before restart " + i);
         }
-        // A restart loses the in-process hints, and the stored hint may lag behind the newest message.
+        // A restart loses the in-process hints, and the stored hint may lag behind the
+        // newest message.
         sequences.forgetHints();
-        session.execute(SimpleStatement.newInstance("UPDATE conversation_seq SET last_seq = 1 WHERE conversation_id = ?",
-                direct(alice, bob)));
+        session.execute(SimpleStatement
+            .newInstance("UPDATE conversation_seq SET last_seq = 1 WHERE conversation_id = ?", direct(alice, bob)));
 
         assertThat(api.sent(bob, alice, "after restart").path("seq").asLong()).isEqualTo(4);
         assertThat(messagesOf(direct(alice, bob), alice)).hasSize(4);
@@ -336,9 +342,11 @@ class SendMessageIT {
     }
 
     private void insertClaim(String clientMsgId, String messageId, String text, Instant claimedAt) {
-        session.execute(SimpleStatement.newInstance("INSERT INTO message_by_client_id (sender_id, client_msg_id, "
-                + "message_id, body_hash, conversation_id, claimed_at) VALUES (?, ?, ?, ?, ?, ?)", alice, clientMsgId,
-                messageId, BodyHash.of("u:" + bob, text, List.of()), direct(alice, bob), claimedAt));
+        session.execute(SimpleStatement.newInstance(
+                "INSERT INTO message_by_client_id (sender_id, client_msg_id, "
+                        + "message_id, body_hash, conversation_id, claimed_at) VALUES (?, ?, ?, ?, ?, ?)",
+                alice, clientMsgId, messageId, BodyHash.of("u:" + bob, text, List.of()), direct(alice, bob),
+                claimedAt));
     }
 
     private void insertMessageRow(String conversation, long seq, String messageId, String sender) {
@@ -347,12 +355,14 @@ class SendMessageIT {
 
     private void insertMessageRow(String conversation, long seq, String messageId, String sender, String clientMsgId,
             String text) {
-        session.execute(SimpleStatement.newInstance("INSERT INTO messages (conversation_id, bucket, seq, message_id, "
-                + "sender_id, sender_device, client_msg_id, body, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        session.execute(SimpleStatement.newInstance(
+                "INSERT INTO messages (conversation_id, bucket, seq, message_id, "
+                        + "sender_id, sender_device, client_msg_id, body, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 conversation, seq / 10_000, seq, messageId, sender, "rest", clientMsgId, text, Instant.now()));
     }
 
     private static String direct(String a, String b) {
         return ConversationId.direct(UserId.of(a), UserId.of(b)).value();
     }
+
 }

@@ -38,7 +38,8 @@ class SendMessageValidatorTest {
     @Test
     void acceptsTextOfExactlyTheLimit() {
         String text = "x".repeat(ProtocolLimits.MAX_TEXT_CHARS);
-        assertThat(validator.validate(new SendMessageRequest("c-1", "bob", null, text, null), null).text()).isEqualTo(text);
+        assertThat(validator.validate(new SendMessageRequest("c-1", "bob", null, text, null), null).text())
+            .isEqualTo(text);
     }
 
     @Test
@@ -82,4 +83,5 @@ class SendMessageValidatorTest {
         assertThatThrownBy(() -> validator.validate(request, device)).isInstanceOfSatisfying(ChatException.class,
                 ex -> assertThat(ex.code()).isEqualTo(code));
     }
+
 }

@@ -89,12 +89,13 @@ class SeqPlannerTest {
     @Test
     void aHintInAnOlderBucketStillFindsTheTop() {
         // Hint at 5 (bucket 0); bucket 0 is full, bucket 1 holds up to 10_042.
-        long top = SeqPlanner.walkToTop(5, bucket -> optional(
-                (bucket == 0) ? Long.valueOf(SeqPlanner.BUCKET_SIZE - 1) : (bucket == 1) ? Long.valueOf(10_042) : null));
+        long top = SeqPlanner.walkToTop(5, bucket -> optional((bucket == 0) ? Long.valueOf(SeqPlanner.BUCKET_SIZE - 1)
+                : (bucket == 1) ? Long.valueOf(10_042) : null));
         assertThat(top).isEqualTo(10_042);
     }
 
     private static OptionalLong optional(Long value) {
         return (value == null) ? OptionalLong.empty() : OptionalLong.of(value);
     }
+
 }

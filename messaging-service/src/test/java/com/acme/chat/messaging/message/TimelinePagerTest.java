@@ -40,7 +40,8 @@ class TimelinePagerTest {
     @Test
     void firstMonthIsTheOneBeforeAnExclusiveMonthBoundary() {
         assertThat(TimelinePager.firstMonth(Instant.parse("2026-12-01T00:00:00Z"))).isEqualTo(YearMonth.of(2026, 11));
-        assertThat(TimelinePager.firstMonth(Instant.parse("2026-12-01T00:00:00.001Z"))).isEqualTo(YearMonth.of(2026, 12));
+        assertThat(TimelinePager.firstMonth(Instant.parse("2026-12-01T00:00:00.001Z")))
+            .isEqualTo(YearMonth.of(2026, 12));
     }
 
     @Test
@@ -48,7 +49,8 @@ class TimelinePagerTest {
         add("nov", "2026-11-20T10:00:00Z");
         add("sep", "2026-09-02T10:00:00Z");
         add("last-year", "2025-12-31T23:00:00Z");
-        TimelinePager.Page<Item> page = TimelinePager.page(Instant.parse("2026-11-27T00:00:00Z"), 10, 24, reader, SENT_AT);
+        TimelinePager.Page<Item> page = TimelinePager.page(Instant.parse("2026-11-27T00:00:00Z"), 10, 24, reader,
+                SENT_AT);
         assertThat(page.items()).extracting(Item::name).containsExactly("nov", "sep", "last-year");
         assertThat(page.nextBefore()).isNull();
     }
@@ -56,7 +58,8 @@ class TimelinePagerTest {
     @Test
     void stopsAfterTheConfiguredNumberOfEmptyMonths() {
         add("old", "2020-01-15T10:00:00Z");
-        TimelinePager.Page<Item> page = TimelinePager.page(Instant.parse("2026-11-27T00:00:00Z"), 10, 24, reader, SENT_AT);
+        TimelinePager.Page<Item> page = TimelinePager.page(Instant.parse("2026-11-27T00:00:00Z"), 10, 24, reader,
+                SENT_AT);
         assertThat(page.items()).isEmpty();
         assertThat(monthsRead).hasSize(24).startsWith("2026-11").endsWith("2024-12");
     }
@@ -66,7 +69,8 @@ class TimelinePagerTest {
         add("a", "2026-11-20T10:00:03Z");
         add("b", "2026-11-20T10:00:02Z");
         add("c", "2026-10-20T10:00:01Z");
-        TimelinePager.Page<Item> first = TimelinePager.page(Instant.parse("2026-11-27T00:00:00Z"), 2, 24, reader, SENT_AT);
+        TimelinePager.Page<Item> first = TimelinePager.page(Instant.parse("2026-11-27T00:00:00Z"), 2, 24, reader,
+                SENT_AT);
         assertThat(first.items()).extracting(Item::name).containsExactly("a", "b");
         assertThat(first.nextBefore()).isEqualTo(Instant.parse("2026-11-20T10:00:02Z"));
         TimelinePager.Page<Item> second = TimelinePager.page(first.nextBefore(), 2, 24, reader, SENT_AT);
@@ -80,7 +84,8 @@ class TimelinePagerTest {
         add("b1", "2026-11-20T10:00:02Z");
         add("b2", "2026-11-20T10:00:02Z");
         add("c", "2026-11-20T10:00:01Z");
-        TimelinePager.Page<Item> first = TimelinePager.page(Instant.parse("2026-11-27T00:00:00Z"), 2, 24, reader, SENT_AT);
+        TimelinePager.Page<Item> first = TimelinePager.page(Instant.parse("2026-11-27T00:00:00Z"), 2, 24, reader,
+                SENT_AT);
         assertThat(first.items()).extracting(Item::name).containsExactly("a");
         TimelinePager.Page<Item> second = TimelinePager.page(first.nextBefore(), 2, 24, reader, SENT_AT);
         assertThat(second.items()).extracting(Item::name).containsExactlyInAnyOrder("b1", "b2");
@@ -92,4 +97,5 @@ class TimelinePagerTest {
     private void add(String name, String sentAt) {
         stored.add(new Item(name, Instant.parse(sentAt)));
     }
+
 }

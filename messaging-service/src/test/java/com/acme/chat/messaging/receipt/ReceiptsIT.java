@@ -100,8 +100,8 @@ class ReceiptsIT {
         try {
             List<Future<?>> writes = new ArrayList<>();
             for (long seq : seqs) {
-                writes.add(pool.submit(
-                        () -> marks.advance(id, UserId.of(bob), ReceiptKind.DELIVERED, seq, Instant.now())));
+                writes.add(pool
+                    .submit(() -> marks.advance(id, UserId.of(bob), ReceiptKind.DELIVERED, seq, Instant.now())));
             }
             for (Future<?> write : writes) {
                 write.get();
@@ -120,7 +120,8 @@ class ReceiptsIT {
     @Test
     void readingBeyondTheNewestMessageIsValidationFailed() {
         assertProblem(api.post(conversationPath(conversation, "/read"), bob, body("seq", 4)), 400, "validation_failed");
-        assertProblem(api.post(conversationPath(conversation, "/read"), bob, body("seq", -1)), 400, "validation_failed");
+        assertProblem(api.post(conversationPath(conversation, "/read"), bob, body("seq", -1)), 400,
+                "validation_failed");
         assertProblem(api.post(conversationPath(conversation, "/read"), bob, "{}"), 400, "validation_failed");
     }
 
@@ -168,7 +169,8 @@ class ReceiptsIT {
             .untilAsserted(() -> assertThat(receiptOf(bob).path("deliveredSeq").asLong()).isEqualTo(2));
 
         publishDelivered(bob, 1);
-        // Same key, same partition: once alice's later receipt is applied, bob's stale one was processed before it.
+        // Same key, same partition: once alice's later receipt is applied, bob's stale
+        // one was processed before it.
         publishDelivered(alice, 3);
         await().atMost(Duration.ofSeconds(30))
             .untilAsserted(() -> assertThat(receiptOf(alice).path("deliveredSeq").asLong()).isEqualTo(3));
@@ -213,4 +215,5 @@ class ReceiptsIT {
         }
         return Api.JSON.readTree("{\"deliveredSeq\": 0, \"readSeq\": 0}");
     }
+
 }

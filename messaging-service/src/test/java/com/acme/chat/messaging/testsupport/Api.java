@@ -22,8 +22,9 @@ import com.acme.chat.testsupport.TestTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The messaging REST API as a client sees it: plain JDK HTTP with bearer tokens, JSON bodies built from maps so
- * that any text is encoded correctly. Users are fresh per test ({@link #newUser}).
+ * The messaging REST API as a client sees it: plain JDK HTTP with bearer tokens, JSON
+ * bodies built from maps so that any text is encoded correctly. Users are fresh per test
+ * ({@link #newUser}).
  */
 public final class Api {
 
@@ -37,7 +38,10 @@ public final class Api {
         this.port = port;
     }
 
-    /** A fresh user id, registered by one authenticated call (a user exists once they have authenticated). */
+    /**
+     * A fresh user id, registered by one authenticated call (a user exists once they have
+     * authenticated).
+     */
     public String newUser(String prefix) {
         String user = prefix + "-" + UUID.randomUUID();
         assertThat(get("/api/v1/users/me", user).statusCode()).isEqualTo(200);
@@ -158,4 +162,5 @@ public final class Api {
             throw new IllegalStateException(ex);
         }
     }
+
 }

@@ -18,23 +18,24 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.acme.chat.testsupport.LocalServers;
 
-/** Plain Kafka clients against the local broker, as another service would see the topics. */
+/**
+ * Plain Kafka clients against the local broker, as another service would see the topics.
+ */
 public final class Kafka {
 
     private Kafka() {
     }
 
     /**
-     * A consumer in a fresh group, assigned to every partition of the topics and positioned at their current end,
-     * so it sees exactly what is published after this call.
+     * A consumer in a fresh group, assigned to every partition of the topics and
+     * positioned at their current end, so it sees exactly what is published after this
+     * call.
      */
     public static KafkaConsumer<String, String> consumerAtEnd(String... topics) {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalServers.kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "messaging-it-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalServers.kafkaBootstrap(), ConsumerConfig.GROUP_ID_CONFIG, "messaging-it-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
             consumer.partitionsFor(topic, Duration.ofSeconds(10))
@@ -42,7 +43,8 @@ public final class Kafka {
         }
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
-        // seekToEnd is lazy: resolve the positions now, before the test publishes anything.
+        // seekToEnd is lazy: resolve the positions now, before the test publishes
+        // anything.
         partitions.forEach(p -> consumer.position(p, Duration.ofSeconds(10)));
         return consumer;
     }
@@ -54,14 +56,15 @@ public final class Kafka {
     }
 
     public static void publish(String topic, String key, String value) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalServers.kafkaBootstrap(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalServers.kafkaBootstrap(),
+                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         }
         catch (Exception ex) {
             throw new IllegalStateException("Cannot publish to " + topic, ex);
         }
     }
+
 }

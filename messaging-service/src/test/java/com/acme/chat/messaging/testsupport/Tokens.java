@@ -23,4 +23,5 @@ public final class Tokens {
         claims.forEach(builder::claim);
         return TestTokens.sign(builder.build());
     }
+
 }

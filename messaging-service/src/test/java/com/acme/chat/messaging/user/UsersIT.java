@@ -73,4 +73,5 @@ class UsersIT {
     void malformedUserIdIsValidationFailed() {
         assertProblem(api.get("/api/v1/users/a:b", api.newUser("alice")), 400, "validation_failed");
     }
+
 }

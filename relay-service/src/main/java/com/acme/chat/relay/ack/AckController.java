@@ -18,9 +18,10 @@ import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
 
 /**
- * {@code POST /api/v1/devices/{deviceId}/acks}: a device of the authenticated user (the token's subject) confirms
- * it has stored some messages of one conversation; they leave that device's queue. Called by websocket-manager for
- * the {@code ack_delivery} frame, with the user's token.
+ * {@code POST /api/v1/devices/{deviceId}/acks}: a device of the authenticated user (the
+ * token's subject) confirms it has stored some messages of one conversation; they leave
+ * that device's queue. Called by websocket-manager for the {@code ack_delivery} frame,
+ * with the user's token.
  */
 @RestController
 class AckController {

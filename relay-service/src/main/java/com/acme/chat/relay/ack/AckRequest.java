@@ -11,13 +11,13 @@ import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.protocol.ProtocolLimits;
 
 /**
- * Body of {@code POST /api/v1/devices/{deviceId}/acks}: the messages of one conversation the device has stored.
- * Ids arrive as plain strings so that a bad one is a {@code validation_failed}, not a {@code malformed_json}.
+ * Body of {@code POST /api/v1/devices/{deviceId}/acks}: the messages of one conversation
+ * the device has stored. Ids arrive as plain strings so that a bad one is a
+ * {@code validation_failed}, not a {@code malformed_json}.
  *
  * @param conversationId the conversation
  * @param messageIds the received messages, 1 to {@value ProtocolLimits#MAX_ACK_BATCH}
  */
-record AckRequest(@NotBlank @Size(max = ConversationId.MAX_LENGTH) String conversationId,
-        @NotNull @Size(min = 1, max = ProtocolLimits.MAX_ACK_BATCH) List<@NotBlank @Size(
-                max = MessageId.MAX_LENGTH) String> messageIds) {
+record AckRequest(@NotBlank @Size(max = ConversationId.MAX_LENGTH) String conversationId, @NotNull @Size(min = 1,
+        max = ProtocolLimits.MAX_ACK_BATCH) List<@NotBlank @Size(max = MessageId.MAX_LENGTH) String> messageIds) {
 }

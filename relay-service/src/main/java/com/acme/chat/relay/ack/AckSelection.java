@@ -10,8 +10,9 @@ import com.acme.chat.common.id.MessageId;
 import com.acme.chat.relay.queue.QueuedRef;
 
 /**
- * The queued rows an ack removes: those of the conversation whose message id was acknowledged. Ids that are not
- * queued (acked before, or never queued for this device) are ignored, which makes acks idempotent.
+ * The queued rows an ack removes: those of the conversation whose message id was
+ * acknowledged. Ids that are not queued (acked before, or never queued for this device)
+ * are ignored, which makes acks idempotent.
  *
  * @param rows the rows to delete, in {@code seq} order
  */
@@ -38,7 +39,10 @@ record AckSelection(List<QueuedRef> rows) {
         return rows.isEmpty();
     }
 
-    /** @return the highest removed seq, the new delivered position; empty when nothing is removed */
+    /**
+     * @return the highest removed seq, the new delivered position; empty when nothing is
+     * removed
+     */
     OptionalLong highestSeq() {
         return rows.stream().mapToLong(QueuedRef::seq).max();
     }

@@ -22,10 +22,12 @@ import com.acme.chat.relay.queue.UnsentQueueRepository;
 /**
  * Drops acknowledged messages from a device's queue and reports them as delivered.
  * <p>
- * The queue is keyed by the authenticated user, so a device can only ever touch its own user's queue. The
- * conversation's rows of that queue are read to map message ids to their seq; the {@code DELIVERED} receipt (up to
- * the highest removed seq) is published and acknowledged by Kafka <em>before</em> the rows are deleted, so a failure
- * anywhere leaves the rows queued and the client's retry repeats both steps (acks and receipts are idempotent).
+ * The queue is keyed by the authenticated user, so a device can only ever touch its own
+ * user's queue. The conversation's rows of that queue are read to map message ids to
+ * their seq; the {@code DELIVERED} receipt (up to the highest removed seq) is published
+ * and acknowledged by Kafka <em>before</em> the rows are deleted, so a failure anywhere
+ * leaves the rows queued and the client's retry repeats both steps (acks and receipts are
+ * idempotent).
  */
 @Service
 class AckService {

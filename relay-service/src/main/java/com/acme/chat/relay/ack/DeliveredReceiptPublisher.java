@@ -23,9 +23,10 @@ import com.acme.chat.common.protocol.ReceiptKind;
 import com.acme.chat.kit.web.ChatException;
 
 /**
- * Publishes a {@link ReceiptKind#DELIVERED} {@link ReceiptRecorded} on {@link Topics#RECEIPTS} (key: conversation)
- * and waits for the broker's ack, so the caller only drops the acked rows once the receipt is durable. The event id
- * is derived from (conversation, user, seq), so a repeated ack publishes the same event.
+ * Publishes a {@link ReceiptKind#DELIVERED} {@link ReceiptRecorded} on
+ * {@link Topics#RECEIPTS} (key: conversation) and waits for the broker's ack, so the
+ * caller only drops the acked rows once the receipt is durable. The event id is derived
+ * from (conversation, user, seq), so a repeated ack publishes the same event.
  */
 @Component
 class DeliveredReceiptPublisher {
@@ -42,11 +43,12 @@ class DeliveredReceiptPublisher {
     }
 
     /**
-     * @throws ChatException {@code service_unavailable} when Kafka did not take the receipt
+     * @throws ChatException {@code service_unavailable} when Kafka did not take the
+     * receipt
      */
     void publish(ConversationId conversation, UserId user, long upToSeq) {
-        UUID eventId = UUID.nameUUIDFromBytes(("delivered:" + conversation + ":" + user + ":" + upToSeq)
-            .getBytes(StandardCharsets.UTF_8));
+        UUID eventId = UUID.nameUUIDFromBytes(
+                ("delivered:" + conversation + ":" + user + ":" + upToSeq).getBytes(StandardCharsets.UTF_8));
         ReceiptRecorded event = new ReceiptRecorded(eventId, Instant.now(), ReceiptRecorded.VERSION, conversation, user,
                 ReceiptKind.DELIVERED, upToSeq);
         try {

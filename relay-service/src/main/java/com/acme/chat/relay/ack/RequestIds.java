@@ -7,7 +7,10 @@ import org.jspecify.annotations.Nullable;
 import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.kit.web.ChatException;
 
-/** Turns the raw ids of a request into typed ids, failing with a stable error code instead of a 500. */
+/**
+ * Turns the raw ids of a request into typed ids, failing with a stable error code instead
+ * of a 500.
+ */
 final class RequestIds {
 
     private RequestIds() {
@@ -15,7 +18,8 @@ final class RequestIds {
 
     /**
      * @param value the raw value
-     * @param parser the typed id's factory, which throws {@link IllegalArgumentException} for an invalid value
+     * @param parser the typed id's factory, which throws {@link IllegalArgumentException}
+     * for an invalid value
      * @param code the error code for a missing or invalid value
      * @param field the field name for the error detail
      * @return the typed id

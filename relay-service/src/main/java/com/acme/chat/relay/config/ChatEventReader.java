@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 import com.acme.chat.common.event.ChatEvent;
 
 /**
- * Reads the JSON value of a Kafka record as a {@link ChatEvent} (dispatching on its {@code type}). A record that is
- * not a valid event can never become one, so it is logged (by position, never by content) and skipped instead of
- * being retried forever.
+ * Reads the JSON value of a Kafka record as a {@link ChatEvent} (dispatching on its
+ * {@code type}). A record that is not a valid event can never become one, so it is logged
+ * (by position, never by content) and skipped instead of being retried forever.
  */
 @Component
 public class ChatEventReader {

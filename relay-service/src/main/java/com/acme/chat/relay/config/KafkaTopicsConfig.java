@@ -8,9 +8,10 @@ import com.acme.chat.common.event.Topics;
 import com.acme.chat.kit.kafka.ChatTopics;
 
 /**
- * The topics relay-service produces to; Boot's KafkaAdmin creates them at startup if they are missing. Relay
- * publishes {@code DELIVERED} receipts to {@link Topics#RECEIPTS}, which messaging-service declares too (with the same
- * settings, so whoever starts first creates it).
+ * The topics relay-service produces to; Boot's KafkaAdmin creates them at startup if they
+ * are missing. Relay publishes {@code DELIVERED} receipts to {@link Topics#RECEIPTS},
+ * which messaging-service declares too (with the same settings, so whoever starts first
+ * creates it).
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicsConfig {
@@ -19,4 +20,5 @@ class KafkaTopicsConfig {
     KafkaAdmin.NewTopics relayTopics(ChatTopics topics) {
         return topics.declare(Topics.NOTIFICATIONS, Topics.RECEIPTS);
     }
+
 }

@@ -10,22 +10,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code chat.relay.*}: settings of relay-service, with local defaults that any environment can override.
+ * {@code chat.relay.*}: settings of relay-service, with local defaults that any
+ * environment can override.
  *
- * @param replayBatchSize queued messages read (and handed to a reconnecting device) per page
- * @param maxQueuePerDevice unsent messages kept per device before the oldest are refused (not enforced yet)
- * @param pushAfter how long a message waits undelivered before a push notification (not used yet: relay requests the
- * push as soon as a message finds none of the recipient's devices connected)
- * @param queueTtl how long an unacknowledged message stays queued for a device (the offline-retention limit)
+ * @param replayBatchSize queued messages read (and handed to a reconnecting device) per
+ * page
+ * @param maxQueuePerDevice unsent messages kept per device before the oldest are refused
+ * (not enforced yet)
+ * @param pushAfter how long a message waits undelivered before a push notification (not
+ * used yet: relay requests the push as soon as a message finds none of the recipient's
+ * devices connected)
+ * @param queueTtl how long an unacknowledged message stays queued for a device (the
+ * offline-retention limit)
  * @param routeCacheTtl how long a user's routes are reused from the in-process cache
  * @param routeCacheMaxUsers how many users' routes the in-process cache holds at most
  */
 @ConfigurationProperties("chat.relay")
 @Validated
 public record RelayProperties(@DefaultValue("100") @Positive int replayBatchSize,
-        @DefaultValue("10000") @Positive int maxQueuePerDevice,
-        @DefaultValue("10s") @NotNull Duration pushAfter,
-        @DefaultValue("30d") @NotNull Duration queueTtl,
-        @DefaultValue("2s") @NotNull Duration routeCacheTtl,
+        @DefaultValue("10000") @Positive int maxQueuePerDevice, @DefaultValue("10s") @NotNull Duration pushAfter,
+        @DefaultValue("30d") @NotNull Duration queueTtl, @DefaultValue("2s") @NotNull Duration routeCacheTtl,
         @DefaultValue("10000") @Positive int routeCacheMaxUsers) {
 }

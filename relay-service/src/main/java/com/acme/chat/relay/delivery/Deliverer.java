@@ -26,15 +26,20 @@ import com.acme.chat.relay.routing.RouteDirectory;
 /**
  * Delivers one message to one recipient: queue first (durable), then push (best-effort).
  * <ol>
- * <li>Target devices: the recipient's known devices and routed devices, minus the sending device
- * ({@link DeliveryTargets}); the pending queue {@code *} when the recipient has no device at all.</li>
- * <li>One {@code unsent_messages} row per target device. This must succeed, otherwise the call throws.</li>
- * <li>Routes are read again after the insert, and each routed target device gets the {@code message} frame on its
- * handler's channel. Reading after the insert closes a race: a device whose route this read misses connects later,
- * so its replay (which follows its connect) reads the row.</li>
- * <li>A recipient other than the sender with no connected device at all gets a push notification request.</li>
+ * <li>Target devices: the recipient's known devices and routed devices, minus the sending
+ * device ({@link DeliveryTargets}); the pending queue {@code *} when the recipient has no
+ * device at all.</li>
+ * <li>One {@code unsent_messages} row per target device. This must succeed, otherwise the
+ * call throws.</li>
+ * <li>Routes are read again after the insert, and each routed target device gets the
+ * {@code message} frame on its handler's channel. Reading after the insert closes a race:
+ * a device whose route this read misses connects later, so its replay (which follows its
+ * connect) reads the row.</li>
+ * <li>A recipient other than the sender with no connected device at all gets a push
+ * notification request.</li>
  * </ol>
- * Redis failures only cost the live push and are logged; the message stays queued for the next connect.
+ * Redis failures only cost the live push and are logged; the message stays queued for the
+ * next connect.
  */
 @Component
 class Deliverer {
@@ -69,9 +74,7 @@ class Deliverer {
         this.publisher = publisher;
         this.notifications = notifications;
         this.queuedForDevice = Counter.builder("chat.relay.messages.queued").tag("queue", "device").register(meters);
-        this.queuedUnassigned = Counter.builder("chat.relay.messages.queued")
-            .tag("queue", "pending")
-            .register(meters);
+        this.queuedUnassigned = Counter.builder("chat.relay.messages.queued").tag("queue", "pending").register(meters);
         this.pushed = Counter.builder("chat.relay.messages.pushed").tag("path", "live").register(meters);
         this.pushesFailed = Counter.builder("chat.relay.pushes.failed").tag("path", "live").register(meters);
     }
@@ -124,8 +127,8 @@ class Deliverer {
             }
             catch (RuntimeException ex) {
                 pushesFailed.increment();
-                outage.failed("message " + delivery.messageId() + " to device " + route.device() + " of "
-                        + route.user(), ex);
+                outage.failed(
+                        "message " + delivery.messageId() + " to device " + route.device() + " of " + route.user(), ex);
             }
         }
     }
@@ -135,7 +138,8 @@ class Deliverer {
             return routes.routes(delivery.recipient());
         }
         catch (RuntimeException ex) {
-            // Without routes the known devices (or the pending queue) still get the message.
+            // Without routes the known devices (or the pending queue) still get the
+            // message.
             outage.failed("routes of " + delivery.recipient() + " for queueing message " + delivery.messageId(), ex);
             return List.of();
         }

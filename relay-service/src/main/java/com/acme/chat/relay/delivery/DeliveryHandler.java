@@ -13,16 +13,19 @@ import com.acme.chat.common.event.Topics;
 import com.acme.chat.relay.config.ChatEventReader;
 
 /**
- * Consumes {@link DeliveryRequested} from {@link Topics#DELIVERIES} (group {@code relay-service}, three consumers)
- * and hands each to the {@link Deliverer}: one queue row per device of the recipient, a live push to the connected
- * ones, a push notification when none is.
+ * Consumes {@link DeliveryRequested} from {@link Topics#DELIVERIES} (group
+ * {@code relay-service}, three consumers) and hands each to the {@link Deliverer}: one
+ * queue row per device of the recipient, a live push to the connected ones, a push
+ * notification when none is.
  * <p>
- * <b>Guarantees.</b> At least once: the offset of a record is committed only after its queue rows are written; a
- * failure (Cassandra away) is retried in place with a capped back-off and never skipped, so no delivery is lost.
- * Ordered: records are keyed by recipient and handled one at a time per partition, so one recipient's messages are
- * queued and pushed in the order they were requested. Idempotent: a redelivered record writes the same rows again
- * (same primary key and write timestamp, so even a row acked in between stays deleted while its tombstone lives) and
- * may push the frame again, which clients drop by messageId. Unreadable records are logged and skipped.
+ * <b>Guarantees.</b> At least once: the offset of a record is committed only after its
+ * queue rows are written; a failure (Cassandra away) is retried in place with a capped
+ * back-off and never skipped, so no delivery is lost. Ordered: records are keyed by
+ * recipient and handled one at a time per partition, so one recipient's messages are
+ * queued and pushed in the order they were requested. Idempotent: a redelivered record
+ * writes the same rows again (same primary key and write timestamp, so even a row acked
+ * in between stays deleted while its tombstone lives) and may push the frame again, which
+ * clients drop by messageId. Unreadable records are logged and skipped.
  */
 @Component
 class DeliveryHandler {
@@ -38,8 +41,8 @@ class DeliveryHandler {
         this.deliverer = deliverer;
     }
 
-    @KafkaListener(id = "relay-deliveries", groupId = "${chat.relay.kafka-group:relay-service}", topics = Topics.DELIVERIES,
-            concurrency = "${chat.relay.listener-concurrency:12}")
+    @KafkaListener(id = "relay-deliveries", groupId = "${chat.relay.kafka-group:relay-service}",
+            topics = Topics.DELIVERIES, concurrency = "${chat.relay.listener-concurrency:12}")
     void onDelivery(ConsumerRecord<String, String> record) {
         ChatEvent event = reader.read(record);
         if (event instanceof DeliveryRequested delivery) {

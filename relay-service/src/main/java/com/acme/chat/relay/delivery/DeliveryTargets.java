@@ -10,10 +10,12 @@ import com.acme.chat.common.routing.Route;
 import com.acme.chat.relay.queue.UnsentQueueRepository;
 
 /**
- * Which devices of a recipient get a queue row for a message: every known device and every device with a live route
- * (it may have connected before relay registered it), except the device the message was sent from when the
- * recipient is the sender. A recipient with no device at all gets it under the pending pseudo device
- * {@link UnsentQueueRepository#UNASSIGNED}, which their first device to connect takes over.
+ * Which devices of a recipient get a queue row for a message: every known device and
+ * every device with a live route (it may have connected before relay registered it),
+ * except the device the message was sent from when the recipient is the sender. A
+ * recipient with no device at all gets it under the pending pseudo device
+ * {@link UnsentQueueRepository#UNASSIGNED}, which their first device to connect takes
+ * over.
  */
 final class DeliveryTargets {
 
@@ -26,7 +28,8 @@ final class DeliveryTargets {
      * @param senderDevice which device sent it
      * @param known the recipient's registered devices
      * @param routes the recipient's live routes
-     * @return the devices to queue for, ordered by device id; empty when the only device is the sending one
+     * @return the devices to queue for, ordered by device id; empty when the only device
+     * is the sending one
      */
     static List<DeviceId> select(UserId recipient, UserId sender, DeviceId senderDevice, Collection<DeviceId> known,
             Collection<Route> routes) {

@@ -14,8 +14,9 @@ import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
 
 /**
- * {@code user_devices}: every device a user has connected with, so messages are queued for the offline ones too.
- * Devices are added on their first connect and never removed; their queued rows expire with the queue TTL.
+ * {@code user_devices}: every device a user has connected with, so messages are queued
+ * for the offline ones too. Devices are added on their first connect and never removed;
+ * their queued rows expire with the queue TTL.
  */
 @Repository
 public class DeviceRegistry {
@@ -34,8 +35,8 @@ public class DeviceRegistry {
         this.session = session;
         this.selectAll = session.prepare("SELECT device_id FROM user_devices WHERE user_id = ?");
         this.selectOne = session.prepare("SELECT first_seen FROM user_devices WHERE user_id = ? AND device_id = ?");
-        this.insert = session.prepare(
-                "INSERT INTO user_devices (user_id, device_id, first_seen, last_seen) VALUES (?, ?, ?, ?)");
+        this.insert = session
+            .prepare("INSERT INTO user_devices (user_id, device_id, first_seen, last_seen) VALUES (?, ?, ?, ?)");
         this.updateLastSeen = session
             .prepare("UPDATE user_devices SET last_seen = ? WHERE user_id = ? AND device_id = ?");
     }
@@ -53,7 +54,8 @@ public class DeviceRegistry {
     }
 
     /**
-     * Records that a device was seen (connected or disconnected) at a time, registering it if it is new.
+     * Records that a device was seen (connected or disconnected) at a time, registering
+     * it if it is new.
      * @param user the user
      * @param device the device
      * @param at when it was seen

@@ -16,18 +16,23 @@ import com.acme.chat.relay.queue.UnsentQueueRepository;
 import com.acme.chat.relay.routing.RouteDirectory;
 
 /**
- * Consumes {@link Topics#PRESENCE} (group {@code relay-service}) and hands a connecting device its queue.
+ * Consumes {@link Topics#PRESENCE} (group {@code relay-service}) and hands a connecting
+ * device its queue.
  * <p>
- * On {@link DeviceConnected}: registers the device in {@code user_devices}; moves the user's pending messages
- * (queued under {@code *} while the user had no known device) into this device's queue; then publishes every queued
- * message of the device, oldest first per conversation, to {@code handler:{handlerId}} for the event's connection.
- * On {@link DeviceDisconnected}: updates the device's last-seen time. Both drop the user's cached routes.
+ * On {@link DeviceConnected}: registers the device in {@code user_devices}; moves the
+ * user's pending messages (queued under {@code *} while the user had no known device)
+ * into this device's queue; then publishes every queued message of the device, oldest
+ * first per conversation, to {@code handler:{handlerId}} for the event's connection. On
+ * {@link DeviceDisconnected}: updates the device's last-seen time. Both drop the user's
+ * cached routes.
  * <p>
- * <b>Guarantees.</b> At least once: the offset is committed only after the replay was published, and a failure is
- * retried in place (see {@code KafkaConsumerConfig}), so a replay may run twice and clients deduplicate by messageId.
- * Records are keyed by user, so one user's connects and disconnects are handled in order, one at a time. Idempotent:
- * registering, claiming and replaying again change nothing a client could notice but duplicates. A replay for a
- * connection that has meanwhile closed is dropped by its handler; the device gets the queue on its next connect.
+ * <b>Guarantees.</b> At least once: the offset is committed only after the replay was
+ * published, and a failure is retried in place (see {@code KafkaConsumerConfig}), so a
+ * replay may run twice and clients deduplicate by messageId. Records are keyed by user,
+ * so one user's connects and disconnects are handled in order, one at a time. Idempotent:
+ * registering, claiming and replaying again change nothing a client could notice but
+ * duplicates. A replay for a connection that has meanwhile closed is dropped by its
+ * handler; the device gets the queue on its next connect.
  */
 @Component
 class PresenceHandler {
@@ -65,8 +70,10 @@ class PresenceHandler {
     private void connected(DeviceConnected event) {
         routes.evict(event.user());
         boolean isNew = devices.seen(event.user(), event.device(), event.occurredAt());
-        // Every connect (not only a new device's first one) drains the pending queue: a message can land there just
-        // after the first device claimed it, and the next device to connect should get it rather than nobody.
+        // Every connect (not only a new device's first one) drains the pending queue: a
+        // message can land there just
+        // after the first device claimed it, and the next device to connect should get it
+        // rather than nobody.
         int claimed = UnsentQueueRepository.UNASSIGNED.equals(event.device()) ? 0
                 : replayer.claimPending(event.user(), event.device());
         int replayed = replayer.replay(event.user(), event.device(), event.handlerId(), event.connectionId());

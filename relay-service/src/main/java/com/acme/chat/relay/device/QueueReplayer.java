@@ -11,9 +11,10 @@ import com.acme.chat.relay.queue.UnsentQueueRepository;
 import com.acme.chat.relay.routing.HandlerChannelPublisher;
 
 /**
- * Hands a connecting device everything in its queue: pages through the device's partition in (conversation, seq)
- * order and publishes each message to the connection's handler. Rows stay until the device acks them, so a replay
- * that is cut short repeats on the next connect.
+ * Hands a connecting device everything in its queue: pages through the device's partition
+ * in (conversation, seq) order and publishes each message to the connection's handler.
+ * Rows stay until the device acks them, so a replay that is cut short repeats on the next
+ * connect.
  */
 @Component
 class QueueReplayer {
@@ -34,7 +35,8 @@ class QueueReplayer {
     }
 
     /**
-     * Gives the device the user's pending messages (queued while the user had no known device), if there are any.
+     * Gives the device the user's pending messages (queued while the user had no known
+     * device), if there are any.
      * @return how many messages the device took over
      */
     int claimPending(UserId user, DeviceId device) {

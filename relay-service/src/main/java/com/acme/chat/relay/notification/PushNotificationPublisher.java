@@ -20,10 +20,12 @@ import com.acme.chat.common.event.PushNotificationRequested;
 import com.acme.chat.common.event.Topics;
 
 /**
- * Publishes {@link PushNotificationRequested} on {@link Topics#NOTIFICATIONS} (key: recipient) for a message that
- * found none of its recipient's devices connected. Carries ids only, never the text. Best-effort and asynchronous: a
- * failed publish is logged and counted, never retried, because the message itself is safe in the queue. The event id
- * is derived from (message, recipient), so a redelivered fan-out record requests the same notification.
+ * Publishes {@link PushNotificationRequested} on {@link Topics#NOTIFICATIONS} (key:
+ * recipient) for a message that found none of its recipient's devices connected. Carries
+ * ids only, never the text. Best-effort and asynchronous: a failed publish is logged and
+ * counted, never retried, because the message itself is safe in the queue. The event id
+ * is derived from (message, recipient), so a redelivered fan-out record requests the same
+ * notification.
  */
 @Component
 public class PushNotificationPublisher {
@@ -50,8 +52,8 @@ public class PushNotificationPublisher {
      * @param delivery the delivery that found no connected device
      */
     public void requestFor(DeliveryRequested delivery) {
-        UUID eventId = UUID.nameUUIDFromBytes(("push:" + delivery.messageId() + ":" + delivery.recipient())
-            .getBytes(StandardCharsets.UTF_8));
+        UUID eventId = UUID.nameUUIDFromBytes(
+                ("push:" + delivery.messageId() + ":" + delivery.recipient()).getBytes(StandardCharsets.UTF_8));
         PushNotificationRequested event = new PushNotificationRequested(eventId, Instant.now(),
                 PushNotificationRequested.VERSION, delivery.recipient(), delivery.messageId(),
                 delivery.conversationId());

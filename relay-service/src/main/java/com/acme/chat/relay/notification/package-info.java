@@ -1,5 +1,6 @@
 /**
- * Requests to wake a user's devices with a push notification when none of them is connected.
+ * Requests to wake a user's devices with a push notification when none of them is
+ * connected.
  */
 @NullMarked
 package com.acme.chat.relay.notification;

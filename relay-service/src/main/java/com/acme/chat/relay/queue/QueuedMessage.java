@@ -16,8 +16,8 @@ import com.acme.chat.common.protocol.MediaRef;
 import com.acme.chat.common.protocol.MessageFrame;
 
 /**
- * One message as it waits in a device's queue: everything the {@code message} frame needs, so a replay needs no
- * lookup elsewhere.
+ * One message as it waits in a device's queue: everything the {@code message} frame
+ * needs, so a replay needs no lookup elsewhere.
  *
  * @param conversationId its conversation (clustering key, with {@code seq})
  * @param seq its sequence number in the conversation
@@ -41,13 +41,17 @@ public record QueuedMessage(ConversationId conversationId, long seq, MessageId m
         media = (media != null) ? List.copyOf(media) : List.of();
     }
 
-    /** @return the queued form of a requested delivery */
+    /**
+     * @return the queued form of a requested delivery
+     */
     public static QueuedMessage of(DeliveryRequested delivery) {
         return new QueuedMessage(delivery.conversationId(), delivery.seq(), delivery.messageId(), delivery.sender(),
                 delivery.senderDevice(), delivery.group(), delivery.text(), delivery.media(), delivery.sentAt());
     }
 
-    /** @return the frame that hands this message to a device */
+    /**
+     * @return the frame that hands this message to a device
+     */
     public MessageFrame toFrame() {
         return new MessageFrame(messageId, conversationId, seq, sender, senderDevice, group, text, media, sentAt);
     }

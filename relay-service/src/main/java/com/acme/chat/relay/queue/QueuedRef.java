@@ -6,7 +6,8 @@ import java.util.Objects;
 import com.acme.chat.common.id.MessageId;
 
 /**
- * The key columns of one queued message within a conversation of a device's queue: enough to delete it.
+ * The key columns of one queued message within a conversation of a device's queue: enough
+ * to delete it.
  *
  * @param messageId the message
  * @param seq its sequence number (the clustering key)

@@ -30,20 +30,22 @@ import com.acme.chat.common.protocol.MediaRef;
 import com.acme.chat.relay.config.RelayProperties;
 
 /**
- * {@code unsent_messages}: one partition per (user, device), clustered by (conversation, seq), so a device's backlog
- * reads back in per-conversation {@code seq} order, page by page.
+ * {@code unsent_messages}: one partition per (user, device), clustered by (conversation,
+ * seq), so a device's backlog reads back in per-conversation {@code seq} order, page by
+ * page.
  * <p>
- * Writes are idempotent: a row's primary key is (recipient, device, conversation, seq) and its write timestamp is
- * the message's {@code sentAt}, so writing the same message again produces the same row, and the tombstone of an ack
- * (written with a later timestamp) shadows a late re-insert of the same message. Every row carries the remaining
- * retention TTL ({@code chat.relay.queue-ttl}).
+ * Writes are idempotent: a row's primary key is (recipient, device, conversation, seq)
+ * and its write timestamp is the message's {@code sentAt}, so writing the same message
+ * again produces the same row, and the tombstone of an ack (written with a later
+ * timestamp) shadows a late re-insert of the same message. Every row carries the
+ * remaining retention TTL ({@code chat.relay.queue-ttl}).
  */
 @Repository
 public class UnsentQueueRepository {
 
     /**
-     * The pseudo device holding messages for a user with no known device yet; the next device of the user that
-     * connects takes them over ({@link #claimUnassigned}).
+     * The pseudo device holding messages for a user with no known device yet; the next
+     * device of the user that connects takes them over ({@link #claimUnassigned}).
      */
     public static final DeviceId UNASSIGNED = DeviceId.of("*");
 
@@ -85,7 +87,8 @@ public class UnsentQueueRepository {
     }
 
     /**
-     * Queues a message for each of the given devices of a user; writing the same message again changes nothing.
+     * Queues a message for each of the given devices of a user; writing the same message
+     * again changes nothing.
      * @param recipient the user
      * @param devices the devices (or {@link #UNASSIGNED}) to queue it for
      * @param message the message
@@ -97,8 +100,8 @@ public class UnsentQueueRepository {
     }
 
     /**
-     * Hands every queued message of a device to {@code action}, oldest first per conversation, reading
-     * {@code chat.relay.replay-batch-size} rows per page.
+     * Hands every queued message of a device to {@code action}, oldest first per
+     * conversation, reading {@code chat.relay.replay-batch-size} rows per page.
      * @param user the user
      * @param device the device
      * @param action what to do with each message
@@ -114,10 +117,11 @@ public class UnsentQueueRepository {
     }
 
     /**
-     * Moves the user's {@link #UNASSIGNED} messages into the queue of {@code device}, keeping their remaining TTL
-     * (except the user's own messages sent from that very device, which are just dropped).
-     * Each row is inserted into the device's queue before it is deleted from the pending one, so a crash in between
-     * leaves a copy in both places, never in neither.
+     * Moves the user's {@link #UNASSIGNED} messages into the queue of {@code device},
+     * keeping their remaining TTL (except the user's own messages sent from that very
+     * device, which are just dropped). Each row is inserted into the device's queue
+     * before it is deleted from the pending one, so a crash in between leaves a copy in
+     * both places, never in neither.
      * @param user the user
      * @param device the device taking the messages over; must not be {@link #UNASSIGNED}
      * @return how many messages left the pending queue
@@ -130,7 +134,8 @@ public class UnsentQueueRepository {
         for (Row row : session.execute(paged(selectDevice, user.value(), UNASSIGNED.value()))) {
             QueuedMessage message = message(row);
             int ttl = row.isNull("remaining_ttl") ? queueTtlSeconds : row.getInt("remaining_ttl");
-            // A user's own message, sent from the device now claiming: that device has it already.
+            // A user's own message, sent from the device now claiming: that device has it
+            // already.
             boolean ownCopy = message.sender().equals(user) && device.equals(message.senderDevice());
             if (ttl > 0 && !ownCopy) {
                 session.execute(insertStatement(user, device, message, ttl));
@@ -151,8 +156,7 @@ public class UnsentQueueRepository {
      */
     public List<QueuedRef> inConversation(UserId user, DeviceId device, ConversationId conversation) {
         List<QueuedRef> refs = new ArrayList<>();
-        for (Row row : session
-            .execute(paged(selectConversation, user.value(), device.value(), conversation.value()))) {
+        for (Row row : session.execute(paged(selectConversation, user.value(), device.value(), conversation.value()))) {
             refs.add(new QueuedRef(MessageId.of(row.getString("message_id")), row.getLong("seq"),
                     row.getInstant("sent_at")));
         }
@@ -160,7 +164,8 @@ public class UnsentQueueRepository {
     }
 
     /**
-     * Deletes messages from a device's queue, in one single-partition batch; deleting a missing row changes nothing.
+     * Deletes messages from a device's queue, in one single-partition batch; deleting a
+     * missing row changes nothing.
      * @param user the user
      * @param device the device
      * @param conversation their conversation
@@ -177,13 +182,15 @@ public class UnsentQueueRepository {
         session.execute(batch.build());
     }
 
-    /** A read that fetches {@code chat.relay.replay-batch-size} rows per page, never a whole backlog at once. */
+    /**
+     * A read that fetches {@code chat.relay.replay-batch-size} rows per page, never a
+     * whole backlog at once.
+     */
     private BoundStatement paged(PreparedStatement select, Object... values) {
         return select.bind(values).setPageSize(pageSize).setIdempotent(true);
     }
 
-    private BoundStatement insertStatement(UserId recipient, DeviceId device,
-            QueuedMessage message, int ttlSeconds) {
+    private BoundStatement insertStatement(UserId recipient, DeviceId device, QueuedMessage message, int ttlSeconds) {
         BoundStatementBuilder bound = insert.boundStatementBuilder()
             .setString("recipient_id", recipient.value())
             .setString("device_id", device.value())
@@ -196,7 +203,8 @@ public class UnsentQueueRepository {
             .setInt(11, ttlSeconds) // USING TTL ?
             .setLong(12, writeTimestamp(message.sentAt())) // AND TIMESTAMP ?
             .setIdempotence(true);
-        // Nullable columns stay unset rather than bound to null, which would write a tombstone per cell.
+        // Nullable columns stay unset rather than bound to null, which would write a
+        // tombstone per cell.
         if (message.senderDevice() != null) {
             bound.setString("sender_device", message.senderDevice().value());
         }
@@ -209,9 +217,9 @@ public class UnsentQueueRepository {
         return bound.build();
     }
 
-    private BoundStatement deleteStatement(UserId user, DeviceId device,
-            ConversationId conversation, QueuedRef ref) {
-        // Later than the row's write timestamp (its sentAt) even if this host's clock lags the sender's.
+    private BoundStatement deleteStatement(UserId user, DeviceId device, ConversationId conversation, QueuedRef ref) {
+        // Later than the row's write timestamp (its sentAt) even if this host's clock
+        // lags the sender's.
         long timestamp = Math.max(micros(Instant.now()), writeTimestamp(ref.sentAt()) + 1);
         return delete.bind(timestamp, user.value(), device.value(), conversation.value(), ref.seq())
             .setIdempotent(true);
@@ -234,7 +242,10 @@ public class UnsentQueueRepository {
         return (text != null) ? text : "";
     }
 
-    /** The write timestamp of a message's rows: its sentAt at the millisecond precision the row keeps of it. */
+    /**
+     * The write timestamp of a message's rows: its sentAt at the millisecond precision
+     * the row keeps of it.
+     */
     private static long writeTimestamp(Instant sentAt) {
         return micros(sentAt.truncatedTo(ChronoUnit.MILLIS));
     }
@@ -242,4 +253,5 @@ public class UnsentQueueRepository {
     private static long micros(Instant instant) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
+
 }

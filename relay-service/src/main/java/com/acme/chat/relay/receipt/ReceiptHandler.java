@@ -20,13 +20,15 @@ import com.acme.chat.relay.routing.PushOutageLog;
 import com.acme.chat.relay.routing.RouteDirectory;
 
 /**
- * Consumes {@link ReceiptRecorded} from {@link Topics#RECEIPTS} (group {@code relay-service-receipts}) and pushes a
- * {@code receipt} frame to every connected device of the other participant of a direct conversation. Group
- * conversations are skipped for now (their members come from group-service).
+ * Consumes {@link ReceiptRecorded} from {@link Topics#RECEIPTS} (group
+ * {@code relay-service-receipts}) and pushes a {@code receipt} frame to every connected
+ * device of the other participant of a direct conversation. Group conversations are
+ * skipped for now (their members come from group-service).
  * <p>
- * <b>Guarantees.</b> Best-effort: receipts are not queued, a device that is offline (or whose push is lost) reads the
- * watermarks over REST after connecting, and a failure to push is logged and the record committed anyway. Records are
- * keyed by conversation, so one conversation's receipts are pushed in order. Idempotent by nature: receipts are
+ * <b>Guarantees.</b> Best-effort: receipts are not queued, a device that is offline (or
+ * whose push is lost) reads the watermarks over REST after connecting, and a failure to
+ * push is logged and the record committed anyway. Records are keyed by conversation, so
+ * one conversation's receipts are pushed in order. Idempotent by nature: receipts are
  * cumulative, so a repeated one is harmless.
  */
 @Component
@@ -46,8 +48,8 @@ class ReceiptHandler {
 
     private final PushOutageLog outage = new PushOutageLog(log);
 
-    ReceiptHandler(ChatEventReader reader, RouteDirectory routes,
-            HandlerChannelPublisher publisher, MeterRegistry meters) {
+    ReceiptHandler(ChatEventReader reader, RouteDirectory routes, HandlerChannelPublisher publisher,
+            MeterRegistry meters) {
         this.reader = reader;
         this.routes = routes;
         this.publisher = publisher;
@@ -55,8 +57,8 @@ class ReceiptHandler {
         this.failed = Counter.builder("chat.relay.pushes.failed").tag("path", "receipt").register(meters);
     }
 
-    @KafkaListener(id = "relay-receipts", groupId = "${chat.relay.kafka-group:relay-service}-receipts", topics = Topics.RECEIPTS,
-            concurrency = "${chat.relay.listener-concurrency:12}")
+    @KafkaListener(id = "relay-receipts", groupId = "${chat.relay.kafka-group:relay-service}-receipts",
+            topics = Topics.RECEIPTS, concurrency = "${chat.relay.listener-concurrency:12}")
     void onReceipt(ConsumerRecord<String, String> record) {
         if (!(reader.read(record) instanceof ReceiptRecorded receipt)) {
             return;

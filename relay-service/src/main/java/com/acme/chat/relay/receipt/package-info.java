@@ -1,5 +1,6 @@
 /**
- * Live forwarding of delivered and read receipts to the connected devices of the other members of a conversation.
+ * Live forwarding of delivered and read receipts to the connected devices of the other
+ * members of a conversation.
  */
 @NullMarked
 package com.acme.chat.relay.receipt;

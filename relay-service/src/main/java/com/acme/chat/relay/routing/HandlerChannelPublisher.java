@@ -14,9 +14,10 @@ import com.acme.chat.common.routing.Route;
 import com.acme.chat.common.routing.RouteKeys;
 
 /**
- * Publishes {@link HandlerMessage}s as JSON (with the {@code kind} discriminator) on a handler's pub/sub channel
- * {@code handler:{handlerId}}. At most once: a handler that is not subscribed at that moment never sees the message,
- * which is why every pushed message is queued first.
+ * Publishes {@link HandlerMessage}s as JSON (with the {@code kind} discriminator) on a
+ * handler's pub/sub channel {@code handler:{handlerId}}. At most once: a handler that is
+ * not subscribed at that moment never sees the message, which is why every pushed message
+ * is queued first.
  */
 @Component
 public class HandlerChannelPublisher {

@@ -5,8 +5,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 
 /**
- * Logs failing live pushes without logging once per message: the first failure of an outage at WARN, the following
- * ones at DEBUG, and the recovery at INFO. The {@code chat.relay.pushes.failed} counter has the full count.
+ * Logs failing live pushes without logging once per message: the first failure of an
+ * outage at WARN, the following ones at DEBUG, and the recovery at INFO. The
+ * {@code chat.relay.pushes.failed} counter has the full count.
  */
 public final class PushOutageLog {
 

@@ -12,9 +12,10 @@ import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.routing.Route;
 
 /**
- * A bounded, short-lived in-process copy of users' routes, so a busy conversation does not cost a Redis round trip
- * per message. An entry is at most {@code ttl} old; when the cache is full, expired entries are dropped, and if it is
- * still full the new entry is simply not cached. Thread-safe.
+ * A bounded, short-lived in-process copy of users' routes, so a busy conversation does
+ * not cost a Redis round trip per message. An entry is at most {@code ttl} old; when the
+ * cache is full, expired entries are dropped, and if it is still full the new entry is
+ * simply not cached. Thread-safe.
  */
 final class RouteCache {
 
@@ -35,7 +36,9 @@ final class RouteCache {
         this.nanoClock = nanoClock;
     }
 
-    /** @return the cached routes of the user, or null when there are none or they expired */
+    /**
+     * @return the cached routes of the user, or null when there are none or they expired
+     */
     @Nullable List<Route> get(UserId user) {
         Entry entry = entries.get(user);
         if (entry == null) {

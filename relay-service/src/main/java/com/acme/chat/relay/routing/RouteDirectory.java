@@ -22,22 +22,27 @@ import com.acme.chat.common.routing.RouteKeys;
 import com.acme.chat.relay.config.RelayProperties;
 
 /**
- * Where a user's devices are connected right now, read from the routes websocket-manager keeps in Redis
- * ({@link RouteKeys}): {@code SMEMBERS routes:{u}}, then {@code MGET} of each {@code route:{u}:{d}}.
+ * Where a user's devices are connected right now, read from the routes websocket-manager
+ * keeps in Redis ({@link RouteKeys}): {@code SMEMBERS routes:{u}}, then {@code MGET} of
+ * each {@code route:{u}:{d}}.
  * <p>
- * Index members whose route key is gone are stale and pruned from the index on the way, with a script that removes a
- * member only while its route key is still absent, so a device that reconnects meanwhile keeps its entry.
+ * Index members whose route key is gone are stale and pruned from the index on the way,
+ * with a script that removes a member only while its route key is still absent, so a
+ * device that reconnects meanwhile keeps its entry.
  * <p>
- * Non-empty results are cached for {@code chat.relay.route-cache-ttl} (a stale entry costs at most a lost live push,
- * which the queue repairs on the next connect). Empty results are not cached: a device of an offline user that
- * connects must get the very next message live, because its queue replay may already have run.
+ * Non-empty results are cached for {@code chat.relay.route-cache-ttl} (a stale entry
+ * costs at most a lost live push, which the queue repairs on the next connect). Empty
+ * results are not cached: a device of an offline user that connects must get the very
+ * next message live, because its queue replay may already have run.
  */
 @Component
 public class RouteDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(RouteDirectory.class);
 
-    /** Removes a device from the index only if its route key does not exist (atomically). */
+    /**
+     * Removes a device from the index only if its route key does not exist (atomically).
+     */
     private static final RedisScript<Long> PRUNE = RedisScript.of("""
             if redis.call('EXISTS', KEYS[2]) == 0 then
               return redis.call('SREM', KEYS[1], ARGV[1])
@@ -64,9 +69,11 @@ public class RouteDirectory {
     }
 
     /**
-     * The live routes of a user's devices, possibly up to {@code chat.relay.route-cache-ttl} old.
+     * The live routes of a user's devices, possibly up to
+     * {@code chat.relay.route-cache-ttl} old.
      * @param user the user
-     * @return one route per connected device, ordered by device id; empty when none is connected
+     * @return one route per connected device, ordered by device id; empty when none is
+     * connected
      * @throws org.springframework.dao.DataAccessException when Redis cannot be read
      */
     public List<Route> routes(UserId user) {
@@ -84,7 +91,8 @@ public class RouteDirectory {
     }
 
     /**
-     * Forgets the cached routes of a user, e.g. because one of their devices just connected or disconnected.
+     * Forgets the cached routes of a user, e.g. because one of their devices just
+     * connected or disconnected.
      * @param user the user
      */
     public void evict(UserId user) {

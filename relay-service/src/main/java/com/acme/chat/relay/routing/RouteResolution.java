@@ -11,12 +11,15 @@ import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.routing.Route;
 
 /**
- * The outcome of reading a user's routes: the index {@code routes:{u}} named some devices, and {@code MGET} of their
- * {@code route:{u}:{d}} keys returned a value, or null where the key is gone.
+ * The outcome of reading a user's routes: the index {@code routes:{u}} named some
+ * devices, and {@code MGET} of their {@code route:{u}:{d}} keys returned a value, or null
+ * where the key is gone.
  *
  * @param routes the live routes, ordered by device id
- * @param stale devices in the index whose route key is gone (expired or deleted): to be pruned from the index
- * @param malformed devices whose route value could not be parsed: skipped, but left to their writer
+ * @param stale devices in the index whose route key is gone (expired or deleted): to be
+ * pruned from the index
+ * @param malformed devices whose route value could not be parsed: skipped, but left to
+ * their writer
  */
 record RouteResolution(List<Route> routes, List<DeviceId> stale, List<DeviceId> malformed) {
 
@@ -30,7 +33,8 @@ record RouteResolution(List<Route> routes, List<DeviceId> stale, List<DeviceId> 
      * Pairs the devices of the index with the values their route keys had.
      * @param user the user
      * @param devices the devices the index named
-     * @param values the route values, in the order of {@code devices}; null where the key is gone
+     * @param values the route values, in the order of {@code devices}; null where the key
+     * is gone
      * @return live, stale and malformed routes
      */
     static RouteResolution resolve(UserId user, List<DeviceId> devices, List<@Nullable String> values) {

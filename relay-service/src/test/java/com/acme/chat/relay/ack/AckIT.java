@@ -92,8 +92,8 @@ class AckIT extends RelayIntegrationTest {
 
     @Test
     void rejectsAnAckWithoutMessageIds() {
-        assertValidationFailed(postAck(TestTokens.forUser("bob"), PHONE, "{\"conversationId\":\"d:alice:bob\","
-                + "\"messageIds\":[]}"));
+        assertValidationFailed(postAck(TestTokens.forUser("bob"), PHONE,
+                "{\"conversationId\":\"d:alice:bob\"," + "\"messageIds\":[]}"));
         assertValidationFailed(postAck(TestTokens.forUser("bob"), PHONE, "{\"conversationId\":\"d:alice:bob\"}"));
     }
 

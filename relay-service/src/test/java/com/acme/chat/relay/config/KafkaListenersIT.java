@@ -32,7 +32,8 @@ class KafkaListenersIT {
 
     @Test
     void deliveriesAndPresenceShareTheRelayGroupWithThreeConsumers() {
-        // the test profile gives every run its own group (chat.relay.kafka-group), so old records are never replayed
+        // the test profile gives every run its own group (chat.relay.kafka-group), so old
+        // records are never replayed
         assertThat(container("relay-deliveries").getGroupId()).startsWith("relay-it-");
         assertThat(container("relay-presence").getGroupId()).startsWith("relay-it-");
         assertThat(container("relay-receipts").getGroupId()).startsWith("relay-it-").endsWith("-receipts");

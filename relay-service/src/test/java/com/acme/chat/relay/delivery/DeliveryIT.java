@@ -102,7 +102,8 @@ class DeliveryIT extends RelayIntegrationTest {
         events.send(delivery);
         events.send(delivery);
 
-        // Two pushes prove both records were handled; the queue still holds the message once.
+        // Two pushes prove both records were handled; the queue still holds the message
+        // once.
         assertThat(handler.awaitDelivers(2, KAFKA_WAIT)).hasSize(2);
         assertThat(queue.of(bob, PHONE)).singleElement()
             .satisfies(row -> assertThat(row.messageId()).isEqualTo(delivery.messageId().value()));

@@ -70,7 +70,8 @@ class PresenceIT extends RelayIntegrationTest {
         events.send(disconnected(bob, PHONE, handler.id(), "conn-1", Instant.now()));
         events.send(connected(bob, PHONE, handler.id(), "conn-2"));
 
-        // The replay runs in seq order, so seq 3 right after seq 1 means seq 2 is gone for good.
+        // The replay runs in seq order, so seq 3 right after seq 1 means seq 2 is gone
+        // for good.
         List<HandlerMessage.Deliver> delivers = handler.awaitDelivers(5, KAFKA_WAIT);
         assertThat(delivers.subList(3, delivers.size())).containsExactly(
                 new HandlerMessage.Deliver(bob, PHONE, "conn-2", messages.get(0).toFrame()),

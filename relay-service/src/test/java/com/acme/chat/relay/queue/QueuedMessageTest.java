@@ -23,9 +23,8 @@ class QueuedMessageTest {
     void replaysTheSameFrameTheDeliveryPushesLive() {
         DeliveryRequested delivery = new DeliveryRequested(UUID.randomUUID(), Instant.now(), 1, UserId.of("bob"),
                 MessageId.of("m-1"), ConversationId.group(GroupId.of("g1")), 3, UserId.of("alice"),
-                DeviceId.of("phone"), GroupId.of("g1"), "hi",
-                List.of(new MediaRef("a".repeat(64), "image/png", 10)), Instant.parse("2026-11-27T21:07:41.123Z"),
-                ClientMessageId.of("c-1"));
+                DeviceId.of("phone"), GroupId.of("g1"), "hi", List.of(new MediaRef("a".repeat(64), "image/png", 10)),
+                Instant.parse("2026-11-27T21:07:41.123Z"), ClientMessageId.of("c-1"));
 
         assertThat(QueuedMessage.of(delivery).toFrame()).isEqualTo(delivery.toFrame());
     }

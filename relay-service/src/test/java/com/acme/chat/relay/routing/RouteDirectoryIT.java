@@ -26,8 +26,7 @@ class RouteDirectoryIT extends RelayIntegrationTest {
         handler.route(bob, DeviceId.of("phone"), "conn-1");
         redis.opsForSet().add(RouteKeys.devices(bob), "gone-device");
 
-        assertThat(directory.routes(bob))
-            .containsExactly(new Route(bob, DeviceId.of("phone"), handler.id(), "conn-1"));
+        assertThat(directory.routes(bob)).containsExactly(new Route(bob, DeviceId.of("phone"), handler.id(), "conn-1"));
         assertThat(redis.opsForSet().members(RouteKeys.devices(bob))).containsExactly("phone");
     }
 

@@ -12,7 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 import com.acme.chat.common.event.ChatEvent;
 import com.acme.chat.testsupport.LocalServers;
 
-/** Publishes events as the other services do: JSON {@code ChatEvent} strings, keyed by their partition key. */
+/**
+ * Publishes events as the other services do: JSON {@code ChatEvent} strings, keyed by
+ * their partition key.
+ */
 public final class EventProducer implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;

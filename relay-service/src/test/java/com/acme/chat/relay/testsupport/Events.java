@@ -20,17 +20,24 @@ public final class Events {
     private Events() {
     }
 
-    /** @return a user id no other test uses */
+    /**
+     * @return a user id no other test uses
+     */
     public static UserId freshUser(String name) {
         return UserId.of(name + "-" + UUID.randomUUID());
     }
 
-    /** @return a handler id no other test uses */
+    /**
+     * @return a handler id no other test uses
+     */
     public static String freshHandler() {
         return "handler-test-" + UUID.randomUUID();
     }
 
-    /** A direct message from {@code sender} (on {@code senderDevice}) delivered to {@code recipient}. */
+    /**
+     * A direct message from {@code sender} (on {@code senderDevice}) delivered to
+     * {@code recipient}.
+     */
     public static DeliveryRequested delivery(UserId recipient, UserId sender, DeviceId senderDevice, long seq) {
         String id = UUID.randomUUID().toString();
         // Cassandra keeps milliseconds, so live and replayed frames compare equal.

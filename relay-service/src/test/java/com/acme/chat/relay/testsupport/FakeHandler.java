@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Plays a websocket-manager instance: subscribes to its own {@code handler:{id}} channel and records what arrives,
- * and writes routes for its connections exactly as a handler does.
+ * Plays a websocket-manager instance: subscribes to its own {@code handler:{id}} channel
+ * and records what arrives, and writes routes for its connections exactly as a handler
+ * does.
  */
 public final class FakeHandler implements AutoCloseable {
 
@@ -54,7 +55,10 @@ public final class FakeHandler implements AutoCloseable {
         return handlerId;
     }
 
-    /** Writes the route of a connection of a device on this handler, as websocket-manager does on connect. */
+    /**
+     * Writes the route of a connection of a device on this handler, as websocket-manager
+     * does on connect.
+     */
     public void route(UserId user, DeviceId device, String connectionId) {
         redis.opsForValue()
             .set(RouteKeys.route(user, device), RouteKeys.routeValue(handlerId, connectionId), Duration.ofMinutes(5));
@@ -62,7 +66,10 @@ public final class FakeHandler implements AutoCloseable {
         redis.expire(RouteKeys.devices(user), Duration.ofMinutes(5));
     }
 
-    /** Waits until at least {@code count} {@code Deliver}s arrived and returns all that did. */
+    /**
+     * Waits until at least {@code count} {@code Deliver}s arrived and returns all that
+     * did.
+     */
     public List<HandlerMessage.Deliver> awaitDelivers(int count, Duration atMost) {
         await().atMost(atMost).untilAsserted(() -> assertThat(delivers()).hasSizeGreaterThanOrEqualTo(count));
         return delivers();

@@ -27,7 +27,9 @@ public final class QueueRows {
         this.session = session;
     }
 
-    /** @return the rows of a device's queue, in clustering order */
+    /**
+     * @return the rows of a device's queue, in clustering order
+     */
     public List<Row> of(UserId user, DeviceId device) {
         return session.execute(SimpleStatement.newInstance(
                 "SELECT conversation_id, seq, message_id FROM unsent_messages WHERE recipient_id = ? AND device_id = ?",
@@ -38,7 +40,9 @@ public final class QueueRows {
             .toList();
     }
 
-    /** @return the message ids of a device's queue, in clustering order */
+    /**
+     * @return the message ids of a device's queue, in clustering order
+     */
     public List<String> messageIds(UserId user, DeviceId device) {
         return of(user, device).stream().map(Row::messageId).toList();
     }

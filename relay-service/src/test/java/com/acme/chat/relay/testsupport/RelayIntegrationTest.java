@@ -24,16 +24,19 @@ import com.acme.chat.testsupport.Http;
 import com.acme.chat.testsupport.KafkaListeners;
 
 /**
- * Shared wiring of relay's integration tests (each subclass is a {@code @ChatIntegrationTest}; they all share one
- * context): a producer for the events other services publish, a fake handler listening on its Redis channel, and a
- * direct view of the queue table. Every test uses fresh user ids, so tests never see each other's data.
+ * Shared wiring of relay's integration tests (each subclass is a
+ * {@code @ChatIntegrationTest}; they all share one context): a producer for the events
+ * other services publish, a fake handler listening on its Redis channel, and a direct
+ * view of the queue table. Every test uses fresh user ids, so tests never see each
+ * other's data.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 public abstract class RelayIntegrationTest {
 
     /**
-     * How long to wait for anything that goes through Kafka. Generous: the first test also waits for the consumer
-     * group to form, and other modules' tests may restart the shared broker meanwhile.
+     * How long to wait for anything that goes through Kafka. Generous: the first test
+     * also waits for the consumer group to form, and other modules' tests may restart the
+     * shared broker meanwhile.
      */
     protected static final Duration KAFKA_WAIT = Duration.ofSeconds(90);
 
@@ -94,8 +97,8 @@ public abstract class RelayIntegrationTest {
     }
 
     protected String ackBody(String conversationId, String... messageIds) {
-        return json.writeValueAsString(java.util.Map.of("conversationId", conversationId, "messageIds",
-                java.util.List.of(messageIds)));
+        return json.writeValueAsString(
+                java.util.Map.of("conversationId", conversationId, "messageIds", java.util.List.of(messageIds)));
     }
 
 }

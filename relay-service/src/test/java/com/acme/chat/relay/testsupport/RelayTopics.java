@@ -13,8 +13,9 @@ import com.acme.chat.common.event.Topics;
 import com.acme.chat.testsupport.LocalServers;
 
 /**
- * Creates the topics relay consumes but other services declare (the broker does not auto-create topics), so the
- * listeners find them when the context starts. Call from {@code @BeforeAll}, after the servers are up.
+ * Creates the topics relay consumes but other services declare (the broker does not
+ * auto-create topics), so the listeners find them when the context starts. Call from
+ * {@code @BeforeAll}, after the servers are up.
  */
 public final class RelayTopics {
 

@@ -19,8 +19,8 @@ import com.acme.chat.testsupport.LocalServers;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Reads what is published on a topic from the moment it is opened (no consumer group: all partitions assigned,
- * positioned at their end), to find the event a test expects.
+ * Reads what is published on a topic from the moment it is opened (no consumer group: all
+ * partitions assigned, positioned at their end), to find the event a test expects.
  */
 public final class TopicWatcher implements AutoCloseable {
 
@@ -30,8 +30,9 @@ public final class TopicWatcher implements AutoCloseable {
 
     public TopicWatcher(String topic, JsonMapper json) {
         this.json = json;
-        this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalServers.kafkaBootstrap(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+        this.consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalServers.kafkaBootstrap(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new StringDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30))
             .stream()
@@ -39,11 +40,15 @@ public final class TopicWatcher implements AutoCloseable {
             .toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
-        // seekToEnd is lazy: resolve the positions now, before the test triggers the event.
+        // seekToEnd is lazy: resolve the positions now, before the test triggers the
+        // event.
         partitions.forEach(partition -> consumer.position(partition, Duration.ofSeconds(30)));
     }
 
-    /** Waits for the first event of a type that matches, published since this watcher was opened. */
+    /**
+     * Waits for the first event of a type that matches, published since this watcher was
+     * opened.
+     */
     public <T extends ChatEvent> T awaitEvent(Class<T> type, Predicate<T> matching, Duration atMost) {
         AtomicReference<T> found = new AtomicReference<>();
         await().atMost(atMost).pollInSameThread().pollInterval(Duration.ZERO).until(() -> {

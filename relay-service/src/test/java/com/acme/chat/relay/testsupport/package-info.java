@@ -1,6 +1,6 @@
 /**
- * Fixtures of relay-service's integration tests: events to produce, a fake handler channel, topic watchers and
- * queue reads.
+ * Fixtures of relay-service's integration tests: events to produce, a fake handler
+ * channel, topic watchers and queue reads.
  */
 @NullMarked
 package com.acme.chat.relay.testsupport;

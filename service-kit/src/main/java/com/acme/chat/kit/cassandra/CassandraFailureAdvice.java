@@ -19,9 +19,10 @@ import com.acme.chat.kit.web.ChatException;
 import com.acme.chat.kit.web.Problems;
 
 /**
- * Cassandra failures that may pass answer {@code 503 service_unavailable} (retryable), not {@code 500 internal}:
- * {@link ApiExceptionHandler} knows nothing about the driver. Also unwraps failures of async driver calls that were
- * joined. Runs before {@link ApiExceptionHandler}; everything else still goes there.
+ * Cassandra failures that may pass answer {@code 503 service_unavailable} (retryable),
+ * not {@code 500 internal}: {@link ApiExceptionHandler} knows nothing about the driver.
+ * Also unwraps failures of async driver calls that were joined. Runs before
+ * {@link ApiExceptionHandler}; everything else still goes there.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -50,4 +51,5 @@ public class CassandraFailureAdvice {
         }
         return Problems.unexpected(log, ex);
     }
+
 }

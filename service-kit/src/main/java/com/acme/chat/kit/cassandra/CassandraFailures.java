@@ -5,9 +5,10 @@ import com.datastax.oss.driver.api.core.servererrors.QueryValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tells a Cassandra failure that may pass (node down, timeout, overload) from one that will fail again (a bad
- * query: a bug). The first becomes {@code service_unavailable} for clients and an endless, backed-off retry for Kafka
- * listeners; the second is an {@code internal} error.
+ * Tells a Cassandra failure that may pass (node down, timeout, overload) from one that
+ * will fail again (a bad query: a bug). The first becomes {@code service_unavailable} for
+ * clients and an endless, backed-off retry for Kafka listeners; the second is an
+ * {@code internal} error.
  */
 public final class CassandraFailures {
 
@@ -26,4 +27,5 @@ public final class CassandraFailures {
         }
         return null;
     }
+
 }

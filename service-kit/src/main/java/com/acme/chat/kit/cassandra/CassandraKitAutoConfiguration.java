@@ -16,9 +16,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Replaces Boot's {@code CqlSession} with one whose keyspace and tables exist before anything uses it: a keyspace-less
- * session creates the keyspace, then the real session applies the service's {@code schema.cql}. Boot's Cassandra
- * health indicator then reports the node state, and the driver reconnects within
+ * Replaces Boot's {@code CqlSession} with one whose keyspace and tables exist before
+ * anything uses it: a keyspace-less session creates the keyspace, then the real session
+ * applies the service's {@code schema.cql}. Boot's Cassandra health indicator then
+ * reports the node state, and the driver reconnects within
  * {@code chat.cassandra.reconnect-max-delay} once Cassandra returns.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.cassandra.autoconfigure.CassandraAutoConfiguration")
@@ -58,4 +59,5 @@ public class CassandraKitAutoConfiguration {
             throw ex;
         }
     }
+
 }

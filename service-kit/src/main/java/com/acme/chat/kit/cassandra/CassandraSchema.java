@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 
 /**
- * A service's schema: the statements of its {@code schema.cql}, applied in order. Every statement must be idempotent
- * ({@code IF NOT EXISTS}), because the step runs at every start of every replica.
+ * A service's schema: the statements of its {@code schema.cql}, applied in order. Every
+ * statement must be idempotent ({@code IF NOT EXISTS}), because the step runs at every
+ * start of every replica.
  */
 public final class CassandraSchema {
 
@@ -37,7 +38,10 @@ public final class CassandraSchema {
         }
     }
 
-    /** Splits CQL text into statements: drops {@code --} and {@code //} line comments, splits on {@code ;}. */
+    /**
+     * Splits CQL text into statements: drops {@code --} and {@code //} line comments,
+     * splits on {@code ;}.
+     */
     static CassandraSchema parse(String cql) {
         StringBuilder text = new StringBuilder();
         for (String line : cql.split("\n")) {
@@ -68,4 +72,5 @@ public final class CassandraSchema {
         log.info("Cassandra schema applied: {} statements in keyspace {}", statements.size(),
                 session.getKeyspace().map(Object::toString).orElse("-"));
     }
+
 }

@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
- * Servlet services with the Cassandra driver: registers {@link CassandraFailureAdvice}, so a Cassandra outage answers
- * a retryable {@code 503 service_unavailable} instead of {@code 500 internal}. A service replaces it by declaring its
- * own {@link CassandraFailureAdvice} bean. Reactive services do not get it.
+ * Servlet services with the Cassandra driver: registers {@link CassandraFailureAdvice},
+ * so a Cassandra outage answers a retryable {@code 503 service_unavailable} instead of
+ * {@code 500 internal}. A service replaces it by declaring its own
+ * {@link CassandraFailureAdvice} bean. Reactive services do not get it.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -24,4 +25,5 @@ public class CassandraWebKitAutoConfiguration {
     CassandraFailureAdvice cassandraFailureAdvice() {
         return new CassandraFailureAdvice();
     }
+
 }

@@ -10,14 +10,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code chat.cassandra.*}: how the service's keyspace is created and how fast the driver reconnects. The keyspace
- * name itself is Boot's {@code spring.cassandra.keyspace-name}.
+ * {@code chat.cassandra.*}: how the service's keyspace is created and how fast the driver
+ * reconnects. The keyspace name itself is Boot's {@code spring.cassandra.keyspace-name}.
  *
- * @param replication the CQL replication map for {@code CREATE KEYSPACE}; production overrides it with
- * {@code NetworkTopologyStrategy} and RF 3
- * @param schemaLocation CQL file with the service's {@code CREATE TABLE IF NOT EXISTS} statements
- * @param schemaTimeout per-statement timeout for DDL (a fresh node can take far longer than the 2 s default)
- * @param reconnectMaxDelay upper bound of the driver's reconnection back-off, so readiness recovers quickly
+ * @param replication the CQL replication map for {@code CREATE KEYSPACE}; production
+ * overrides it with {@code NetworkTopologyStrategy} and RF 3
+ * @param schemaLocation CQL file with the service's {@code CREATE TABLE IF NOT EXISTS}
+ * statements
+ * @param schemaTimeout per-statement timeout for DDL (a fresh node can take far longer
+ * than the 2 s default)
+ * @param reconnectMaxDelay upper bound of the driver's reconnection back-off, so
+ * readiness recovers quickly
  */
 @ConfigurationProperties("chat.cassandra")
 @Validated

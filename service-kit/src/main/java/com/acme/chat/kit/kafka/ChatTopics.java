@@ -9,8 +9,9 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Builds the topic declarations of the topics a service owns (the producer declares; see {@code Topics} in
- * {@code common}). Returned as {@link KafkaAdmin.NewTopics}, which Boot's {@link KafkaAdmin} creates at startup.
+ * Builds the topic declarations of the topics a service owns (the producer declares; see
+ * {@code Topics} in {@code common}). Returned as {@link KafkaAdmin.NewTopics}, which
+ * Boot's {@link KafkaAdmin} creates at startup.
  */
 public final class ChatTopics {
 
@@ -31,4 +32,5 @@ public final class ChatTopics {
     public KafkaAdmin.NewTopics declare(String... names) {
         return new KafkaAdmin.NewTopics(Arrays.stream(names).map(this::topic).toArray(NewTopic[]::new));
     }
+
 }

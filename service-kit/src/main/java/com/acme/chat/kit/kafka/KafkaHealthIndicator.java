@@ -13,8 +13,9 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Readiness of the Kafka connection: UP when the cluster answers a describe-cluster call with at least one broker
- * within the timeout. One long-lived admin client is reused; it reconnects by itself when the broker returns.
+ * Readiness of the Kafka connection: UP when the cluster answers a describe-cluster call
+ * with at least one broker within the timeout. One long-lived admin client is reused; it
+ * reconnects by itself when the broker returns.
  */
 public class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
@@ -46,4 +47,5 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
     public void destroy() {
         admin.close(Duration.ofSeconds(2));
     }
+
 }

@@ -1,5 +1,6 @@
 /**
- * Kafka: topic declaration with environment-specific partitions and replication, and a readiness health indicator.
+ * Kafka: topic declaration with environment-specific partitions and replication, and a
+ * readiness health indicator.
  */
 @NullMarked
 package com.acme.chat.kit.kafka;

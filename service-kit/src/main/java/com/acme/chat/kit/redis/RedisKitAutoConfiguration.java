@@ -13,9 +13,10 @@ import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBui
 import org.springframework.context.annotation.Bean;
 
 /**
- * Lettuce defaults that suit readiness: while Redis is away, commands fail at once instead of queueing until the
- * command timeout, and the reconnect back-off stays under two seconds, so readiness goes DOWN and back UP promptly.
- * Redis holds only rebuildable state (routes, presence, tickets), so failing fast is the right trade.
+ * Lettuce defaults that suit readiness: while Redis is away, commands fail at once
+ * instead of queueing until the command timeout, and the reconnect back-off stays under
+ * two seconds, so readiness goes DOWN and back UP promptly. Redis holds only rebuildable
+ * state (routes, presence, tickets), so failing fast is the right trade.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnClass(ClientOptions.class)
@@ -31,4 +32,5 @@ public class RedisKitAutoConfiguration {
         return resources -> resources
             .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS));
     }
+
 }

@@ -9,19 +9,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code chat.security.*}. Production validates tokens against the OIDC issuer's JWKS
- * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}); the local stack and tests
- * use an HS256 shared secret instead. Exactly one of the two must be configured.
+ * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri});
+ * the local stack and tests use an HS256 shared secret instead. Exactly one of the two
+ * must be configured.
  *
  * @param jwt HS256 settings for local development and tests
- * @param publicPaths paths reachable without a token: the probes and metrics, nothing else
+ * @param publicPaths paths reachable without a token: the probes and metrics, nothing
+ * else
  */
 @ConfigurationProperties("chat.security")
-public record ChatSecurityProperties(@DefaultValue Jwt jwt,
-        @DefaultValue({ "/livez", "/readyz", "/actuator/health", "/actuator/health/**", "/actuator/info",
-                "/actuator/prometheus", "/error" }) List<String> publicPaths) {
+public record ChatSecurityProperties(@DefaultValue Jwt jwt, @DefaultValue( {
+        "/livez", "/readyz", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+        "/error" }) List<String> publicPaths){
 
     /**
-     * @param hmacSecret shared HS256 secret (at least 32 bytes); only for local and test profiles
+     * @param hmacSecret shared HS256 secret (at least 32 bytes); only for local and test
+     * profiles
      * @param issuer expected {@code iss} claim, checked when set
      */
     public record Jwt(@Nullable String hmacSecret, @Nullable String issuer) {

@@ -38,4 +38,5 @@ final class JwtDecoders {
         return "No JWT validation configured: set spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri)"
                 + " in production, or chat.security.jwt.hmac-secret for the local profile and tests.";
     }
+
 }

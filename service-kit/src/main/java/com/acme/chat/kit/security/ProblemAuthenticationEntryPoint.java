@@ -18,8 +18,9 @@ import com.acme.chat.kit.web.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 401 and 403 as ProblemDetails with the stable codes {@code unauthenticated}, {@code token_expired} and
- * {@code forbidden}, keeping the RFC 6750 {@code WWW-Authenticate} header.
+ * 401 and 403 as ProblemDetails with the stable codes {@code unauthenticated},
+ * {@code token_expired} and {@code forbidden}, keeping the RFC 6750
+ * {@code WWW-Authenticate} header.
  */
 final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
@@ -49,4 +50,5 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }
+
 }

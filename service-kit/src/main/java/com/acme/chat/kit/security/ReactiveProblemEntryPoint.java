@@ -21,7 +21,10 @@ import com.acme.chat.kit.web.Problems;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** The reactive twin of {@link ProblemAuthenticationEntryPoint}: same status codes, header and body. */
+/**
+ * The reactive twin of {@link ProblemAuthenticationEntryPoint}: same status codes, header
+ * and body.
+ */
 final class ReactiveProblemEntryPoint implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
     private final JsonMapper json;
@@ -47,7 +50,9 @@ final class ReactiveProblemEntryPoint implements ServerAuthenticationEntryPoint,
     private Mono<Void> write(ServerHttpResponse response, HttpStatus status, ProblemDetail problem) {
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        DataBuffer body = response.bufferFactory().wrap(json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8));
+        DataBuffer body = response.bufferFactory()
+            .wrap(json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8));
         return response.writeWith(Mono.just(body));
     }
+
 }

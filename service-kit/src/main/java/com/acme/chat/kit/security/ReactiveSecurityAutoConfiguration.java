@@ -17,7 +17,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reactive services (the WebSocket handler): the same rules as {@link ServletSecurityAutoConfiguration}, for WebFlux.
+ * Reactive services (the WebSocket handler): the same rules as
+ * {@link ServletSecurityAutoConfiguration}, for WebFlux.
  */
 @AutoConfiguration(
         before = { ReactiveWebSecurityAutoConfiguration.class, ReactiveOAuth2ResourceServerAutoConfiguration.class })
@@ -43,7 +44,8 @@ public class ReactiveSecurityAutoConfiguration {
             .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.jwtDecoder(decoder.getObject()))
                 .authenticationEntryPoint(problems)
                 .accessDeniedHandler(problems))
-            .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+            .exceptionHandling(
+                    exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
             .build();
     }
 
@@ -57,4 +59,5 @@ public class ReactiveSecurityAutoConfiguration {
         decoder.setJwtValidator(JwtDecoders.validator(properties.jwt()));
         return decoder;
     }
+
 }

@@ -18,8 +18,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Servlet services: stateless, every request but {@code chat.security.public-paths} needs a valid JWT, and a missing
- * or bad token gets a ProblemDetail with a stable code ({@code unauthenticated}, {@code token_expired}).
+ * Servlet services: stateless, every request but {@code chat.security.public-paths} needs
+ * a valid JWT, and a missing or bad token gets a ProblemDetail with a stable code
+ * ({@code unauthenticated}, {@code token_expired}).
  */
 @AutoConfiguration(before = { ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -57,4 +58,5 @@ public class ServletSecurityAutoConfiguration {
         decoder.setJwtValidator(JwtDecoders.validator(properties.jwt()));
         return decoder;
     }
+
 }

@@ -8,8 +8,9 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 /**
- * Tells an expired token from a missing or invalid one, without echoing token contents. One rule for the REST entry
- * points and the WebSocket handshake, so {@code token_expired} means the same everywhere.
+ * Tells an expired token from a missing or invalid one, without echoing token contents.
+ * One rule for the REST entry points and the WebSocket handshake, so
+ * {@code token_expired} means the same everywhere.
  */
 public final class TokenErrors {
 
@@ -17,15 +18,16 @@ public final class TokenErrors {
     }
 
     /**
-     * @param failure what a decoder or the resource server threw: a {@link JwtException}, or an
-     *     {@link InvalidBearerTokenException} that wraps one
+     * @param failure what a decoder or the resource server threw: a {@link JwtException},
+     * or an {@link InvalidBearerTokenException} that wraps one
      * @return whether the token was rejected because it has expired
      */
     public static boolean isExpired(@Nullable Throwable failure) {
         boolean mentioned = false;
         for (Throwable t = failure; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
             if (t instanceof JwtValidationException validation) {
-                // The precise answer: which validator failed, not a summary message that wraps it.
+                // The precise answer: which validator failed, not a summary message that
+                // wraps it.
                 return validation.getErrors()
                     .stream()
                     .anyMatch(error -> error.getDescription() != null && error.getDescription().contains("expired"));
@@ -44,4 +46,5 @@ public final class TokenErrors {
         }
         return ex instanceof InvalidBearerTokenException ? "The access token is invalid" : "A bearer token is required";
     }
+
 }

@@ -13,11 +13,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-
 /**
- * The one exception handler of a servlet service: {@link ChatException}s carry their code; Spring MVC's own
- * exceptions (unreadable JSON, validation, unknown paths) get one too; anything else is a logged {@code internal}.
- * Controllers contain no try/catch.
+ * The one exception handler of a servlet service: {@link ChatException}s carry their
+ * code; Spring MVC's own exceptions (unreadable JSON, validation, unknown paths) get one
+ * too; anything else is a logged {@code internal}. Controllers contain no try/catch.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -43,4 +42,5 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         return response;
     }
+
 }

@@ -3,8 +3,9 @@ package com.acme.chat.kit.web;
 import com.acme.chat.common.error.ErrorCode;
 
 /**
- * A domain failure with a stable {@link ErrorCode}; the REST layer turns it into a ProblemDetail and the WebSocket
- * layer into an {@code error} frame, so clients handle one vocabulary.
+ * A domain failure with a stable {@link ErrorCode}; the REST layer turns it into a
+ * ProblemDetail and the WebSocket layer into an {@code error} frame, so clients handle
+ * one vocabulary.
  */
 public class ChatException extends RuntimeException {
 
@@ -18,4 +19,5 @@ public class ChatException extends RuntimeException {
     public ErrorCode code() {
         return code;
     }
+
 }

@@ -7,9 +7,9 @@ import org.springframework.web.server.ServerWebInputException;
 import com.acme.chat.common.error.ErrorCode;
 
 /**
- * Maps the exceptions Spring MVC and WebFlux raise themselves (unreadable bodies, unknown paths, wrong methods) to
- * the project's stable codes. Shared by both stacks, so it must not touch servlet- or reactive-only types beyond
- * those in spring-web.
+ * Maps the exceptions Spring MVC and WebFlux raise themselves (unreadable bodies, unknown
+ * paths, wrong methods) to the project's stable codes. Shared by both stacks, so it must
+ * not touch servlet- or reactive-only types beyond those in spring-web.
  */
 final class ErrorCodes {
 
@@ -32,4 +32,5 @@ final class ErrorCodes {
             default -> status.is4xxClientError() ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL;
         };
     }
+
 }

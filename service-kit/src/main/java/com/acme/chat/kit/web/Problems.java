@@ -12,8 +12,9 @@ import org.springframework.http.ResponseEntity;
 import com.acme.chat.common.error.ErrorCode;
 
 /**
- * Builds the project's ProblemDetail shape: {@code type = urn:chat:problem:<code>}, {@code title}, {@code detail},
- * and the extra properties {@code code} and (when tracing is on) {@code traceId}.
+ * Builds the project's ProblemDetail shape: {@code type = urn:chat:problem:<code>},
+ * {@code title}, {@code detail}, and the extra properties {@code code} and (when tracing
+ * is on) {@code traceId}.
  */
 public final class Problems {
 
@@ -27,15 +28,18 @@ public final class Problems {
         return decorate(problem, code);
     }
 
-    /** The ProblemDetail as a response with its status, for exception handlers of either web stack. */
+    /**
+     * The ProblemDetail as a response with its status, for exception handlers of either
+     * web stack.
+     */
     public static ResponseEntity<ProblemDetail> response(ErrorCode code, String detail) {
         ProblemDetail problem = of(code, detail);
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
     /**
-     * The answer to a failure nobody handled: logged in full by the caller's logger, and {@code 500 internal} without
-     * details for the client.
+     * The answer to a failure nobody handled: logged in full by the caller's logger, and
+     * {@code 500 internal} without details for the client.
      */
     public static ResponseEntity<ProblemDetail> unexpected(Logger log, Throwable ex) {
         log.error("Unhandled exception", ex);
@@ -53,4 +57,5 @@ public final class Problems {
         }
         return problem;
     }
+
 }

@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 
-
-/** The WebFlux twin of {@link ApiExceptionHandler}: same codes, same ProblemDetail shape. */
+/**
+ * The WebFlux twin of {@link ApiExceptionHandler}: same codes, same ProblemDetail shape.
+ */
 @RestControllerAdvice
 public class ReactiveApiExceptionHandler extends ResponseEntityExceptionHandler {
 
@@ -40,4 +41,5 @@ public class ReactiveApiExceptionHandler extends ResponseEntityExceptionHandler 
             }
         });
     }
+
 }

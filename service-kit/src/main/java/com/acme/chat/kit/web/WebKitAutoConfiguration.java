@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Registers the project's exception handler (servlet or reactive) before Boot's own ProblemDetail handler would be.
+ * Registers the project's exception handler (servlet or reactive) before Boot's own
+ * ProblemDetail handler would be.
  */
 @AutoConfiguration(beforeName = { "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
         "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration" })
@@ -21,6 +22,7 @@ public class WebKitAutoConfiguration {
         ResponseEntityExceptionHandler apiExceptionHandler() {
             return new ApiExceptionHandler();
         }
+
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -31,5 +33,7 @@ public class WebKitAutoConfiguration {
         org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler reactiveApiExceptionHandler() {
             return new ReactiveApiExceptionHandler();
         }
+
     }
+
 }

@@ -27,7 +27,8 @@ class CassandraFailureAdviceTest {
 
     private final FailingController controller = new FailingController();
 
-    // The kit's catch-all handler is registered first: the advice must still win by its order.
+    // The kit's catch-all handler is registered first: the advice must still win by its
+    // order.
     private final MockMvcTester mvc = MockMvcTester.create(MockMvcBuilders.standaloneSetup(controller)
         .setControllerAdvice(new ApiExceptionHandler(), new CassandraFailureAdvice())
         .build());
@@ -100,5 +101,7 @@ class CassandraFailureAdviceTest {
         String fail() {
             throw failure;
         }
+
     }
+
 }

@@ -54,4 +54,5 @@ class CassandraFailuresTest {
             .isNull();
         assertThat(CassandraFailures.transientCause(null)).isNull();
     }
+
 }

@@ -54,4 +54,5 @@ class CassandraWebKitAutoConfigurationTest {
     static class ServiceAdvice extends CassandraFailureAdvice {
 
     }
+
 }

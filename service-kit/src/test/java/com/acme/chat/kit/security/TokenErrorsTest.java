@@ -31,7 +31,8 @@ class TokenErrorsTest {
 
     @Test
     void theFailedValidatorDecidesNotTheWrappingMessage() {
-        // A summary that happens to say "expired" while the validator that failed is the issuer check.
+        // A summary that happens to say "expired" while the validator that failed is the
+        // issuer check.
         JwtValidationException wrongIssuer = failedValidation("The iss claim is not valid");
         InvalidBearerTokenException wrapped = new InvalidBearerTokenException("token expired or invalid", wrongIssuer);
         assertThat(TokenErrors.isExpired(wrapped)).isFalse();
@@ -53,4 +54,5 @@ class TokenErrorsTest {
     void aDecoderMessageWithoutValidatorDetailStillCounts() {
         assertThat(TokenErrors.isExpired(new BadJwtException("Jwt expired at 2026-11-27T10:00:00Z"))).isTrue();
     }
+
 }

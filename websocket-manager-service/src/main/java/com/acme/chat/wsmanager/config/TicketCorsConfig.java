@@ -12,9 +12,10 @@ import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
- * Browsers fetch their handshake ticket cross-origin with an {@code Authorization} header, which needs a CORS
- * preflight. The shared security chain has no CORS support, so this filter answers preflights for the ticket endpoint
- * before the chain would reject them as unauthenticated. Only the origins allowed to open the WebSocket are allowed.
+ * Browsers fetch their handshake ticket cross-origin with an {@code Authorization}
+ * header, which needs a CORS preflight. The shared security chain has no CORS support, so
+ * this filter answers preflights for the ticket endpoint before the chain would reject
+ * them as unauthenticated. Only the origins allowed to open the WebSocket are allowed.
  */
 @Configuration(proxyBeanMethods = false)
 class TicketCorsConfig {
@@ -31,4 +32,5 @@ class TicketCorsConfig {
         source.registerCorsConfiguration("/api/v1/ws-tickets", cors);
         return new CorsWebFilter(source);
     }
+
 }

@@ -14,19 +14,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code chat.wsmanager.*}: identity and timing of this handler instance, and where its HTTP dependencies live.
+ * {@code chat.wsmanager.*}: identity and timing of this handler instance, and where its
+ * HTTP dependencies live.
  *
- * @param handlerId this instance's id in routes ({@code route:{userId}:{deviceId}} names it); in k8s the pod name
- * @param routeTtl how long a route lives without a heartbeat, so a dead handler's routes vanish by themselves
- * @param heartbeat how often clients ping and routes are refreshed; a connection silent for two intervals is closed
- * @param allowedOrigins Origin values a browser handshake may carry ({@code *} allows any)
- * @param messagingUrl base URL of messaging-service ({@code send_message}, {@code mark_read}, user registration)
+ * @param handlerId this instance's id in routes ({@code route:{userId}:{deviceId}} names
+ * it); in k8s the pod name
+ * @param routeTtl how long a route lives without a heartbeat, so a dead handler's routes
+ * vanish by themselves
+ * @param heartbeat how often clients ping and routes are refreshed; a connection silent
+ * for two intervals is closed
+ * @param allowedOrigins Origin values a browser handshake may carry ({@code *} allows
+ * any)
+ * @param messagingUrl base URL of messaging-service ({@code send_message},
+ * {@code mark_read}, user registration)
  * @param relayUrl base URL of relay-service ({@code ack_delivery})
- * @param downstreamTimeout how long a call to messaging or relay may take before the frame fails as
- * {@code service_unavailable}
+ * @param downstreamTimeout how long a call to messaging or relay may take before the
+ * frame fails as {@code service_unavailable}
  * @param ticketTtl how long a browser handshake ticket stays valid (protocol: 30 s)
- * @param outboundQueueLimit frames a connection may have waiting for the socket; beyond that the client is too slow
- * and is closed with 1013 (its messages stay queued in relay)
+ * @param outboundQueueLimit frames a connection may have waiting for the socket; beyond
+ * that the client is too slow and is closed with 1013 (its messages stay queued in relay)
  */
 @ConfigurationProperties("chat.wsmanager")
 @Validated
@@ -38,7 +44,10 @@ public record WsManagerProperties(@DefaultValue("${random.uuid}") @NotBlank Stri
         @DefaultValue("5s") @NotNull Duration downstreamTimeout, @DefaultValue("30s") @NotNull Duration ticketTtl,
         @DefaultValue("1024") @Positive int outboundQueueLimit) {
 
-    /** @return whether routes outlive a heartbeat, so a live handler's routes never expire between refreshes */
+    /**
+     * @return whether routes outlive a heartbeat, so a live handler's routes never expire
+     * between refreshes
+     */
     @AssertTrue(message = "route-ttl must be longer than heartbeat")
     public boolean isRouteTtlLongerThanHeartbeat() {
         return routeTtl == null || heartbeat == null || routeTtl.compareTo(heartbeat) > 0;

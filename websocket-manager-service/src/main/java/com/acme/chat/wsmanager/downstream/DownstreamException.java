@@ -3,16 +3,19 @@ package com.acme.chat.wsmanager.downstream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A call to messaging or relay failed. Either the service answered with an error ({@link Kind#PROBLEM}: its status,
- * and the ProblemDetail's {@code code} and {@code detail} when the body had them), or it could not be reached in time
- * ({@link Kind#UNAVAILABLE}: connection refused, timeout), or it answered 2xx with a body we cannot read
- * ({@link Kind#BAD_RESPONSE}).
+ * A call to messaging or relay failed. Either the service answered with an error
+ * ({@link Kind#PROBLEM}: its status, and the ProblemDetail's {@code code} and
+ * {@code detail} when the body had them), or it could not be reached in time
+ * ({@link Kind#UNAVAILABLE}: connection refused, timeout), or it answered 2xx with a body
+ * we cannot read ({@link Kind#BAD_RESPONSE}).
  */
 public final class DownstreamException extends RuntimeException {
 
     /** What went wrong. */
     public enum Kind {
+
         PROBLEM, UNAVAILABLE, BAD_RESPONSE
+
     }
 
     private final Kind kind;
@@ -52,23 +55,32 @@ public final class DownstreamException extends RuntimeException {
         return kind;
     }
 
-    /** @return {@code messaging} or {@code relay} */
+    /**
+     * @return {@code messaging} or {@code relay}
+     */
     public String service() {
         return service;
     }
 
-    /** @return the HTTP status, or 0 when there was no response */
+    /**
+     * @return the HTTP status, or 0 when there was no response
+     */
     public int status() {
         return status;
     }
 
-    /** @return the ProblemDetail's {@code code}, if the body had one */
+    /**
+     * @return the ProblemDetail's {@code code}, if the body had one
+     */
     public @Nullable String code() {
         return code;
     }
 
-    /** @return the ProblemDetail's {@code detail}, if the body had one */
+    /**
+     * @return the ProblemDetail's {@code detail}, if the body had one
+     */
     public @Nullable String detail() {
         return detail;
     }
+
 }

@@ -20,8 +20,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
- * What the two clients share: a WebClient on Reactor Netty with connect and response timeouts, JSON bodies written
- * and read with the service's JsonMapper, and one translation of failures into {@link DownstreamException}.
+ * What the two clients share: a WebClient on Reactor Netty with connect and response
+ * timeouts, JSON bodies written and read with the service's JsonMapper, and one
+ * translation of failures into {@link DownstreamException}.
  */
 final class DownstreamHttp {
 
@@ -39,7 +40,8 @@ final class DownstreamHttp {
         this.service = service;
         this.json = json;
         this.timeout = timeout;
-        // Idle connections are dropped before the services' keep-alive timeout (60 s), so the pool never hands out a
+        // Idle connections are dropped before the services' keep-alive timeout (60 s), so
+        // the pool never hands out a
         // connection the server is closing; one pool per downstream service.
         ConnectionProvider pool = ConnectionProvider.builder(service)
             .maxConnections(500)
@@ -47,7 +49,8 @@ final class DownstreamHttp {
             .pendingAcquireTimeout(timeout)
             .build();
         HttpClient http = HttpClient.create(pool)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(MAX_CONNECT_TIMEOUT_MILLIS, timeout.toMillis()))
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                    (int) Math.min(MAX_CONNECT_TIMEOUT_MILLIS, timeout.toMillis()))
             .responseTimeout(timeout);
         this.client = WebClient.builder()
             .baseUrl(baseUrl.toString())
@@ -59,7 +62,10 @@ final class DownstreamHttp {
         return client;
     }
 
-    /** Bodies go out as bytes, so no codec second-guesses how a pre-serialised String should be written. */
+    /**
+     * Bodies go out as bytes, so no codec second-guesses how a pre-serialised String
+     * should be written.
+     */
     byte[] write(Object body) {
         return json.writeValueAsBytes(body);
     }
@@ -94,10 +100,13 @@ final class DownstreamHttp {
         });
     }
 
-    /** Bounds the whole call and turns transport failures into {@link DownstreamException.Kind#UNAVAILABLE}. */
+    /**
+     * Bounds the whole call and turns transport failures into
+     * {@link DownstreamException.Kind#UNAVAILABLE}.
+     */
     <T> Mono<T> guard(Mono<T> call) {
-        return call.timeout(timeout).onErrorMap(DownstreamHttp::isTransportFailure,
-                ex -> DownstreamException.unavailable(service, ex));
+        return call.timeout(timeout)
+            .onErrorMap(DownstreamHttp::isTransportFailure, ex -> DownstreamException.unavailable(service, ex));
     }
 
     private DownstreamException problem(int status, byte[] body) {
@@ -109,7 +118,8 @@ final class DownstreamHttp {
             detail = text(tree, "detail");
         }
         catch (JacksonException ex) {
-            // Not a ProblemDetail (a proxy's error page, an empty body): the status is all there is.
+            // Not a ProblemDetail (a proxy's error page, an empty body): the status is
+            // all there is.
         }
         return DownstreamException.problem(service, status, code, detail);
     }
@@ -127,4 +137,5 @@ final class DownstreamHttp {
                 || ex instanceof io.netty.handler.timeout.ReadTimeoutException
                 || ex instanceof reactor.netty.http.client.PrematureCloseException;
     }
+
 }

@@ -19,9 +19,10 @@ import com.acme.chat.wsmanager.config.WsManagerProperties;
 import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
 
 /**
- * messaging-service over HTTP, as the connected user (their bearer token, their device in {@code X-Device-Id}):
- * {@code POST /api/v1/messages}, {@code POST /api/v1/conversations/{id}/read}, {@code GET /api/v1/users/me}.
- * Non-blocking; each call is bounded by {@code chat.wsmanager.downstream-timeout}. Sends are idempotent on
+ * messaging-service over HTTP, as the connected user (their bearer token, their device in
+ * {@code X-Device-Id}): {@code POST /api/v1/messages}, {@code POST
+ * /api/v1/conversations/{id}/read}, {@code GET /api/v1/users/me}. Non-blocking; each call
+ * is bounded by {@code chat.wsmanager.downstream-timeout}. Sends are idempotent on
  * {@code clientMsgId} at messaging, so a client may safely retry a send that failed here.
  */
 @Component
@@ -38,7 +39,8 @@ public class MessagingClient {
     }
 
     /**
-     * Stores a message ({@code 201}, or {@code 200} for a retry of an already stored one).
+     * Stores a message ({@code 201}, or {@code 200} for a retry of an already stored
+     * one).
      * @param principal the sender's connection
      * @param frame the frame
      * @return the stored message
@@ -84,7 +86,8 @@ public class MessagingClient {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record SendBody(String clientMsgId, @Nullable String to, @Nullable String group, String text, List<MediaRef> media) {
+    record SendBody(String clientMsgId, @Nullable String to, @Nullable String group, String text,
+            List<MediaRef> media) {
     }
 
     record ReadBody(long seq) {
@@ -102,4 +105,5 @@ public class MessagingClient {
     public record StoredMessage(MessageId messageId, ConversationId conversationId, long seq, Instant sentAt,
             boolean duplicate) {
     }
+
 }

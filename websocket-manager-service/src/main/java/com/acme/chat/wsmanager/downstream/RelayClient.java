@@ -14,8 +14,9 @@ import com.acme.chat.wsmanager.config.WsManagerProperties;
 import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
 
 /**
- * relay-service over HTTP, as the connected user: {@code POST /api/v1/devices/{deviceId}/acks} drops acknowledged
- * messages from the device's queue. Idempotent at relay, so a failed ack may be resent. Non-blocking, bounded by
+ * relay-service over HTTP, as the connected user: {@code POST
+ * /api/v1/devices/{deviceId}/acks} drops acknowledged messages from the device's queue.
+ * Idempotent at relay, so a failed ack may be resent. Non-blocking, bounded by
  * {@code chat.wsmanager.downstream-timeout}.
  */
 @Component
@@ -42,11 +43,12 @@ public class RelayClient {
             .uri("/api/v1/devices/{deviceId}/acks", principal.deviceId().value())
             .header(DownstreamHttp.authorization(), DownstreamHttp.bearer(principal.token()))
             .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(http.write(new AckBody(conversationId.value(),
-                    messageIds.stream().map(MessageId::value).toList())))
+            .bodyValue(
+                    http.write(new AckBody(conversationId.value(), messageIds.stream().map(MessageId::value).toList())))
             .exchangeToMono(response -> http.read(response, Void.class)));
     }
 
     record AckBody(String conversationId, List<String> messageIds) {
     }
+
 }

@@ -9,10 +9,12 @@ import com.acme.chat.common.protocol.ErrorFrame;
 import com.acme.chat.wsmanager.downstream.DownstreamException;
 
 /**
- * Turns a failed downstream call into the {@code error} frame for the client frame that caused it. A ProblemDetail
- * keeps its {@code code} and {@code detail} (clients handle one vocabulary over REST and the socket); a code this
- * version does not know becomes {@code internal}. An unreachable or slow service is {@code service_unavailable},
- * which is retryable: the client resends the same frame (same {@code clientMsgId}) after a back-off.
+ * Turns a failed downstream call into the {@code error} frame for the client frame that
+ * caused it. A ProblemDetail keeps its {@code code} and {@code detail} (clients handle
+ * one vocabulary over REST and the socket); a code this version does not know becomes
+ * {@code internal}. An unreachable or slow service is {@code service_unavailable}, which
+ * is retryable: the client resends the same frame (same {@code clientMsgId}) after a
+ * back-off.
  */
 final class DownstreamErrors {
 
@@ -64,4 +66,5 @@ final class DownstreamErrors {
         }
         return ErrorCode.INTERNAL;
     }
+
 }

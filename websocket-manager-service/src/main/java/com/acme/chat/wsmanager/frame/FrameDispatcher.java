@@ -28,14 +28,17 @@ import com.acme.chat.wsmanager.downstream.RelayClient;
 import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
 
 /**
- * Handles one inbound text frame of a connection and produces its single answer: {@code pong} for {@code ping},
- * {@code ack} when the downstream service accepted the frame, otherwise {@code error} with the frame's id.
+ * Handles one inbound text frame of a connection and produces its single answer:
+ * {@code pong} for {@code ping}, {@code ack} when the downstream service accepted the
+ * frame, otherwise {@code error} with the frame's id.
  * <p>
- * <b>Guarantees.</b> Every frame gets exactly one answer and the returned Mono never fails; a frame answered with
- * {@code error} had no effect downstream (except what messaging documents for {@code duplicate_mismatch}). Answers
- * come only after the downstream call finished: an {@code ack} for {@code send_message} means the message is durably
- * stored. Nothing here blocks; downstream calls run on Reactor Netty's client event loop. The caller keeps a
- * connection's frames in order by dispatching them one after another.
+ * <b>Guarantees.</b> Every frame gets exactly one answer and the returned Mono never
+ * fails; a frame answered with {@code error} had no effect downstream (except what
+ * messaging documents for {@code duplicate_mismatch}). Answers come only after the
+ * downstream call finished: an {@code ack} for {@code send_message} means the message is
+ * durably stored. Nothing here blocks; downstream calls run on Reactor Netty's client
+ * event loop. The caller keeps a connection's frames in order by dispatching them one
+ * after another.
  */
 @Component
 public class FrameDispatcher {
@@ -77,10 +80,13 @@ public class FrameDispatcher {
     }
 
     private void count(String type) {
-        received.computeIfAbsent(type, t -> Counter.builder("chat.wsmanager.frames.received")
-            .description("Client frames received, by frame type ('invalid' when unreadable)")
-            .tag("type", t)
-            .register(meters)).increment();
+        received
+            .computeIfAbsent(type,
+                    t -> Counter.builder("chat.wsmanager.frames.received")
+                        .description("Client frames received, by frame type ('invalid' when unreadable)")
+                        .tag("type", t)
+                        .register(meters))
+            .increment();
     }
 
     /** One frame's handling; stateless apart from the connection's principal. */
@@ -96,8 +102,8 @@ public class FrameDispatcher {
         public Mono<ServerFrame> onSendMessage(SendMessage frame) {
             count(SendMessage.TYPE);
             return messaging.send(principal, frame)
-                .map(stored -> Ack.messageStored(frame.id(), stored.messageId(), stored.conversationId(),
-                        stored.seq(), stored.sentAt(), stored.duplicate()));
+                .map(stored -> Ack.messageStored(frame.id(), stored.messageId(), stored.conversationId(), stored.seq(),
+                        stored.sentAt(), stored.duplicate()));
         }
 
         @Override
@@ -131,5 +137,7 @@ public class FrameDispatcher {
             count(SubscribePresence.TYPE);
             return Mono.just(ErrorFrame.of(frame.id(), ErrorCode.BAD_REQUEST, RESERVED_PRESENCE));
         }
+
     }
+
 }

@@ -21,12 +21,15 @@ import com.acme.chat.common.protocol.ErrorFrame;
 import com.acme.chat.common.protocol.ProtocolLimits;
 
 /**
- * Reads one text frame as a {@link ClientFrame} and checks its field constraints. A frame that cannot be read becomes
- * the {@link ErrorFrame} to answer with: {@code malformed_json} (not JSON, or not the shape of a frame),
- * {@code unknown_frame_type} (missing or unknown {@code type}), {@code validation_failed} (missing or invalid field),
- * {@code text_too_long} (message text over the limit). Its {@code id} is the frame's {@code id} when the JSON could be
- * read far enough to find one, else null. Messages never echo field values (they may be message text). The text is
- * parsed once, into a tree, which gives the id for error answers without a second parse.
+ * Reads one text frame as a {@link ClientFrame} and checks its field constraints. A frame
+ * that cannot be read becomes the {@link ErrorFrame} to answer with:
+ * {@code malformed_json} (not JSON, or not the shape of a frame),
+ * {@code unknown_frame_type} (missing or unknown {@code type}), {@code validation_failed}
+ * (missing or invalid field), {@code text_too_long} (message text over the limit). Its
+ * {@code id} is the frame's {@code id} when the JSON could be read far enough to find
+ * one, else null. Messages never echo field values (they may be message text). The text
+ * is parsed once, into a tree, which gives the id for error answers without a second
+ * parse.
  */
 final class FrameParser {
 
@@ -62,8 +65,8 @@ final class FrameParser {
             return Parsed.rejected(ErrorFrame.of(id, ErrorCode.VALIDATION_FAILED, describe(ex)));
         }
         catch (JacksonException ex) {
-            return Parsed.rejected(ErrorFrame.of(id, ErrorCode.MALFORMED_JSON,
-                    "A field of the frame has the wrong JSON type"));
+            return Parsed
+                .rejected(ErrorFrame.of(id, ErrorCode.MALFORMED_JSON, "A field of the frame has the wrong JSON type"));
         }
         Set<ConstraintViolation<ClientFrame>> violations = validator.validate(frame);
         if (!violations.isEmpty()) {
@@ -80,19 +83,17 @@ final class FrameParser {
             return ErrorFrame.of(safeId(id), ErrorCode.TEXT_TOO_LONG,
                     "text must be at most " + ProtocolLimits.MAX_TEXT_CHARS + " characters");
         }
-        String message = violations.stream()
-            .map(v -> {
-                String path = v.getPropertyPath().toString();
-                return path.isEmpty() ? v.getMessage() : path + ": " + v.getMessage();
-            })
-            .sorted(Comparator.naturalOrder())
-            .collect(Collectors.joining("; "));
+        String message = violations.stream().map(v -> {
+            String path = v.getPropertyPath().toString();
+            return path.isEmpty() ? v.getMessage() : path + ": " + v.getMessage();
+        }).sorted(Comparator.naturalOrder()).collect(Collectors.joining("; "));
         return ErrorFrame.of(safeId(id), ErrorCode.VALIDATION_FAILED, message);
     }
 
     /**
-     * Why a record could not be built: a required field was null ({@code Objects.requireNonNull(x, "name")} throws
-     * with the field name), or an id was invalid (the id type's message, which never contains the value).
+     * Why a record could not be built: a required field was null
+     * ({@code Objects.requireNonNull(x, "name")} throws with the field name), or an id
+     * was invalid (the id type's message, which never contains the value).
      */
     private static String describe(ValueInstantiationException ex) {
         Throwable cause = ex.getCause();
@@ -120,7 +121,10 @@ final class FrameParser {
         return (id != null && id.isString()) ? safeId(id.asString()) : null;
     }
 
-    /** An id is echoed only if it is one a client may use, so an error frame never carries an oversized string. */
+    /**
+     * An id is echoed only if it is one a client may use, so an error frame never carries
+     * an oversized string.
+     */
     private static @Nullable String safeId(@Nullable String id) {
         return (id == null || id.isBlank() || id.length() > ProtocolLimits.MAX_CORRELATION_ID_CHARS) ? null : id;
     }
@@ -141,4 +145,5 @@ final class FrameParser {
             return new Parsed(null, error);
         }
     }
+
 }

@@ -5,9 +5,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.web.reactive.socket.WebSocketSession;
 
 /**
- * Handles a WebSocket whose handshake {@link HandshakeAuthenticator} accepted. The principal is handed over directly
- * rather than through session attributes: WebFlux fills those from the HTTP {@code WebSession}, and creating one per
- * connection would cost memory and a session cookie for nothing.
+ * Handles a WebSocket whose handshake {@link HandshakeAuthenticator} accepted. The
+ * principal is handed over directly rather than through session attributes: WebFlux fills
+ * those from the HTTP {@code WebSession}, and creating one per connection would cost
+ * memory and a session cookie for nothing.
  */
 public interface AuthenticatedWebSocketHandler {
 
@@ -17,4 +18,5 @@ public interface AuthenticatedWebSocketHandler {
      * @return completes when the connection is done
      */
     Mono<Void> handle(WebSocketSession session, ConnectionPrincipal principal);
+
 }

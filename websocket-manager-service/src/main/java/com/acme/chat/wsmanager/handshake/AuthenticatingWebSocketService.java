@@ -14,8 +14,9 @@ import org.springframework.web.server.ServerWebExchange;
 import com.acme.chat.common.error.ErrorCode;
 
 /**
- * Runs {@link HandshakeAuthenticator} before the upgrade of {@link ChatEndpoint}. On success the upgraded session is
- * handed to the endpoint together with the principal; on failure the client gets a ProblemDetail and no upgrade.
+ * Runs {@link HandshakeAuthenticator} before the upgrade of {@link ChatEndpoint}. On
+ * success the upgraded session is handed to the endpoint together with the principal; on
+ * failure the client gets a ProblemDetail and no upgrade.
  */
 final class AuthenticatingWebSocketService implements WebSocketService {
 
@@ -40,17 +41,20 @@ final class AuthenticatingWebSocketService implements WebSocketService {
             return delegate.handleRequest(exchange, handler);
         }
         return authenticator.authenticate(exchange.getRequest())
-            .flatMap(principal -> delegate.handleRequest(exchange, session -> endpoint.handle(session, principal))).onErrorResume(HandshakeRejectedException.class, rejected -> {
-            log.debug("Rejected WebSocket handshake: {}", rejected.code().code());
-            return ProblemResponses.write(exchange.getResponse(), json, rejected.code(), rejected.getMessage());
-        }).onErrorResume(ex -> !exchange.getResponse().isCommitted() && isRedisFailure(ex), ex -> {
-            log.warn("WebSocket handshake failed on a dependency: {}", ex.toString());
-            return ProblemResponses.write(exchange.getResponse(), json, ErrorCode.SERVICE_UNAVAILABLE,
-                    "Try again later");
-        });
+            .flatMap(principal -> delegate.handleRequest(exchange, session -> endpoint.handle(session, principal)))
+            .onErrorResume(HandshakeRejectedException.class, rejected -> {
+                log.debug("Rejected WebSocket handshake: {}", rejected.code().code());
+                return ProblemResponses.write(exchange.getResponse(), json, rejected.code(), rejected.getMessage());
+            })
+            .onErrorResume(ex -> !exchange.getResponse().isCommitted() && isRedisFailure(ex), ex -> {
+                log.warn("WebSocket handshake failed on a dependency: {}", ex.toString());
+                return ProblemResponses.write(exchange.getResponse(), json, ErrorCode.SERVICE_UNAVAILABLE,
+                        "Try again later");
+            });
     }
 
     private static boolean isRedisFailure(Throwable ex) {
         return ex instanceof DataAccessException;
     }
+
 }

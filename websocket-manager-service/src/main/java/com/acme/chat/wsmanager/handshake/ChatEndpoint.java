@@ -9,9 +9,10 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 import com.acme.chat.common.protocol.CloseCodes;
 
 /**
- * What {@code /ws} is mapped to. Only {@link AuthenticatingWebSocketService} upgrades it, and it calls
- * {@link #handle(WebSocketSession, ConnectionPrincipal)} with the authenticated principal; the plain
- * {@link #handle(WebSocketSession)} exists for the {@link WebSocketHandler} contract and refuses the connection.
+ * What {@code /ws} is mapped to. Only {@link AuthenticatingWebSocketService} upgrades it,
+ * and it calls {@link #handle(WebSocketSession, ConnectionPrincipal)} with the
+ * authenticated principal; the plain {@link #handle(WebSocketSession)} exists for the
+ * {@link WebSocketHandler} contract and refuses the connection.
  */
 final class ChatEndpoint implements WebSocketHandler {
 
@@ -29,4 +30,5 @@ final class ChatEndpoint implements WebSocketHandler {
     public Mono<Void> handle(WebSocketSession session) {
         return session.close(new CloseStatus(CloseCodes.UNAUTHENTICATED, "unauthenticated"));
     }
+
 }

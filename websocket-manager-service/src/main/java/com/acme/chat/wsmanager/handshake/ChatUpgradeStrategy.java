@@ -28,23 +28,27 @@ import org.springframework.web.server.ServerWebExchange;
 import com.acme.chat.common.protocol.CloseCodes;
 
 /**
- * The upgrade of {@link ReactorNettyRequestUpgradeStrategy} (same steps, same session type) with one addition: a
- * {@link MessageSizeLimiter} in each connection's pipeline, so that a message over the limit closes the connection
- * with 1009 whether it came as one frame (Netty's decoder, configured through {@code maxFramePayloadLength}, handles
- * that) or as several fragments (the limiter handles that).
+ * The upgrade of {@link ReactorNettyRequestUpgradeStrategy} (same steps, same session
+ * type) with one addition: a {@link MessageSizeLimiter} in each connection's pipeline, so
+ * that a message over the limit closes the connection with 1009 whether it came as one
+ * frame (Netty's decoder, configured through {@code maxFramePayloadLength}, handles that)
+ * or as several fragments (the limiter handles that).
  * <p>
- * An open connection must not keep its upgrade request alive (docs/adr/0003: at most 10 KB of heap per idle
- * connection). Three things would, for the life of the socket:
+ * An open connection must not keep its upgrade request alive (docs/adr/0003: at most 10
+ * KB of heap per idle connection). Three things would, for the life of the socket:
  * <ul>
- * <li>the Reactor context of the HTTP request, which Reactor Netty hands to the connection's subscriber: it holds
- * the exchange (request, attributes, a WebSession), the security context with the decoded JWT and the request's
- * observation. The connection therefore runs with an empty context; it needs nothing from it, the handshake passes
+ * <li>the Reactor context of the HTTP request, which Reactor Netty hands to the
+ * connection's subscriber: it holds the exchange (request, attributes, a WebSession), the
+ * security context with the decoded JWT and the request's observation. The connection
+ * therefore runs with an empty context; it needs nothing from it, the handshake passes
  * the principal explicitly.</li>
- * <li>the {@link HandshakeInfo} Spring would build: a copy of all request headers and a principal that refers to the
- * security context. The session gets one with the URI, the remote address and the log prefix only (nothing here
- * reads the handshake from the session), so {@code handshakeInfoFactory} is not used.</li>
- * <li>Reactor Netty's own copies of the handshake's request and response headers (including the bearer token),
- * which nothing reads once the upgrade is done: they are cleared when the connection starts.</li>
+ * <li>the {@link HandshakeInfo} Spring would build: a copy of all request headers and a
+ * principal that refers to the security context. The session gets one with the URI, the
+ * remote address and the log prefix only (nothing here reads the handshake from the
+ * session), so {@code handshakeInfoFactory} is not used.</li>
+ * <li>Reactor Netty's own copies of the handshake's request and response headers
+ * (including the bearer token), which nothing reads once the upgrade is done: they are
+ * cleared when the connection starts.</li>
  * </ul>
  */
 final class ChatUpgradeStrategy implements RequestUpgradeStrategy {
@@ -69,12 +73,12 @@ final class ChatUpgradeStrategy implements RequestUpgradeStrategy {
             builder.protocols(subProtocol);
         }
         WebsocketServerSpec spec = builder.build();
-        // Like Spring's strategy: commit the response first, so pre-commit actions (headers) run before the upgrade.
+        // Like Spring's strategy: commit the response first, so pre-commit actions
+        // (headers) run before the upgrade.
         return response.setComplete().then(Mono.defer(() -> reactorResponse.sendWebsocket((in, out) -> {
             releaseHandshakeHeaders(in, out);
             in.withConnection(connection -> connection.addHandlerLast(MessageSizeLimiter.NAME,
-                    new MessageSizeLimiter(maxMessageBytes, () -> out
-                        .sendClose(CloseCodes.TOO_BIG, "frame too large")
+                    new MessageSizeLimiter(maxMessageBytes, () -> out.sendClose(CloseCodes.TOO_BIG, "frame too large")
                         .subscribe(null, ex -> log.debug("Could not send close 1009: {}", ex.toString())))));
             ReactorNettyWebSocketSession session = new ReactorNettyWebSocketSession(in, out, handshakeInfo,
                     bufferFactory, maxMessageBytes);
@@ -97,4 +101,5 @@ final class ChatUpgradeStrategy implements RequestUpgradeStrategy {
         return new HandshakeInfo(request.getURI(), HttpHeaders.EMPTY, new LinkedMultiValueMap<>(0), Mono.empty(),
                 subProtocol, request.getRemoteAddress(), Map.of(), exchange.getLogPrefix());
     }
+
 }

@@ -9,13 +9,15 @@ import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
 
 /**
- * Who an authenticated WebSocket connection belongs to, established by the handshake and handed to the
- * {@link AuthenticatedWebSocketHandler} with the session.
+ * Who an authenticated WebSocket connection belongs to, established by the handshake and
+ * handed to the {@link AuthenticatedWebSocketHandler} with the session.
  *
  * @param userId the token's subject
  * @param deviceId the device the client named
- * @param token the raw access token, forwarded to messaging and relay on the user's behalf; never logged
- * @param expiresAt when the token expires (the connection is closed with 4002 then), or null if it never does
+ * @param token the raw access token, forwarded to messaging and relay on the user's
+ * behalf; never logged
+ * @param expiresAt when the token expires (the connection is closed with 4002 then), or
+ * null if it never does
  */
 public record ConnectionPrincipal(UserId userId, DeviceId deviceId, String token, @Nullable Instant expiresAt) {
 

@@ -17,12 +17,15 @@ import com.acme.chat.kit.security.TokenErrors;
 import com.acme.chat.wsmanager.config.WsManagerProperties;
 
 /**
- * Decides whether a {@code GET /ws} may be upgraded and for whom, in this order: a browser {@code Origin} must be
- * allowed (403 {@code forbidden}); then either {@code ?ticket=} is redeemed, or {@code Authorization: Bearer} is
- * validated with the service's {@link ReactiveJwtDecoder} (401 {@code unauthenticated} / {@code token_expired}) and
- * {@code ?deviceId=} must be a valid device id (400 {@code validation_failed}).
+ * Decides whether a {@code GET /ws} may be upgraded and for whom, in this order: a
+ * browser {@code Origin} must be allowed (403 {@code forbidden}); then either
+ * {@code ?ticket=} is redeemed, or {@code Authorization: Bearer} is validated with the
+ * service's {@link ReactiveJwtDecoder} (401 {@code unauthenticated} /
+ * {@code token_expired}) and {@code ?deviceId=} must be a valid device id (400
+ * {@code validation_failed}).
  * <p>
- * Non-blocking: token decoding is CPU-only (HS256) or cached JWKS, ticket redemption one Redis round trip.
+ * Non-blocking: token decoding is CPU-only (HS256) or cached JWKS, ticket redemption one
+ * Redis round trip.
  */
 @Component
 class HandshakeAuthenticator {
@@ -49,7 +52,8 @@ class HandshakeAuthenticator {
 
     /**
      * @param request the handshake request
-     * @return the connection's principal, or an error with {@link HandshakeRejectedException}
+     * @return the connection's principal, or an error with
+     * {@link HandshakeRejectedException}
      */
     Mono<ConnectionPrincipal> authenticate(ServerHttpRequest request) {
         if (!origins.allows(request.getHeaders().getOrigin())) {
@@ -65,7 +69,8 @@ class HandshakeAuthenticator {
                     "A bearer token or a ticket is required"));
         }
         String device = request.getQueryParams().getFirst(DEVICE_PARAM);
-        return decode(token).map(jwt -> new ConnectionPrincipal(userId(jwt), deviceId(device), token, jwt.getExpiresAt()));
+        return decode(token)
+            .map(jwt -> new ConnectionPrincipal(userId(jwt), deviceId(device), token, jwt.getExpiresAt()));
     }
 
     /** Validates a token the same way for the handshake and the ticket endpoint. */
@@ -79,7 +84,8 @@ class HandshakeAuthenticator {
             return UserId.of(subject);
         }
         catch (IllegalArgumentException ex) {
-            throw new HandshakeRejectedException(ErrorCode.UNAUTHENTICATED, "The token's subject is not a valid user id");
+            throw new HandshakeRejectedException(ErrorCode.UNAUTHENTICATED,
+                    "The token's subject is not a valid user id");
         }
     }
 
@@ -88,7 +94,8 @@ class HandshakeAuthenticator {
             throw new HandshakeRejectedException(ErrorCode.VALIDATION_FAILED, "deviceId is required");
         }
         if (RESERVED_DEVICE.equals(device)) {
-            // relay-service queues messages for users without any device under this pseudo device
+            // relay-service queues messages for users without any device under this
+            // pseudo device
             throw new HandshakeRejectedException(ErrorCode.VALIDATION_FAILED, "deviceId '*' is reserved");
         }
         try {
@@ -114,4 +121,5 @@ class HandshakeAuthenticator {
         }
         return new HandshakeRejectedException(ErrorCode.UNAUTHENTICATED, "The access token is invalid");
     }
+
 }

@@ -2,7 +2,10 @@ package com.acme.chat.wsmanager.handshake;
 
 import com.acme.chat.common.error.ErrorCode;
 
-/** A handshake that must not be upgraded; answered with a ProblemDetail carrying {@link #code()}. */
+/**
+ * A handshake that must not be upgraded; answered with a ProblemDetail carrying
+ * {@link #code()}.
+ */
 final class HandshakeRejectedException extends RuntimeException {
 
     private final ErrorCode code;
@@ -15,4 +18,5 @@ final class HandshakeRejectedException extends RuntimeException {
     ErrorCode code() {
         return code;
     }
+
 }

@@ -7,11 +7,13 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * Enforces the message size limit on fragmented messages. Netty's frame decoder already closes with 1009 when a
- * single frame is too large, but a message sent as several smaller frames (the JDK client fragments at 16 KiB) would
- * only overflow the frame aggregator, which drops the connection without a close code. This handler sits before the
- * aggregator, adds up the fragments of the current message, and once they exceed the limit discards the rest and asks
- * for a 1009 close. One instance per connection; runs on the connection's event loop, so it needs no locking.
+ * Enforces the message size limit on fragmented messages. Netty's frame decoder already
+ * closes with 1009 when a single frame is too large, but a message sent as several
+ * smaller frames (the JDK client fragments at 16 KiB) would only overflow the frame
+ * aggregator, which drops the connection without a close code. This handler sits before
+ * the aggregator, adds up the fragments of the current message, and once they exceed the
+ * limit discards the rest and asks for a 1009 close. One instance per connection; runs on
+ * the connection's event loop, so it needs no locking.
  */
 final class MessageSizeLimiter extends ChannelInboundHandlerAdapter {
 
@@ -59,4 +61,5 @@ final class MessageSizeLimiter extends ChannelInboundHandlerAdapter {
                 || frame instanceof io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame
                 || frame instanceof ContinuationWebSocketFrame;
     }
+
 }

@@ -8,9 +8,10 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which browser origins may open a WebSocket. Browsers always send {@code Origin} on a WebSocket handshake and
- * cannot forge it, so checking it stops other sites from riding a user's ticket; native clients send none and are not
- * checked. Comparison ignores case and a trailing slash; {@code *} allows every origin.
+ * Which browser origins may open a WebSocket. Browsers always send {@code Origin} on a
+ * WebSocket handshake and cannot forge it, so checking it stops other sites from riding a
+ * user's ticket; native clients send none and are not checked. Comparison ignores case
+ * and a trailing slash; {@code *} allows every origin.
  */
 final class OriginPolicy {
 
@@ -38,4 +39,5 @@ final class OriginPolicy {
         }
         return trimmed.toLowerCase(Locale.ROOT);
     }
+
 }

@@ -15,7 +15,10 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.kit.web.Problems;
 
-/** Writes a rejected handshake as the project's ProblemDetail, the same shape every REST error has. */
+/**
+ * Writes a rejected handshake as the project's ProblemDetail, the same shape every REST
+ * error has.
+ */
 final class ProblemResponses {
 
     private ProblemResponses() {
@@ -26,10 +29,13 @@ final class ProblemResponses {
         response.setStatusCode(HttpStatusCode.valueOf(code.httpStatus()));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (code.httpStatus() == 401) {
-            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
-                    code == ErrorCode.TOKEN_EXPIRED ? "Bearer error=\"invalid_token\"" : "Bearer");
+            response.getHeaders()
+                .set(HttpHeaders.WWW_AUTHENTICATE,
+                        code == ErrorCode.TOKEN_EXPIRED ? "Bearer error=\"invalid_token\"" : "Bearer");
         }
-        DataBuffer body = response.bufferFactory().wrap(json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8));
+        DataBuffer body = response.bufferFactory()
+            .wrap(json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8));
         return response.writeWith(Mono.just(body));
     }
+
 }

@@ -17,8 +17,9 @@ import com.acme.chat.common.id.UserId;
 import com.acme.chat.kit.web.ChatException;
 
 /**
- * {@code POST /api/v1/ws-tickets}: a browser (which cannot set headers on a WebSocket) trades its bearer token for a
- * single-use ticket valid for 30 s, and opens {@code /ws?ticket=...} with it. The token never appears in a URL.
+ * {@code POST /api/v1/ws-tickets}: a browser (which cannot set headers on a WebSocket)
+ * trades its bearer token for a single-use ticket valid for 30 s, and opens
+ * {@code /ws?ticket=...} with it. The token never appears in a URL.
  */
 @RestController
 class TicketController {
@@ -45,11 +46,13 @@ class TicketController {
                 authentication.getToken().getExpiresAt());
         return tickets.issue(principal)
             .map(issued -> ResponseEntity.status(HttpStatus.CREATED)
-                .body(new TicketResponse(issued.ticket(), issued.expiresAt(),
-                        WebSocketEndpointConfig.PATH + "?" + HandshakeAuthenticator.TICKET_PARAM + "=" + issued.ticket())));
+                .body(new TicketResponse(issued.ticket(), issued.expiresAt(), WebSocketEndpointConfig.PATH + "?"
+                        + HandshakeAuthenticator.TICKET_PARAM + "=" + issued.ticket())));
     }
 
-    /** @param deviceId the device that will connect with the ticket */
+    /**
+     * @param deviceId the device that will connect with the ticket
+     */
     record TicketRequest(@Nullable String deviceId) {
     }
 
@@ -60,4 +63,5 @@ class TicketController {
      */
     record TicketResponse(String ticket, Instant expiresAt, String path) {
     }
+
 }

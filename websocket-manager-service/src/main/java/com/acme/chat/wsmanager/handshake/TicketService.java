@@ -21,10 +21,10 @@ import com.acme.chat.common.routing.RouteKeys;
 import com.acme.chat.wsmanager.config.WsManagerProperties;
 
 /**
- * Single-use browser handshake tickets in Redis: {@code SET ws-ticket:{t} <grant json> EX 30} on issue,
- * {@code GETDEL ws-ticket:{t}} on redemption, so a ticket opens at most one connection even when two handshakes race.
- * The grant keeps the caller's token, because the connection acts with it towards messaging and relay and ends when
- * it expires.
+ * Single-use browser handshake tickets in Redis: {@code SET ws-ticket:{t} <grant json> EX
+ * 30} on issue, {@code GETDEL ws-ticket:{t}} on redemption, so a ticket opens at most one
+ * connection even when two handshakes race. The grant keeps the caller's token, because
+ * the connection acts with it towards messaging and relay and ends when it expires.
  */
 @Service
 class TicketService {
@@ -49,7 +49,8 @@ class TicketService {
 
     /**
      * Stores a new ticket for the caller's device.
-     * @param principal who the ticket will authenticate, with the token it was fetched with
+     * @param principal who the ticket will authenticate, with the token it was fetched
+     * with
      * @return the ticket and when it stops being valid
      */
     Mono<IssuedTicket> issue(ConnectionPrincipal principal) {
@@ -67,8 +68,9 @@ class TicketService {
     /**
      * Consumes a ticket: it is deleted whether or not the handshake then succeeds.
      * @param ticket the ticket from the handshake URL
-     * @return the principal it was issued for; errors with {@link HandshakeRejectedException} when the ticket is
-     * unknown, expired, used, or its token has expired meanwhile
+     * @return the principal it was issued for; errors with
+     * {@link HandshakeRejectedException} when the ticket is unknown, expired, used, or
+     * its token has expired meanwhile
      */
     Mono<ConnectionPrincipal> redeem(String ticket) {
         if (!Tickets.isWellFormed(ticket)) {
@@ -114,4 +116,5 @@ class TicketService {
     /** A freshly stored ticket. */
     record IssuedTicket(String ticket, Instant expiresAt) {
     }
+
 }

@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Ticket values: 32 random bytes, base64url without padding (43 characters), so they are unguessable and safe in a
- * URL query without escaping.
+ * Ticket values: 32 random bytes, base64url without padding (43 characters), so they are
+ * unguessable and safe in a URL query without escaping.
  */
 final class Tickets {
 
@@ -39,4 +39,5 @@ final class Tickets {
         }
         return true;
     }
+
 }

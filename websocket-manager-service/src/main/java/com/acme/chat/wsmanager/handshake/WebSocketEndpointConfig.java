@@ -14,9 +14,10 @@ import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAd
 import com.acme.chat.common.protocol.ProtocolLimits;
 
 /**
- * Maps {@code GET /ws} to the chat handler. The size limit is enforced in the Netty pipeline: a message larger than
- * {@link ProtocolLimits#MAX_FRAME_BYTES} closes the connection with 1009 before any of our code sees it (see
- * {@link ChatUpgradeStrategy}). The path is a public path of the security chain; {@link AuthenticatingWebSocketService}
+ * Maps {@code GET /ws} to the chat handler. The size limit is enforced in the Netty
+ * pipeline: a message larger than {@link ProtocolLimits#MAX_FRAME_BYTES} closes the
+ * connection with 1009 before any of our code sees it (see {@link ChatUpgradeStrategy}).
+ * The path is a public path of the security chain; {@link AuthenticatingWebSocketService}
  * authenticates it instead, so that a ticket (no header) works as well as a bearer token.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,4 +36,5 @@ class WebSocketEndpointConfig {
         return new WebSocketHandlerAdapter(
                 new AuthenticatingWebSocketService(authenticator, new HandshakeWebSocketService(upgrade), json));
     }
+
 }

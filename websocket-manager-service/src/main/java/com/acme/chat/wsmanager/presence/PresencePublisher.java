@@ -19,12 +19,14 @@ import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
 
 /**
- * Publishes {@link DeviceConnected} and {@link DeviceDisconnected} to {@code chat.presence.v1}, keyed by user id so
- * one user's events stay in order. The value is the event's JSON with its {@code type}.
+ * Publishes {@link DeviceConnected} and {@link DeviceDisconnected} to
+ * {@code chat.presence.v1}, keyed by user id so one user's events stay in order. The
+ * value is the event's JSON with its {@code type}.
  * <p>
- * The Kafka producer may block while it fetches metadata (a broker is down), so the send is started off the Netty
- * event loop. A failed publish is logged and not retried: a missed {@code device_connected} only delays the replay of
- * the device's queue to its next connect, and consumers treat presence as expiring state anyway.
+ * The Kafka producer may block while it fetches metadata (a broker is down), so the send
+ * is started off the Netty event loop. A failed publish is logged and not retried: a
+ * missed {@code device_connected} only delays the replay of the device's queue to its
+ * next connect, and consumers treat presence as expiring state anyway.
  */
 @Component
 public class PresencePublisher {
@@ -42,13 +44,17 @@ public class PresencePublisher {
         this.json = json;
     }
 
-    /** @return completes when Kafka acknowledged the event, or when the failure was logged */
+    /**
+     * @return completes when Kafka acknowledged the event, or when the failure was logged
+     */
     public Mono<Void> connected(UserId user, DeviceId device, String handlerId, String connectionId) {
         return publish(new DeviceConnected(UUID.randomUUID(), clock.instant(), DeviceConnected.VERSION, user, device,
                 handlerId, connectionId));
     }
 
-    /** @return completes when Kafka acknowledged the event, or when the failure was logged */
+    /**
+     * @return completes when Kafka acknowledged the event, or when the failure was logged
+     */
     public Mono<Void> disconnected(UserId user, DeviceId device, String handlerId, String connectionId) {
         return publish(new DeviceDisconnected(UUID.randomUUID(), clock.instant(), DeviceDisconnected.VERSION, user,
                 device, handlerId, connectionId));
@@ -67,4 +73,5 @@ public class PresencePublisher {
             })
             .then();
     }
+
 }

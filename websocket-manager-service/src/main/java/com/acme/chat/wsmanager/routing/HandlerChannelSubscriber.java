@@ -25,15 +25,17 @@ import com.acme.chat.common.routing.RouteKeys;
 import com.acme.chat.wsmanager.config.WsManagerProperties;
 
 /**
- * Subscribes to {@code handler:{handlerId}} and hands each {@link HandlerMessage} to the local connections:
- * {@link HandlerMessage.Deliver} is pushed to the device's socket, {@link HandlerMessage.Evict} closes a replaced
- * connection with 4001.
+ * Subscribes to {@code handler:{handlerId}} and hands each {@link HandlerMessage} to the
+ * local connections: {@link HandlerMessage.Deliver} is pushed to the device's socket,
+ * {@link HandlerMessage.Evict} closes a replaced connection with 4001.
  * <p>
- * <b>Guarantees.</b> At most once, like Redis pub/sub itself: a message published while this handler is not
- * subscribed (startup, Redis restart) or for a device no longer connected here is dropped. That loses no chat message,
- * because relay keeps it in the device's queue until {@code ack_delivery} and replays the queue on every connect.
- * Messages are handled one at a time in channel order on a Lettuce I/O thread; handling only enqueues frames on the
- * sockets' bounded outboxes and never blocks. The subscription is re-established with back-off when it fails.
+ * <b>Guarantees.</b> At most once, like Redis pub/sub itself: a message published while
+ * this handler is not subscribed (startup, Redis restart) or for a device no longer
+ * connected here is dropped. That loses no chat message, because relay keeps it in the
+ * device's queue until {@code ack_delivery} and replays the queue on every connect.
+ * Messages are handled one at a time in channel order on a Lettuce I/O thread; handling
+ * only enqueues frames on the sockets' bounded outboxes and never blocks. The
+ * subscription is re-established with back-off when it fails.
  */
 @Component
 class HandlerChannelSubscriber implements SmartLifecycle {
@@ -84,12 +86,13 @@ class HandlerChannelSubscriber implements SmartLifecycle {
     public void start() {
         ReactiveRedisMessageListenerContainer listener = new ReactiveRedisMessageListenerContainer(connectionFactory);
         container = listener;
-        subscription = Flux.defer(() -> listener.receiveLater(ChannelTopic.of(channel))
-            .doOnNext(flux -> log.info("Subscribed to handler channel {}", channel))
-            .flatMapMany(flux -> flux))
+        subscription = Flux
+            .defer(() -> listener.receiveLater(ChannelTopic.of(channel))
+                .doOnNext(flux -> log.info("Subscribed to handler channel {}", channel))
+                .flatMapMany(flux -> flux))
             .doOnNext(message -> handle(message.getMessage()))
-            .doOnError(ex -> log.warn("Handler channel {} subscription failed, resubscribing: {}", channel,
-                    ex.toString()))
+            .doOnError(
+                    ex -> log.warn("Handler channel {} subscription failed, resubscribing: {}", channel, ex.toString()))
             .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5)))
             .repeatWhen(completed -> completed.delayElements(Duration.ofSeconds(1)))
             .subscribe();
@@ -140,4 +143,5 @@ class HandlerChannelSubscriber implements SmartLifecycle {
     public boolean isRunning() {
         return subscription != null;
     }
+
 }

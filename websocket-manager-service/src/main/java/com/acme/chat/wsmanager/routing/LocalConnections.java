@@ -3,23 +3,27 @@ package com.acme.chat.wsmanager.routing;
 import com.acme.chat.common.routing.HandlerMessage;
 
 /**
- * The connections held by this handler instance, as the routing layer needs them: to push a frame and to evict a
- * replaced connection. Implemented by the session layer, so routing does not depend on it.
+ * The connections held by this handler instance, as the routing layer needs them: to push
+ * a frame and to evict a replaced connection. Implemented by the session layer, so
+ * routing does not depend on it.
  */
 public interface LocalConnections {
 
     /**
-     * Pushes the frame to the device's connection on this instance, if there is one (and it is the named one when
-     * {@link HandlerMessage.Deliver#connectionId()} is set); otherwise drops it.
+     * Pushes the frame to the device's connection on this instance, if there is one (and
+     * it is the named one when {@link HandlerMessage.Deliver#connectionId()} is set);
+     * otherwise drops it.
      * @param deliver what to push, and to whom
      * @return whether the frame was queued for the socket
      */
     boolean deliver(HandlerMessage.Deliver deliver);
 
     /**
-     * Closes the named connection with 4001 if it is still open here; a newer connection of the device is left alone.
+     * Closes the named connection with 4001 if it is still open here; a newer connection
+     * of the device is left alone.
      * @param evict which connection
      * @return whether a connection was closed
      */
     boolean evict(HandlerMessage.Evict evict);
+
 }

@@ -14,8 +14,9 @@ import com.acme.chat.common.id.UserId;
 import com.acme.chat.kit.web.ChatException;
 
 /**
- * {@code GET /api/v1/routes/{userId}}: which handler holds each connected device of a user (the design's "which
- * handler holds user X"). Only for the caller's own user id; anything else is 403 {@code forbidden}.
+ * {@code GET /api/v1/routes/{userId}}: which handler holds each connected device of a
+ * user (the design's "which handler holds user X"). Only for the caller's own user id;
+ * anything else is 403 {@code forbidden}.
  */
 @RestController
 class RouteQueryController {
@@ -57,4 +58,5 @@ class RouteQueryController {
      */
     record DeviceRoute(String deviceId, String handlerId) {
     }
+
 }

@@ -22,13 +22,14 @@ import com.acme.chat.common.routing.RouteKeys;
 import com.acme.chat.wsmanager.config.WsManagerProperties;
 
 /**
- * Writes this handler's routes to Redis. Every change is one Lua script, so a route and the user's device index
- * change together and a route is only ever removed or refreshed by the connection that owns it: a connection that was
- * replaced (same device, newer connection, possibly on another handler) can no longer touch the newer route.
+ * Writes this handler's routes to Redis. Every change is one Lua script, so a route and
+ * the user's device index change together and a route is only ever removed or refreshed
+ * by the connection that owns it: a connection that was replaced (same device, newer
+ * connection, possibly on another handler) can no longer touch the newer route.
  * <p>
  * Redis layout (single Redis; the keys of one call are not co-located for Redis Cluster):
- * {@code route:{u}:{d} = "<handlerId>|<connectionId>"} with TTL {@code route-ttl}, {@code routes:{u}} = set of
- * device ids with the same TTL.
+ * {@code route:{u}:{d} = "<handlerId>|<connectionId>"} with TTL {@code route-ttl},
+ * {@code routes:{u}} = set of device ids with the same TTL.
  */
 @Component
 public class RouteRegistry {
@@ -42,7 +43,9 @@ public class RouteRegistry {
             return ''
             """;
 
-    /** Compare-and-delete: removes the route only while it still names this connection. */
+    /**
+     * Compare-and-delete: removes the route only while it still names this connection.
+     */
     static final String UNREGISTER = """
             if redis.call('GET', KEYS[1]) == ARGV[1] then
               redis.call('DEL', KEYS[1])
@@ -53,9 +56,10 @@ public class RouteRegistry {
             """;
 
     /**
-     * Heartbeat for a batch of connections (KEYS: route, index per connection; ARGV: ttl, then value and device per
-     * connection). A route that is still ours gets its TTL back; a missing one (expired, Redis restarted) is written
-     * again; one that names another connection is reported as '<i> <value>' lines, because ours was replaced.
+     * Heartbeat for a batch of connections (KEYS: route, index per connection; ARGV: ttl,
+     * then value and device per connection). A route that is still ours gets its TTL
+     * back; a missing one (expired, Redis restarted) is written again; one that names
+     * another connection is reported as '<i> <value>' lines, because ours was replaced.
      */
     static final String REFRESH = """
             local ttl = ARGV[1]
@@ -79,7 +83,9 @@ public class RouteRegistry {
             return table.concat(out, '\\n')
             """;
 
-    /** Connections per refresh script call, to keep each call short on the Redis thread. */
+    /**
+     * Connections per refresh script call, to keep each call short on the Redis thread.
+     */
     static final int REFRESH_BATCH = 200;
 
     private static final Logger log = LoggerFactory.getLogger(RouteRegistry.class);
@@ -105,7 +111,9 @@ public class RouteRegistry {
         this.ttlSeconds = Long.toString(Math.max(1, properties.routeTtl().toSeconds()));
     }
 
-    /** @return this handler's id, as it appears in routes */
+    /**
+     * @return this handler's id, as it appears in routes
+     */
     public String handlerId() {
         return handlerId;
     }
@@ -115,7 +123,8 @@ public class RouteRegistry {
      * @param user the user
      * @param device the device
      * @param connectionId the new connection
-     * @return the route it replaced, if any (possibly one of the same connection, never in practice)
+     * @return the route it replaced, if any (possibly one of the same connection, never
+     * in practice)
      */
     public Mono<Optional<Route>> register(UserId user, DeviceId device, String connectionId) {
         return redis
@@ -140,9 +149,11 @@ public class RouteRegistry {
     }
 
     /**
-     * Refreshes the TTL of the given connections' routes in batches, rewriting missing ones.
+     * Refreshes the TTL of the given connections' routes in batches, rewriting missing
+     * ones.
      * @param connections the connections held here
-     * @return the connections whose route turned out to name another connection: they were replaced
+     * @return the connections whose route turned out to name another connection: they
+     * were replaced
      */
     public Flux<Replaced> refresh(List<LocalRoute> connections) {
         List<List<LocalRoute>> batches = new ArrayList<>();
@@ -179,17 +190,18 @@ public class RouteRegistry {
     }
 
     /**
-     * Tells the handler holding an older connection of a device to close it (4001). At most once, like all pub/sub;
-     * the next heartbeat of that handler finds its route replaced and closes the connection anyway.
+     * Tells the handler holding an older connection of a device to close it (4001). At
+     * most once, like all pub/sub; the next heartbeat of that handler finds its route
+     * replaced and closes the connection anyway.
      * @param previous the replaced route
      * @return completes once published
      */
     public Mono<Void> evictRemote(Route previous) {
-        String message = json.writeValueAsString(
-                new HandlerMessage.Evict(previous.user(), previous.device(), previous.connectionId()));
+        String message = json
+            .writeValueAsString(new HandlerMessage.Evict(previous.user(), previous.device(), previous.connectionId()));
         return redis.convertAndSend(RouteKeys.handlerChannel(previous.handlerId()), message)
-            .doOnNext(receivers -> log.debug("Sent evict of {} to handler {} ({} receivers)",
-                    previous.connectionId(), previous.handlerId(), receivers))
+            .doOnNext(receivers -> log.debug("Sent evict of {} to handler {} ({} receivers)", previous.connectionId(),
+                    previous.handlerId(), receivers))
             .then();
     }
 
@@ -245,4 +257,5 @@ public class RouteRegistry {
      */
     public record Replaced(LocalRoute ours, Route current) {
     }
+
 }

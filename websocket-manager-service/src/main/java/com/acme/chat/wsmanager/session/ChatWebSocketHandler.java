@@ -31,31 +31,36 @@ import com.acme.chat.wsmanager.presence.PresencePublisher;
 import com.acme.chat.wsmanager.routing.RouteRegistry;
 
 /**
- * The {@code /ws} handler: one call per authenticated connection, for its whole life. Runs on the connection's
- * Netty event loop and never blocks it.
+ * The {@code /ws} handler: one call per authenticated connection, for its whole life.
+ * Runs on the connection's Netty event loop and never blocks it.
  * <p>
- * <b>Opening.</b> The connection becomes the device's connection on this instance (an older local one is closed
- * with 4001), then its route is claimed in Redis; an older route on another handler gets an {@code evict} on that
- * handler's channel. Only then is {@code hello} queued, so it is always the first frame and the device is reachable
- * when the client sees it. Then {@code device_connected} goes to Kafka (relay replays the device's queue on it) and
- * the user is registered at messaging (fire-and-forget). If the route cannot be written the connection is closed with
- * 1011 and the client reconnects.
+ * <b>Opening.</b> The connection becomes the device's connection on this instance (an
+ * older local one is closed with 4001), then its route is claimed in Redis; an older
+ * route on another handler gets an {@code evict} on that handler's channel. Only then is
+ * {@code hello} queued, so it is always the first frame and the device is reachable when
+ * the client sees it. Then {@code device_connected} goes to Kafka (relay replays the
+ * device's queue on it) and the user is registered at messaging (fire-and-forget). If the
+ * route cannot be written the connection is closed with 1011 and the client reconnects.
  * <p>
- * <b>Frames.</b> Handled strictly one after another per connection, so answers come in request order; each gets
- * exactly one answer (see {@link FrameDispatcher}). Nothing blocks the event loop: downstream calls are non-blocking
- * and the next frame waits in Reactor Netty's inbound buffer. Any frame, valid or not, counts as a heartbeat.
- * Binary frames are answered with {@code bad_request}; a message over {@value ProtocolLimits#MAX_FRAME_BYTES} bytes
- * closes the connection with 1009 in the Netty pipeline.
+ * <b>Frames.</b> Handled strictly one after another per connection, so answers come in
+ * request order; each gets exactly one answer (see {@link FrameDispatcher}). Nothing
+ * blocks the event loop: downstream calls are non-blocking and the next frame waits in
+ * Reactor Netty's inbound buffer. Any frame, valid or not, counts as a heartbeat. Binary
+ * frames are answered with {@code bad_request}; a message over
+ * {@value ProtocolLimits#MAX_FRAME_BYTES} bytes closes the connection with 1009 in the
+ * Netty pipeline.
  * <p>
- * <b>Closing.</b> The route is deleted only if it still names this connection (a newer connection's route is never
- * touched), and {@code device_disconnected} is published after the {@code device_connected} of the same connection.
+ * <b>Closing.</b> The route is deleted only if it still names this connection (a newer
+ * connection's route is never touched), and {@code device_disconnected} is published
+ * after the {@code device_connected} of the same connection.
  */
 @Component
 class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
 
     /**
-     * Inbound frames read ahead of the one being handled; the rest wait in Netty (back-pressure). One, because the
-     * read-ahead queue lives as long as the connection: a larger one costs ~0.5 KB per idle connection (docs/adr/0003).
+     * Inbound frames read ahead of the one being handled; the rest wait in Netty
+     * (back-pressure). One, because the read-ahead queue lives as long as the connection:
+     * a larger one costs ~0.5 KB per idle connection (docs/adr/0003).
      */
     private static final int INBOUND_PREFETCH = 1;
 
@@ -95,15 +100,18 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
         Connection connection = new Connection(session, principal, "c-" + UUID.randomUUID(),
                 properties.outboundQueueLimit());
         Lifecycle lifecycle = new Lifecycle(connection);
-        // Obtained now, not after opening: this installs Netty's frame aggregator before hello can prompt the client
-        // to send, so a fragmented first message is still reassembled. Frames wait in Netty until subscribed.
+        // Obtained now, not after opening: this installs Netty's frame aggregator before
+        // hello can prompt the client
+        // to send, so a fragmented first message is still reassembled. Frames wait in
+        // Netty until subscribed.
         Flux<WebSocketMessage> frames = session.receive();
         Mono<Void> output = session.send(connection.outbound().map(session::textMessage));
         Mono<Void> input = lifecycle.open()
             .flatMap(opened -> opened ? receive(connection, frames) : Mono.<Void>empty())
             .doFinally(signal -> connection.completeOutbound());
         return Mono.when(input, output)
-            // A connection that breaks off (reset, write to a closed socket) is an ordinary end, not a server error.
+            // A connection that breaks off (reset, write to a closed socket) is an
+            // ordinary end, not a server error.
             .onErrorResume(ex -> {
                 log.debug("{} ended abruptly: {}", connection, ex.toString());
                 return Mono.empty();
@@ -111,14 +119,18 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
             .doFinally(signal -> lifecycle.closed());
     }
 
-    /** Cleanups (route delete, presence event) still running; the maintenance waits for them on shutdown. */
+    /**
+     * Cleanups (route delete, presence event) still running; the maintenance waits for
+     * them on shutdown.
+     */
     int pendingCleanups() {
         return pendingCleanups.get();
     }
 
     private Mono<Void> receive(Connection connection, Flux<WebSocketMessage> frames) {
         return frames
-            // Copy the payload out at once: Netty releases the frame's buffer after this callback.
+            // Copy the payload out at once: Netty releases the frame's buffer after this
+            // callback.
             .map(Inbound::of)
             .doOnNext(inbound -> connection.touch())
             .concatMap(inbound -> process(connection, inbound), INBOUND_PREFETCH)
@@ -127,7 +139,8 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
 
     private Mono<Void> process(Connection connection, Inbound inbound) {
         if (inbound.bytes() > ProtocolLimits.MAX_FRAME_BYTES) {
-            // The Netty pipeline already closes with 1009 before this; kept so the limit holds on any server.
+            // The Netty pipeline already closes with 1009 before this; kept so the limit
+            // holds on any server.
             registry.close(connection, TOO_BIG, "too_big");
             return Mono.empty();
         }
@@ -152,7 +165,10 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
 
         private volatile boolean routed;
 
-        /** Completes once {@code device_connected} is published or given up; null until it was sent. */
+        /**
+         * Completes once {@code device_connected} is published or given up; null until it
+         * was sent.
+         */
         private volatile Sinks.@Nullable Empty<Void> connectedEvent;
 
         Lifecycle(Connection connection) {
@@ -165,8 +181,10 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
             if (previous != null && previous != connection) {
                 registry.replaced(previous);
             }
-            // Through a future, so that the finished Redis call (its connection, keys and arguments) is not kept
-            // reachable from the connection's subscriber chain for the life of the socket; cancelling still cancels it.
+            // Through a future, so that the finished Redis call (its connection, keys and
+            // arguments) is not kept
+            // reachable from the connection's subscriber chain for the life of the
+            // socket; cancelling still cancels it.
             return Mono
                 .fromFuture(() -> routes.register(principal.userId(), principal.deviceId(), connection.connectionId())
                     .toFuture())
@@ -180,7 +198,8 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
                     }
                     registry.metrics().opened();
                     log.debug("Opened {}", connection);
-                    // A sink rather than the cached publish: the connection only needs to know when it is done.
+                    // A sink rather than the cached publish: the connection only needs to
+                    // know when it is done.
                     Sinks.Empty<Void> connected = Sinks.empty();
                     connectedEvent = connected;
                     presence
@@ -206,7 +225,8 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
             }
             Route old = replaced.get();
             if (old.connectionId().equals(connection.connectionId()) || old.handlerId().equals(routes.handlerId())) {
-                // Same handler: the local registry already closed the older connection, if it still existed.
+                // Same handler: the local registry already closed the older connection,
+                // if it still existed.
                 return;
             }
             routes.evictRemote(old)
@@ -229,11 +249,13 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
                     return Mono.empty();
                 })
                 .then(connected == null ? Mono.empty()
-                        : connected.asMono().then(Mono.defer(() -> presence.disconnected(principal.userId(),
-                                principal.deviceId(), routes.handlerId(), connection.connectionId()))))
+                        : connected.asMono()
+                            .then(Mono.defer(() -> presence.disconnected(principal.userId(), principal.deviceId(),
+                                    routes.handlerId(), connection.connectionId()))))
                 .doFinally(signal -> pendingCleanups.decrementAndGet())
                 .subscribe();
         }
+
     }
 
     /**
@@ -253,4 +275,5 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
             return new Inbound(message.getType(), null, bytes);
         }
     }
+
 }

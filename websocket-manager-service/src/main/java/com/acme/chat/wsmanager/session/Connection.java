@@ -18,11 +18,13 @@ import com.acme.chat.wsmanager.routing.RouteRegistry;
 /**
  * One open WebSocket on this instance and its outbox.
  * <p>
- * The outbox is a unicast sink whose queue grows in small linked chunks, so an idle connection holds almost nothing
- * (a preallocated 1024-slot array would cost ~4 KB per connection against a budget of ~8 KB, docs/adr/0003). It is
- * bounded by counting: more than {@code limit} frames waiting for the socket means the client does not keep up, and
- * {@link #offer} refuses so the caller can close the connection (1013) instead of dropping frames silently. Offers
- * may come from any thread (answers on the Netty loop, pushes on the Redis thread); they are serialised here.
+ * The outbox is a unicast sink whose queue grows in small linked chunks, so an idle
+ * connection holds almost nothing (a preallocated 1024-slot array would cost ~4 KB per
+ * connection against a budget of ~8 KB, docs/adr/0003). It is bounded by counting: more
+ * than {@code limit} frames waiting for the socket means the client does not keep up, and
+ * {@link #offer} refuses so the caller can close the connection (1013) instead of
+ * dropping frames silently. Offers may come from any thread (answers on the Netty loop,
+ * pushes on the Redis thread); they are serialised here.
  */
 final class Connection {
 
@@ -38,7 +40,9 @@ final class Connection {
 
     private final int limit;
 
-    private final Sinks.Many<String> outbox = Sinks.many().unicast().onBackpressureBuffer(Queues.<String>unbounded(QUEUE_CHUNK).get());
+    private final Sinks.Many<String> outbox = Sinks.many()
+        .unicast()
+        .onBackpressureBuffer(Queues.<String>unbounded(QUEUE_CHUNK).get());
 
     private final AtomicInteger queued = new AtomicInteger();
 
@@ -46,7 +50,10 @@ final class Connection {
 
     private volatile long lastInboundNanos = System.nanoTime();
 
-    /** Pushes are accepted only after {@code hello}, so {@code hello} is always the first frame. */
+    /**
+     * Pushes are accepted only after {@code hello}, so {@code hello} is always the first
+     * frame.
+     */
     private volatile boolean greeted;
 
     Connection(WebSocketSession session, ConnectionPrincipal principal, String connectionId, int limit) {
@@ -78,20 +85,26 @@ final class Connection {
         return new RouteRegistry.LocalRoute(principal.userId(), principal.deviceId(), connectionId);
     }
 
-    /** The frames to write, in offer order; each one taken leaves the count of waiting frames. */
+    /**
+     * The frames to write, in offer order; each one taken leaves the count of waiting
+     * frames.
+     */
     Flux<String> outbound() {
         return outbox.asFlux().doOnNext(frame -> queued.decrementAndGet());
     }
 
     /** Outcome of {@link #offer}. */
     enum Offer {
+
         QUEUED, NOT_GREETED, CLOSED, OVERFLOW
+
     }
 
     /**
      * Queues a frame for the socket.
      * @param json the frame
-     * @param push whether it is a push (refused before {@code hello}) rather than an answer or the hello itself
+     * @param push whether it is a push (refused before {@code hello}) rather than an
+     * answer or the hello itself
      * @return the outcome
      */
     synchronized Offer offer(String json, boolean push) {
@@ -154,4 +167,5 @@ final class Connection {
     public String toString() {
         return "Connection[" + connectionId + " user=" + principal.userId() + " device=" + principal.deviceId() + "]";
     }
+
 }

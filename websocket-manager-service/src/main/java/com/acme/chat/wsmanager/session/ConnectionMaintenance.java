@@ -22,18 +22,19 @@ import com.acme.chat.wsmanager.config.WsManagerProperties;
 import com.acme.chat.wsmanager.routing.RouteRegistry;
 
 /**
- * The timers of all connections on this instance, as two shared periodic tasks instead of timers per connection
- * (100k connections must not mean 100k scheduled tasks):
+ * The timers of all connections on this instance, as two shared periodic tasks instead of
+ * timers per connection (100k connections must not mean 100k scheduled tasks):
  * <ul>
- * <li><b>Route heartbeat</b>, every {@code heartbeat}: refreshes the TTL of every local route in a few batched Redis
- * scripts, so routes of a crashed handler vanish within {@code route-ttl}. A route found missing (expired, Redis
- * restarted) is written again; one found naming another connection means the device connected elsewhere and the
- * evict message was lost, so the local connection is closed with 4001.</li>
- * <li><b>Sweep</b>, several times per heartbeat: closes connections silent for two heartbeat intervals (4003) and
- * connections whose token has expired (4002).</li>
+ * <li><b>Route heartbeat</b>, every {@code heartbeat}: refreshes the TTL of every local
+ * route in a few batched Redis scripts, so routes of a crashed handler vanish within
+ * {@code route-ttl}. A route found missing (expired, Redis restarted) is written again;
+ * one found naming another connection means the device connected elsewhere and the evict
+ * message was lost, so the local connection is closed with 4001.</li>
+ * <li><b>Sweep</b>, several times per heartbeat: closes connections silent for two
+ * heartbeat intervals (4003) and connections whose token has expired (4002).</li>
  * </ul>
- * On shutdown every connection is closed with 1001 (going away, reconnect at once) before the web server stops, and
- * their routes are removed.
+ * On shutdown every connection is closed with 1001 (going away, reconnect at once) before
+ * the web server stops, and their routes are removed.
  */
 @Component
 class ConnectionMaintenance implements SmartLifecycle {
@@ -76,7 +77,8 @@ class ConnectionMaintenance implements SmartLifecycle {
         this.heartbeat = properties.heartbeat();
         this.silenceLimitNanos = heartbeat.multipliedBy(2).toNanos();
         Duration sweep = heartbeat.dividedBy(6);
-        this.sweepInterval = sweep.compareTo(MIN_SWEEP) < 0 ? MIN_SWEEP : (sweep.compareTo(MAX_SWEEP) > 0 ? MAX_SWEEP : sweep);
+        this.sweepInterval = sweep.compareTo(MIN_SWEEP) < 0 ? MIN_SWEEP
+                : (sweep.compareTo(MAX_SWEEP) > 0 ? MAX_SWEEP : sweep);
     }
 
     @Override
@@ -107,7 +109,8 @@ class ConnectionMaintenance implements SmartLifecycle {
     private void replacedElsewhere(RouteRegistry.Replaced replaced) {
         RouteRegistry.LocalRoute ours = replaced.ours();
         if (replaced.current().handlerId().equals(routes.handlerId())) {
-            // Another connection on this instance: the local registry decides, it already closed the older one.
+            // Another connection on this instance: the local registry decides, it already
+            // closed the older one.
             return;
         }
         Connection connection = registry.get(RouteKeys.route(ours.user(), ours.device()));
@@ -172,4 +175,5 @@ class ConnectionMaintenance implements SmartLifecycle {
     public boolean isRunning() {
         return refreshTask != null;
     }
+
 }

@@ -29,18 +29,21 @@ import com.acme.chat.common.routing.RouteKeys;
 import com.acme.chat.wsmanager.routing.LocalConnections;
 
 /**
- * The connections open on this instance, at most one per (user, device), and the one way frames reach their
- * sockets: serialised once, counted, queued on the connection's bounded outbox. A connection whose outbox is full is
- * closed with 1013 (try again later) instead of losing frames silently; its undelivered messages stay in relay's
- * queue and come again on reconnect.
+ * The connections open on this instance, at most one per (user, device), and the one way
+ * frames reach their sockets: serialised once, counted, queued on the connection's
+ * bounded outbox. A connection whose outbox is full is closed with 1013 (try again later)
+ * instead of losing frames silently; its undelivered messages stay in relay's queue and
+ * come again on reconnect.
  * <p>
- * Thread-safe: the map is concurrent, and each connection serialises its own offers. Called from Netty event loops
- * (answers), the Redis pub/sub thread (pushes, evictions) and the maintenance timers.
+ * Thread-safe: the map is concurrent, and each connection serialises its own offers.
+ * Called from Netty event loops (answers), the Redis pub/sub thread (pushes, evictions)
+ * and the maintenance timers.
  */
 @Component
 class ConnectionRegistry implements LocalConnections {
 
-    static final CloseStatus REPLACED = new CloseStatus(CloseCodes.REPLACED_BY_NEW_CONNECTION, "replaced by new connection");
+    static final CloseStatus REPLACED = new CloseStatus(CloseCodes.REPLACED_BY_NEW_CONNECTION,
+            "replaced by new connection");
 
     static final CloseStatus TRY_AGAIN_LATER = new CloseStatus(CloseCodes.TRY_AGAIN_LATER, "client too slow");
 
@@ -173,4 +176,5 @@ class ConnectionRegistry implements LocalConnections {
     private String write(ServerFrame frame) {
         return frameWriter.writeValueAsString(frame);
     }
+
 }

@@ -9,14 +9,19 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The session layer's meters. Tags are low-cardinality: frame types, error codes and close reasons come from fixed
- * sets (unknown values are folded into {@code other}); never a user or connection id.
+ * The session layer's meters. Tags are low-cardinality: frame types, error codes and
+ * close reasons come from fixed sets (unknown values are folded into {@code other});
+ * never a user or connection id.
  * <ul>
- * <li>{@code chat.wsmanager.connections.active} (gauge), {@code chat.wsmanager.connections.opened}</li>
- * <li>{@code chat.wsmanager.connections.closed{reason}}: server-initiated closes (replaced, heartbeat_timeout,
- * token_expired, slow_consumer, too_big, shutdown, error)</li>
- * <li>{@code chat.wsmanager.connections.evicted}: connections replaced by a newer one of the same device</li>
- * <li>{@code chat.wsmanager.frames.sent{type}}, {@code chat.wsmanager.errors.sent{code}}</li>
+ * <li>{@code chat.wsmanager.connections.active} (gauge),
+ * {@code chat.wsmanager.connections.opened}</li>
+ * <li>{@code chat.wsmanager.connections.closed{reason}}: server-initiated closes
+ * (replaced, heartbeat_timeout, token_expired, slow_consumer, too_big, shutdown,
+ * error)</li>
+ * <li>{@code chat.wsmanager.connections.evicted}: connections replaced by a newer one of
+ * the same device</li>
+ * <li>{@code chat.wsmanager.frames.sent{type}},
+ * {@code chat.wsmanager.errors.sent{code}}</li>
  * </ul>
  */
 final class SessionMetrics {
@@ -55,23 +60,32 @@ final class SessionMetrics {
     }
 
     void sent(String type) {
-        sent.computeIfAbsent(type, t -> Counter.builder("chat.wsmanager.frames.sent")
-            .description("Server frames queued for clients, by frame type")
-            .tag("type", t)
-            .register(meters)).increment();
+        sent.computeIfAbsent(type,
+                t -> Counter.builder("chat.wsmanager.frames.sent")
+                    .description("Server frames queued for clients, by frame type")
+                    .tag("type", t)
+                    .register(meters))
+            .increment();
     }
 
     void error(String code) {
-        errors.computeIfAbsent(code, c -> Counter.builder("chat.wsmanager.errors.sent")
-            .description("Error frames sent to clients, by error code")
-            .tag("code", c)
-            .register(meters)).increment();
+        errors
+            .computeIfAbsent(code,
+                    c -> Counter.builder("chat.wsmanager.errors.sent")
+                        .description("Error frames sent to clients, by error code")
+                        .tag("code", c)
+                        .register(meters))
+            .increment();
     }
 
     void closed(String reason) {
-        closed.computeIfAbsent(reason, r -> Counter.builder("chat.wsmanager.connections.closed")
-            .description("Connections closed by the server, by reason")
-            .tag("reason", r)
-            .register(meters)).increment();
+        closed
+            .computeIfAbsent(reason,
+                    r -> Counter.builder("chat.wsmanager.connections.closed")
+                        .description("Connections closed by the server, by reason")
+                        .tag("reason", r)
+                        .register(meters))
+            .increment();
     }
+
 }

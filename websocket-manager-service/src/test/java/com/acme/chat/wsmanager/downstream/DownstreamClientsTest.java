@@ -32,7 +32,10 @@ import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The exact HTTP calls made to messaging and relay, against a local stub server (no real services needed). */
+/**
+ * The exact HTTP calls made to messaging and relay, against a local stub server (no real
+ * services needed).
+ */
 class DownstreamClientsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -93,8 +96,8 @@ class DownstreamClientsTest {
 
     private WsManagerProperties properties(Duration timeout) {
         URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        return new WsManagerProperties("h", Duration.ofSeconds(90), Duration.ofSeconds(30),
-                List.of(), base, base, timeout, Duration.ofSeconds(30), 1024);
+        return new WsManagerProperties("h", Duration.ofSeconds(90), Duration.ofSeconds(30), List.of(), base, base,
+                timeout, Duration.ofSeconds(30), 1024);
     }
 
     private Recorded recorded() throws InterruptedException {
@@ -176,12 +179,11 @@ class DownstreamClientsTest {
     void refusedConnectionIsUnavailable() {
         URI closed = URI.create("http://127.0.0.1:1");
         MessagingClient messaging = new MessagingClient(new WsManagerProperties("h", Duration.ofSeconds(90),
-                Duration.ofSeconds(30), List.of(), closed, closed, Duration.ofSeconds(5),
-                Duration.ofSeconds(30), 1024), JSON);
+                Duration.ofSeconds(30), List.of(), closed, closed, Duration.ofSeconds(5), Duration.ofSeconds(30), 1024),
+                JSON);
 
-        assertThatThrownBy(() -> messaging.registerUser(ALICE).block())
-            .isInstanceOfSatisfying(DownstreamException.class,
-                    ex -> assertThat(ex.kind()).isEqualTo(DownstreamException.Kind.UNAVAILABLE));
+        assertThatThrownBy(() -> messaging.registerUser(ALICE).block()).isInstanceOfSatisfying(
+                DownstreamException.class, ex -> assertThat(ex.kind()).isEqualTo(DownstreamException.Kind.UNAVAILABLE));
     }
 
     @Test
@@ -193,7 +195,8 @@ class DownstreamClientsTest {
 
         Recorded request = recorded();
         assertThat(request.method()).isEqualTo("POST");
-        // The id is one encoded path segment (':' as %3A); servers decode it back to d:alice:bob.
+        // The id is one encoded path segment (':' as %3A); servers decode it back to
+        // d:alice:bob.
         assertThat(java.net.URLDecoder.decode(request.path(), StandardCharsets.UTF_8))
             .isEqualTo("/api/v1/conversations/d:alice:bob/read");
         assertThat(request.authorization()).isEqualTo("Bearer the-token");
@@ -230,4 +233,5 @@ class DownstreamClientsTest {
         assertThat(body.path("messageIds").get(0).asString()).isEqualTo("m-1");
         assertThat(body.path("messageIds").get(1).asString()).isEqualTo("m-2");
     }
+
 }

@@ -69,11 +69,12 @@ class FrameDispatcherTest {
     @Test
     void acksAStoredMessageWithItsServerIdentity() {
         Instant sentAt = Instant.parse("2026-11-27T21:07:41.123Z");
-        given(messaging.send(eq(ALICE), any(SendMessage.class))).willReturn(Mono.just(new MessagingClient.StoredMessage(
-                MessageId.of("m-1"), ConversationId.of("d:alice:bob"), 42, sentAt, true)));
+        given(messaging.send(eq(ALICE), any(SendMessage.class)))
+            .willReturn(Mono.just(new MessagingClient.StoredMessage(MessageId.of("m-1"),
+                    ConversationId.of("d:alice:bob"), 42, sentAt, true)));
 
-        assertThat(answer(SEND)).isEqualTo(Ack.messageStored("f-1", MessageId.of("m-1"),
-                ConversationId.of("d:alice:bob"), 42, sentAt, true));
+        assertThat(answer(SEND)).isEqualTo(
+                Ack.messageStored("f-1", MessageId.of("m-1"), ConversationId.of("d:alice:bob"), 42, sentAt, true));
     }
 
     @Test
@@ -161,12 +162,14 @@ class FrameDispatcherTest {
 
     @Test
     void presenceFramesAreReserved() {
-        ServerFrame typing = answer("{\"type\":\"typing\",\"id\":\"t-1\",\"conversationId\":\"d:alice:bob\",\"typing\":true}");
+        ServerFrame typing = answer(
+                "{\"type\":\"typing\",\"id\":\"t-1\",\"conversationId\":\"d:alice:bob\",\"typing\":true}");
         ServerFrame subscribe = answer("{\"type\":\"subscribe_presence\",\"id\":\"s-1\",\"users\":[\"bob\"]}");
 
-        assertThat(typing).isEqualTo(new ErrorFrame("t-1", "bad_request", "reserved: presence is not available yet", false));
-        assertThat(subscribe).isEqualTo(
-                new ErrorFrame("s-1", "bad_request", "reserved: presence is not available yet", false));
+        assertThat(typing)
+            .isEqualTo(new ErrorFrame("t-1", "bad_request", "reserved: presence is not available yet", false));
+        assertThat(subscribe)
+            .isEqualTo(new ErrorFrame("s-1", "bad_request", "reserved: presence is not available yet", false));
     }
 
     @Test
@@ -175,4 +178,5 @@ class FrameDispatcherTest {
         then(messaging).shouldHaveNoInteractions();
         then(relay).shouldHaveNoInteractions();
     }
+
 }

@@ -38,8 +38,8 @@ class FrameParserTest {
 
     @Test
     void readsAValidFrame() {
-        FrameParser.Parsed parsed = parser.parse(
-                "{\"type\":\"send_message\",\"id\":\"f-1\",\"clientMsgId\":\"c-1\",\"to\":\"bob\",\"text\":\"hi\"}");
+        FrameParser.Parsed parsed = parser
+            .parse("{\"type\":\"send_message\",\"id\":\"f-1\",\"clientMsgId\":\"c-1\",\"to\":\"bob\",\"text\":\"hi\"}");
 
         assertThat(parsed.error()).isNull();
         assertThat(parsed.frame()).isInstanceOf(SendMessage.class);
@@ -116,8 +116,9 @@ class FrameParserTest {
     @Test
     void overlongTextIsTextTooLong() {
         String text = "x".repeat(4097);
-        ErrorFrame error = rejected("{\"type\":\"send_message\",\"id\":\"s\",\"clientMsgId\":\"c\",\"to\":\"bob\",\"text\":\""
-                + text + "\"}");
+        ErrorFrame error = rejected(
+                "{\"type\":\"send_message\",\"id\":\"s\",\"clientMsgId\":\"c\",\"to\":\"bob\",\"text\":\"" + text
+                        + "\"}");
 
         assertThat(error.code()).isEqualTo("text_too_long");
         assertThat(error.id()).isEqualTo("s");
@@ -132,4 +133,5 @@ class FrameParserTest {
         assertThat(error.code()).isEqualTo("validation_failed");
         assertThat(error.id()).isNull();
     }
+
 }

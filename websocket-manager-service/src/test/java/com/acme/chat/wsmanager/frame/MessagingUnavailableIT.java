@@ -16,9 +16,9 @@ import com.acme.chat.wsmanager.testsupport.WsClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Frames that need messaging or relay while those are down: the client gets a retryable {@code service_unavailable}
- * for that frame and the connection stays usable. (The successful paths run in the end-to-end tests, with the real
- * services.)
+ * Frames that need messaging or relay while those are down: the client gets a retryable
+ * {@code service_unavailable} for that frame and the connection stays usable. (The
+ * successful paths run in the end-to-end tests, with the real services.)
  */
 @ChatIntegrationTest
 @TestPropertySource(properties = { "chat.wsmanager.handler-id=it-down-${random.uuid}",
@@ -53,7 +53,8 @@ class MessagingUnavailableIT {
         String user = "d-" + UUID.randomUUID().toString().substring(0, 13);
         try (WsClient client = WsClient.connect(port, "phone-1", TestTokens.forUser(user))) {
             client.next("hello");
-            client.send("{\"type\":\"ack_delivery\",\"id\":\"a-1\",\"conversationId\":\"d:a:b\",\"messageIds\":[\"m-1\"]}");
+            client.send(
+                    "{\"type\":\"ack_delivery\",\"id\":\"a-1\",\"conversationId\":\"d:a:b\",\"messageIds\":[\"m-1\"]}");
             client.send("{\"type\":\"mark_read\",\"id\":\"r-1\",\"conversationId\":\"d:a:b\",\"seq\":3}");
             client.send("{\"type\":\"ping\",\"id\":\"p-1\"}");
 
@@ -67,4 +68,5 @@ class MessagingUnavailableIT {
             assertThat(third.path("type").asString()).isEqualTo("pong");
         }
     }
+
 }

@@ -23,4 +23,5 @@ class DeviceIdRulesTest {
         assertThatThrownBy(() -> HandshakeAuthenticator.deviceId(null)).isInstanceOf(HandshakeRejectedException.class);
         assertThatThrownBy(() -> HandshakeAuthenticator.deviceId("a/b")).isInstanceOf(HandshakeRejectedException.class);
     }
+
 }

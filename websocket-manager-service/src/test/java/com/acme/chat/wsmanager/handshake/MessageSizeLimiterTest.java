@@ -37,7 +37,8 @@ class MessageSizeLimiterTest {
     @Test
     void passesMessagesUpToTheLimit() {
         channel.writeInbound(new TextWebSocketFrame(true, 0, bytes(10)));
-        channel.writeInbound(new TextWebSocketFrame(false, 0, bytes(4)), new ContinuationWebSocketFrame(true, 0, bytes(6)));
+        channel.writeInbound(new TextWebSocketFrame(false, 0, bytes(4)),
+                new ContinuationWebSocketFrame(true, 0, bytes(6)));
         channel.writeInbound(new BinaryWebSocketFrame(bytes(10)));
 
         assertThat(passed()).isEqualTo(4);
@@ -61,7 +62,8 @@ class MessageSizeLimiterTest {
     @Test
     void countsEachMessageSeparately() {
         for (int i = 0; i < 5; i++) {
-            channel.writeInbound(new TextWebSocketFrame(false, 0, bytes(5)), new ContinuationWebSocketFrame(true, 0, bytes(5)));
+            channel.writeInbound(new TextWebSocketFrame(false, 0, bytes(5)),
+                    new ContinuationWebSocketFrame(true, 0, bytes(5)));
         }
 
         assertThat(passed()).isEqualTo(10);
@@ -76,4 +78,5 @@ class MessageSizeLimiterTest {
         assertThat(passed()).isEqualTo(3);
         assertThat(closes).hasValue(0);
     }
+
 }

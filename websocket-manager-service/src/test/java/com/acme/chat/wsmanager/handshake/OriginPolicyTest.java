@@ -35,4 +35,5 @@ class OriginPolicyTest {
     void starAllowsAnyOrigin() {
         assertThat(new OriginPolicy(List.of("*")).allows("https://anything.example")).isTrue();
     }
+
 }

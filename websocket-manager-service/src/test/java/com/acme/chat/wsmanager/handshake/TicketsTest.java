@@ -39,4 +39,5 @@ class TicketsTest {
         assertThat(Tickets.isWellFormed("a".repeat(44))).isFalse();
         assertThat(Tickets.isWellFormed("*".repeat(43))).isFalse();
     }
+
 }

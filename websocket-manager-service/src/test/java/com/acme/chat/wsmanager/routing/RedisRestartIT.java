@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Redis holds only rebuildable state: after a Redis restart (all routes lost) open connections stay open, their routes
- * come back with the next heartbeat, and the handler channel delivers again.
+ * Redis holds only rebuildable state: after a Redis restart (all routes lost) open
+ * connections stay open, their routes come back with the next heartbeat, and the handler
+ * channel delivers again.
  */
 @ChatIntegrationTest
 @TestPropertySource(properties = { "chat.wsmanager.handler-id=it-restart-${random.uuid}", "chat.wsmanager.heartbeat=1s",
@@ -74,19 +75,20 @@ class RedisRestartIT {
                 LocalServers.stop("redis");
                 LocalServers.start("redis");
 
-                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(
-                        () -> assertThat(redis.opsForValue().get(routeKey).block(Duration.ofSeconds(2)))
-                            .isEqualTo(RouteKeys.routeValue(properties.handlerId(), connection)));
+                await().atMost(Duration.ofSeconds(60))
+                    .ignoreExceptions()
+                    .untilAsserted(() -> assertThat(redis.opsForValue().get(routeKey).block(Duration.ofSeconds(2)))
+                        .isEqualTo(RouteKeys.routeValue(properties.handlerId(), connection)));
 
                 MessageFrame message = new MessageFrame(MessageId.of("m-" + UUID.randomUUID()),
                         ConversationId.direct(UserId.of(user), UserId.of("bob")), 1, UserId.of("bob"), null, null,
                         "after restart", List.of(), Instant.now());
                 String deliver = JSON.writeValueAsString(
                         new HandlerMessage.Deliver(UserId.of(user), DeviceId.of("phone-1"), connection, message));
-                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(
-                        () -> redis.convertAndSend(RouteKeys.handlerChannel(properties.handlerId()), deliver)
-                            .block(Duration.ofSeconds(2)),
-                        receivers -> receivers > 0);
+                await().atMost(Duration.ofSeconds(60))
+                    .ignoreExceptions()
+                    .until(() -> redis.convertAndSend(RouteKeys.handlerChannel(properties.handlerId()), deliver)
+                        .block(Duration.ofSeconds(2)), receivers -> receivers > 0);
 
                 JsonNode pushed = client.next("message");
                 assertThat(pushed.path("messageId").asString()).isEqualTo(message.messageId().value());
@@ -98,4 +100,5 @@ class RedisRestartIT {
             }
         }
     }
+
 }

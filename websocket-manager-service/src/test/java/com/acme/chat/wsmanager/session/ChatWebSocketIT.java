@@ -51,8 +51,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The WebSocket endpoint as a client sees it, against the real Redis and Kafka: handshake rules, frames and error
- * frames, close codes, routes in Redis and the handler's pub/sub channel. Every test uses fresh user ids.
+ * The WebSocket endpoint as a client sees it, against the real Redis and Kafka: handshake
+ * rules, frames and error frames, close codes, routes in Redis and the handler's pub/sub
+ * channel. Every test uses fresh user ids.
  */
 @ChatIntegrationTest
 @TestPropertySource(properties = { "chat.wsmanager.handler-id=it-ws-${random.uuid}",
@@ -116,8 +117,8 @@ class ChatWebSocketIT {
         assertThat(refusal.status()).isEqualTo(401);
         assertThat(refusal.contentType()).startsWith("application/problem+json");
         assertThat(refusal.code()).isEqualTo("unauthenticated");
-        assertThatThrownBy(() -> WsClient.connect(URI.create("ws://127.0.0.1:" + port + "/ws?deviceId=phone-1"),
-                Map.of()))
+        assertThatThrownBy(
+                () -> WsClient.connect(URI.create("ws://127.0.0.1:" + port + "/ws?deviceId=phone-1"), Map.of()))
             .satisfies(ex -> assertThat(WsClient.handshakeStatus(ex)).isEqualTo(401));
     }
 
@@ -313,15 +314,17 @@ class ChatWebSocketIT {
 
     @Test
     void oversizeSingleFrameClosesWith1009() {
-        // Reactor Netty's client sends the message as one frame, which Netty's frame decoder rejects.
+        // Reactor Netty's client sends the message as one frame, which Netty's frame
+        // decoder rejects.
         String token = TestTokens.forUser(freshUser());
         Integer code = reactor.netty.http.client.HttpClient.create()
-            // Netty's client sends an Origin of its own unless one is set; it must be an allowed one.
+            // Netty's client sends an Origin of its own unless one is set; it must be an
+            // allowed one.
             .headers(h -> h.set("Authorization", "Bearer " + token).set("Origin", "http://localhost:3000"))
             .websocket(reactor.netty.http.client.WebsocketClientSpec.builder().maxFramePayloadLength(1 << 20).build())
             .uri("ws://127.0.0.1:" + port + "/ws?deviceId=phone-1")
-            .handle((in, out) -> out.sendString(reactor.core.publisher.Mono.just(
-                    pingPaddedTo(ProtocolLimits.MAX_FRAME_BYTES + 1)))
+            .handle((in, out) -> out
+                .sendString(reactor.core.publisher.Mono.just(pingPaddedTo(ProtocolLimits.MAX_FRAME_BYTES + 1)))
                 .then()
                 .thenMany(in.receiveCloseStatus().map(status -> status.code())))
             .next()
@@ -361,8 +364,10 @@ class ChatWebSocketIT {
             second.send("{\"type\":\"ping\",\"id\":\"still-here\"}");
             assertThat(second.next().path("id").asString()).isEqualTo("still-here");
             // The replaced connection's cleanup must not remove the newer route.
-            await().during(Duration.ofMillis(500)).atMost(WAIT).untilAsserted(() -> assertThat(route(user, "phone-1"))
-                .isEqualTo(RouteKeys.routeValue(properties.handlerId(), hello.path("connectionId").asString())));
+            await().during(Duration.ofMillis(500))
+                .atMost(WAIT)
+                .untilAsserted(() -> assertThat(route(user, "phone-1"))
+                    .isEqualTo(RouteKeys.routeValue(properties.handlerId(), hello.path("connectionId").asString())));
         }
     }
 
@@ -426,7 +431,8 @@ class ChatWebSocketIT {
             assertThat(pushed.path("seq").asLong()).isEqualTo(7);
             assertThat(pushed.path("text").asString()).isEqualTo("hi");
 
-            // A connection id that is not the current one is dropped; the right one is delivered.
+            // A connection id that is not the current one is dropped; the right one is
+            // delivered.
             publish(new HandlerMessage.Deliver(UserId.of(user), DeviceId.of("laptop-1"), "c-stale", message));
             publish(new HandlerMessage.Deliver(UserId.of(user), DeviceId.of("laptop-1"), laptopConnection, message));
             JsonNode toLaptop = laptop.next();
@@ -547,11 +553,13 @@ class ChatWebSocketIT {
     private void publish(HandlerMessage message) {
         String channel = RouteKeys.handlerChannel(properties.handlerId());
         String json = JSON.writeValueAsString(message);
-        // The subscription is set up asynchronously at startup; wait until the handler listens.
+        // The subscription is set up asynchronously at startup; wait until the handler
+        // listens.
         await().atMost(WAIT).until(() -> redis.convertAndSend(channel, json).block(WAIT), receivers -> receivers > 0);
     }
 
     private String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
+
 }

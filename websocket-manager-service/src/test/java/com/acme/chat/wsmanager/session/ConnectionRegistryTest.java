@@ -69,7 +69,8 @@ class ConnectionRegistryTest {
 
     @Test
     void closesASlowClientWith1013InsteadOfDroppingFrames() {
-        // The limit is 2 and hello still waits for the socket: one more fits, the next one overflows.
+        // The limit is 2 and hello still waits for the socket: one more fits, the next
+        // one overflows.
         assertThat(registry.deliver(new HandlerMessage.Deliver(ALICE, PHONE, null, MESSAGE))).isTrue();
         assertThat(registry.deliver(new HandlerMessage.Deliver(ALICE, PHONE, null, MESSAGE))).isFalse();
 
@@ -84,7 +85,8 @@ class ConnectionRegistryTest {
         then(session).should(never()).close(any());
 
         assertThat(registry.evict(new HandlerMessage.Evict(ALICE, PHONE, "c-1"))).isTrue();
-        then(session).should().close(new CloseStatus(CloseCodes.REPLACED_BY_NEW_CONNECTION, "replaced by new connection"));
+        then(session).should()
+            .close(new CloseStatus(CloseCodes.REPLACED_BY_NEW_CONNECTION, "replaced by new connection"));
         assertThat(meters.get("chat.wsmanager.connections.evicted").counter().count()).isEqualTo(1);
     }
 
@@ -97,4 +99,5 @@ class ConnectionRegistryTest {
 
         assertThat(registry.get(newer.routeKey())).isSameAs(newer);
     }
+
 }

@@ -74,4 +74,5 @@ class ConnectionTest {
         then(session).should(times(1)).close(any());
         assertThat(connection.offer("x", false)).isEqualTo(Connection.Offer.CLOSED);
     }
+
 }

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Heartbeat, token expiry and route refresh, with a 1 s heartbeat and a 3 s route TTL so they happen within a test.
+ * Heartbeat, token expiry and route refresh, with a 1 s heartbeat and a 3 s route TTL so
+ * they happen within a test.
  */
 @ChatIntegrationTest
 @TestPropertySource(properties = { "chat.wsmanager.handler-id=it-timers-${random.uuid}", "chat.wsmanager.heartbeat=1s",
@@ -108,8 +109,10 @@ class ConnectionTimersIT {
             keepAlive(client);
             String expected = RouteKeys.routeValue(properties.handlerId(), connection);
 
-            await().pollDelay(Duration.ofSeconds(4)).atMost(WAIT).untilAsserted(
-                    () -> assertThat(redis.opsForValue().get(routeKey(user, "phone-1")).block(WAIT)).isEqualTo(expected));
+            await().pollDelay(Duration.ofSeconds(4))
+                .atMost(WAIT)
+                .untilAsserted(() -> assertThat(redis.opsForValue().get(routeKey(user, "phone-1")).block(WAIT))
+                    .isEqualTo(expected));
 
             redis.delete(routeKey(user, "phone-1"), RouteKeys.devices(UserId.of(user))).block(WAIT);
             await().atMost(WAIT).untilAsserted(() -> {
@@ -127,7 +130,8 @@ class ConnectionTimersIT {
             client.next("hello");
             keepAlive(client);
 
-            // As if the device connected to another handler and the evict message was lost.
+            // As if the device connected to another handler and the evict message was
+            // lost.
             redis.opsForValue()
                 .set(routeKey(user, "phone-1"), RouteKeys.routeValue("it-elsewhere", "c-newer"))
                 .block(WAIT);
@@ -137,4 +141,5 @@ class ConnectionTimersIT {
                 .isEqualTo(RouteKeys.routeValue("it-elsewhere", "c-newer"));
         }
     }
+
 }

@@ -10,8 +10,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends a raw WebSocket upgrade request and returns the HTTP answer, for handshakes that are expected to be refused
- * (the JDK WebSocket client does not expose the refused response's body).
+ * Sends a raw WebSocket upgrade request and returns the HTTP answer, for handshakes that
+ * are expected to be refused (the JDK WebSocket client does not expose the refused
+ * response's body).
  */
 public final class Handshakes {
 
@@ -35,14 +36,13 @@ public final class Handshakes {
     public static Refusal upgrade(int port, String pathAndQuery, Map<String, String> headers) {
         byte[] key = new byte[16];
         ThreadLocalRandom.current().nextBytes(key);
-        return HttpClient.create()
-            .headers(h -> {
-                h.set("Upgrade", "websocket");
-                h.set("Connection", "Upgrade");
-                h.set("Sec-WebSocket-Version", "13");
-                h.set("Sec-WebSocket-Key", Base64.getEncoder().encodeToString(key));
-                headers.forEach(h::set);
-            })
+        return HttpClient.create().headers(h -> {
+            h.set("Upgrade", "websocket");
+            h.set("Connection", "Upgrade");
+            h.set("Sec-WebSocket-Version", "13");
+            h.set("Sec-WebSocket-Key", Base64.getEncoder().encodeToString(key));
+            headers.forEach(h::set);
+        })
             .get()
             .uri("http://127.0.0.1:" + port + pathAndQuery)
             .responseSingle((response, body) -> body.asString()
@@ -52,4 +52,5 @@ public final class Handshakes {
                         text.isEmpty() ? JSON.missingNode() : JSON.readTree(text))))
             .block(Duration.ofSeconds(10));
     }
+
 }

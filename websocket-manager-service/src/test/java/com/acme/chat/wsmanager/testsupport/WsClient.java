@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A WebSocket client as an app would use it: the JDK's {@link WebSocket}, real handshake, text frames. Collects
- * received frames as JSON trees and the close code the server sent.
+ * A WebSocket client as an app would use it: the JDK's {@link WebSocket}, real handshake,
+ * text frames. Collects received frames as JSON trees and the close code the server sent.
  */
 public final class WsClient implements AutoCloseable {
 
@@ -60,7 +60,10 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
-    /** The HTTP status of a handshake that was refused, or -1 if the failure was something else. */
+    /**
+     * The HTTP status of a handshake that was refused, or -1 if the failure was something
+     * else.
+     */
     public static int handshakeStatus(Throwable failure) {
         Throwable cause = failure;
         while (cause != null && !(cause instanceof WebSocketHandshakeException)) {
@@ -86,7 +89,8 @@ public final class WsClient implements AutoCloseable {
         try {
             String frame = listener.frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (frame == null) {
-                throw new AssertionError("No frame within " + timeout + " (closed: " + listener.closeCode.getNow(null) + ")");
+                throw new AssertionError(
+                        "No frame within " + timeout + " (closed: " + listener.closeCode.getNow(null) + ")");
             }
             return JSON.readTree(frame);
         }
@@ -96,7 +100,10 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
-    /** Waits for the next frame of the given type, skipping others (e.g. redelivered messages). */
+    /**
+     * Waits for the next frame of the given type, skipping others (e.g. redelivered
+     * messages).
+     */
     public JsonNode next(String type) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
@@ -168,5 +175,7 @@ public final class WsClient implements AutoCloseable {
         public void onError(WebSocket webSocket, Throwable error) {
             closeCode.complete(-2);
         }
+
     }
+
 }
