@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.acme.chat.asset.config.AssetProperties;
+import com.acme.chat.kit.namespace.ChatNamespace;
 
 /** The S3 client and presigner, pointed at the configured S3-compatible endpoint. */
 @Configuration(proxyBeanMethods = false)
@@ -45,8 +46,8 @@ class S3Config {
     }
 
     @Bean
-    AssetBucket assetBucket(S3Client s3, AssetProperties properties) {
-        return new AssetBucket(s3, properties.s3().bucket());
+    AssetBucket assetBucket(S3Client s3, AssetProperties properties, ChatNamespace namespace) {
+        return new AssetBucket(s3, namespace.bucket(properties.s3().bucket()));
     }
 
     private static StaticCredentialsProvider credentials(AssetProperties.S3 s3) {

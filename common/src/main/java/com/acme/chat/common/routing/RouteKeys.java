@@ -1,5 +1,7 @@
 package com.acme.chat.common.routing;
 
+import java.util.Objects;
+
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
 
@@ -17,31 +19,55 @@ import com.acme.chat.common.id.UserId;
  * {@link HandlerMessage}s.</li>
  * <li>{@code ws-ticket:{ticket}} = a single-use browser handshake ticket (30 s).</li>
  * </ul>
+ * Every key and channel starts with the deployment's namespace prefix, empty in
+ * production ({@link #DEFAULT}); tests use one of their own so that they can share a
+ * Redis server with a running stack (pub/sub channels are global to a Redis server, so a
+ * database number alone would not separate them).
  */
 public final class RouteKeys {
 
-    private RouteKeys() {
+    /** The names without a prefix, as documented above. */
+    public static final RouteKeys DEFAULT = new RouteKeys("");
+
+    private final String prefix;
+
+    private RouteKeys(String prefix) {
+        this.prefix = prefix;
     }
 
-    public static String route(UserId user, DeviceId device) {
-        return "route:" + user.value() + ":" + device.value();
+    /**
+     * @param prefix prepended to every key and channel, e.g. {@code it3kf9a2:}; empty for
+     * none
+     * @return the names under that prefix
+     */
+    public static RouteKeys withPrefix(String prefix) {
+        Objects.requireNonNull(prefix, "prefix");
+        return prefix.isEmpty() ? DEFAULT : new RouteKeys(prefix);
     }
 
-    public static String devices(UserId user) {
-        return "routes:" + user.value();
+    public String prefix() {
+        return prefix;
     }
 
-    public static String handlerChannel(String handlerId) {
-        return "handler:" + handlerId;
+    public String route(UserId user, DeviceId device) {
+        return prefix + "route:" + user.value() + ":" + device.value();
     }
 
-    public static String ticket(String ticket) {
-        return "ws-ticket:" + ticket;
+    public String devices(UserId user) {
+        return prefix + "routes:" + user.value();
+    }
+
+    public String handlerChannel(String handlerId) {
+        return prefix + "handler:" + handlerId;
+    }
+
+    public String ticket(String ticket) {
+        return prefix + "ws-ticket:" + ticket;
     }
 
     /**
      * The value stored under {@link #route}: which handler holds the device, on which
-     * connection.
+     * connection. A value, not a name, so it carries no prefix.
      */
     public static String routeValue(String handlerId, String connectionId) {
         return handlerId + "|" + connectionId;

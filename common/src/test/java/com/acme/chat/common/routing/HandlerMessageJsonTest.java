@@ -36,9 +36,21 @@ class HandlerMessageJsonTest {
 
     @Test
     void keysNameUserAndDevice() {
-        assertThat(RouteKeys.route(Ids.ALICE, Ids.ALICE_PHONE)).isEqualTo("route:alice:alice-phone");
-        assertThat(RouteKeys.devices(Ids.ALICE)).isEqualTo("routes:alice");
-        assertThat(RouteKeys.handlerChannel("h1")).isEqualTo("handler:h1");
+        assertThat(RouteKeys.DEFAULT.route(Ids.ALICE, Ids.ALICE_PHONE)).isEqualTo("route:alice:alice-phone");
+        assertThat(RouteKeys.DEFAULT.devices(Ids.ALICE)).isEqualTo("routes:alice");
+        assertThat(RouteKeys.DEFAULT.handlerChannel("h1")).isEqualTo("handler:h1");
+        assertThat(RouteKeys.DEFAULT.ticket("t1")).isEqualTo("ws-ticket:t1");
+    }
+
+    @Test
+    void aPrefixStartsEveryKeyAndChannelButNoValue() {
+        RouteKeys keys = RouteKeys.withPrefix("it3kf9a2:");
+        assertThat(keys.route(Ids.ALICE, Ids.ALICE_PHONE)).isEqualTo("it3kf9a2:route:alice:alice-phone");
+        assertThat(keys.devices(Ids.ALICE)).isEqualTo("it3kf9a2:routes:alice");
+        assertThat(keys.handlerChannel("h1")).isEqualTo("it3kf9a2:handler:h1");
+        assertThat(keys.ticket("t1")).isEqualTo("it3kf9a2:ws-ticket:t1");
+        assertThat(RouteKeys.routeValue("h1", "c1")).isEqualTo("h1|c1");
+        assertThat(RouteKeys.withPrefix("")).isSameAs(RouteKeys.DEFAULT);
     }
 
 }

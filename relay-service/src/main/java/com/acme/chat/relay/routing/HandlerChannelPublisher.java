@@ -24,10 +24,13 @@ public class HandlerChannelPublisher {
 
     private final StringRedisTemplate redis;
 
+    private final RouteKeys keys;
+
     private final ObjectWriter writer;
 
-    HandlerChannelPublisher(StringRedisTemplate redis, JsonMapper json) {
+    HandlerChannelPublisher(StringRedisTemplate redis, RouteKeys keys, JsonMapper json) {
         this.redis = redis;
+        this.keys = keys;
         this.writer = json.writerFor(HandlerMessage.class);
     }
 
@@ -54,7 +57,7 @@ public class HandlerChannelPublisher {
      */
     public boolean deliver(String handlerId, UserId user, DeviceId device, String connectionId, ServerFrame frame) {
         String payload = writer.writeValueAsString(new HandlerMessage.Deliver(user, device, connectionId, frame));
-        Long receivers = redis.convertAndSend(RouteKeys.handlerChannel(handlerId), payload);
+        Long receivers = redis.convertAndSend(keys.handlerChannel(handlerId), payload);
         return receivers != null && receivers > 0;
     }
 

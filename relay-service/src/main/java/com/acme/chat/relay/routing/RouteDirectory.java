@@ -52,6 +52,8 @@ public class RouteDirectory {
 
     private final StringRedisTemplate redis;
 
+    private final RouteKeys keys;
+
     private final RouteCache cache;
 
     private final Counter cacheHits;
@@ -60,8 +62,9 @@ public class RouteDirectory {
 
     private final Counter pruned;
 
-    RouteDirectory(StringRedisTemplate redis, RelayProperties properties, MeterRegistry meters) {
+    RouteDirectory(StringRedisTemplate redis, RouteKeys keys, RelayProperties properties, MeterRegistry meters) {
         this.redis = redis;
+        this.keys = keys;
         this.cache = new RouteCache(properties.routeCacheTtl(), properties.routeCacheMaxUsers(), System::nanoTime);
         this.cacheHits = Counter.builder("chat.relay.routes.lookups").tag("source", "cache").register(meters);
         this.redisReads = Counter.builder("chat.relay.routes.lookups").tag("source", "redis").register(meters);
@@ -100,7 +103,7 @@ public class RouteDirectory {
     }
 
     private List<Route> read(UserId user) {
-        Set<String> members = redis.opsForSet().members(RouteKeys.devices(user));
+        Set<String> members = redis.opsForSet().members(keys.devices(user));
         if (members == null || members.isEmpty()) {
             return List.of();
         }
@@ -111,8 +114,8 @@ public class RouteDirectory {
                 devices.add(device);
             }
         }
-        List<String> keys = devices.stream().map(device -> RouteKeys.route(user, device)).toList();
-        List<String> values = keys.isEmpty() ? List.of() : redis.opsForValue().multiGet(keys);
+        List<String> routeKeys = devices.stream().map(device -> keys.route(user, device)).toList();
+        List<String> values = routeKeys.isEmpty() ? List.of() : redis.opsForValue().multiGet(routeKeys);
         if (values == null || values.size() != devices.size()) {
             values = Collections.nCopies(devices.size(), null);
         }
@@ -127,7 +130,7 @@ public class RouteDirectory {
     private void prune(UserId user, List<DeviceId> stale) {
         for (DeviceId device : stale) {
             try {
-                Long removed = redis.execute(PRUNE, List.of(RouteKeys.devices(user), RouteKeys.route(user, device)),
+                Long removed = redis.execute(PRUNE, List.of(keys.devices(user), keys.route(user, device)),
                         device.value());
                 if (removed != null && removed > 0) {
                     pruned.increment();

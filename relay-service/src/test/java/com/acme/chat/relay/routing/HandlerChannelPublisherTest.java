@@ -17,6 +17,7 @@ import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.MessageFrame;
 import com.acme.chat.common.routing.HandlerMessage;
 import com.acme.chat.common.routing.Route;
+import com.acme.chat.common.routing.RouteKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -39,7 +40,7 @@ class HandlerChannelPublisherTest {
                 Instant.parse("2026-11-27T21:07:41.123Z"));
         Route route = new Route(UserId.of("bob"), DeviceId.of("web"), "handler-1", "conn-1");
 
-        boolean received = new HandlerChannelPublisher(redis, json).deliver(route, frame);
+        boolean received = new HandlerChannelPublisher(redis, RouteKeys.DEFAULT, json).deliver(route, frame);
 
         assertThat(received).isTrue();
         ArgumentCaptor<String> payload = ArgumentCaptor.forClass(String.class);

@@ -24,10 +24,10 @@ class RouteDirectoryIT extends RelayIntegrationTest {
     void readsLiveRoutesAndPrunesIndexEntriesWhoseRouteIsGone() {
         UserId bob = freshUser("bob");
         handler.route(bob, DeviceId.of("phone"), "conn-1");
-        redis.opsForSet().add(RouteKeys.devices(bob), "gone-device");
+        redis.opsForSet().add(keys.devices(bob), "gone-device");
 
         assertThat(directory.routes(bob)).containsExactly(new Route(bob, DeviceId.of("phone"), handler.id(), "conn-1"));
-        assertThat(redis.opsForSet().members(RouteKeys.devices(bob))).containsExactly("phone");
+        assertThat(redis.opsForSet().members(keys.devices(bob))).containsExactly("phone");
     }
 
     @Test

@@ -37,8 +37,11 @@ public final class FakeHandler implements AutoCloseable {
 
     private final StringRedisTemplate redis;
 
-    public FakeHandler(String host, int port, StringRedisTemplate redis, JsonMapper json) {
+    private final RouteKeys keys;
+
+    public FakeHandler(String host, int port, StringRedisTemplate redis, RouteKeys keys, JsonMapper json) {
         this.redis = redis;
+        this.keys = keys;
         this.client = RedisClient.create(RedisURI.create(host, port));
         this.connection = client.connectPubSub();
         connection.addListener(new RedisPubSubAdapter<>() {
@@ -48,7 +51,7 @@ public final class FakeHandler implements AutoCloseable {
             }
         });
         // Returns once Redis confirmed the subscription.
-        connection.sync().subscribe(RouteKeys.handlerChannel(handlerId));
+        connection.sync().subscribe(keys.handlerChannel(handlerId));
     }
 
     public String id() {
@@ -61,9 +64,9 @@ public final class FakeHandler implements AutoCloseable {
      */
     public void route(UserId user, DeviceId device, String connectionId) {
         redis.opsForValue()
-            .set(RouteKeys.route(user, device), RouteKeys.routeValue(handlerId, connectionId), Duration.ofMinutes(5));
-        redis.opsForSet().add(RouteKeys.devices(user), device.value());
-        redis.expire(RouteKeys.devices(user), Duration.ofMinutes(5));
+            .set(keys.route(user, device), RouteKeys.routeValue(handlerId, connectionId), Duration.ofMinutes(5));
+        redis.opsForSet().add(keys.devices(user), device.value());
+        redis.expire(keys.devices(user), Duration.ofMinutes(5));
     }
 
     /**

@@ -20,6 +20,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.routing.RouteKeys;
 import com.acme.chat.testsupport.Http;
 import com.acme.chat.testsupport.KafkaListeners;
 
@@ -50,6 +51,9 @@ public abstract class RelayIntegrationTest {
     protected StringRedisTemplate redis;
 
     @Autowired
+    protected RouteKeys keys;
+
+    @Autowired
     protected CqlSession session;
 
     @Value("${spring.data.redis.host}")
@@ -76,7 +80,7 @@ public abstract class RelayIntegrationTest {
     void openFixtures() {
         KafkaListeners.awaitAssignment(listeners);
         events = new EventProducer(json);
-        handler = new FakeHandler(redisHost, redisPort, redis, json);
+        handler = new FakeHandler(redisHost, redisPort, redis, keys, json);
         queue = new QueueRows(session);
     }
 

@@ -15,14 +15,20 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
 
+import com.acme.chat.kit.namespace.ChatNamespace;
+import com.acme.chat.kit.namespace.NamespaceAutoConfiguration;
+
 /**
  * Replaces Boot's {@code CqlSession} with one whose keyspace and tables exist before
  * anything uses it: a keyspace-less session creates the keyspace, then the real session
  * applies the service's {@code schema.cql}. Boot's Cassandra health indicator then
  * reports the node state, and the driver reconnects within
- * {@code chat.cassandra.reconnect-max-delay} once Cassandra returns.
+ * {@code chat.cassandra.reconnect-max-delay} once Cassandra returns. The keyspace is
+ * {@code spring.cassandra.keyspace-name} under the deployment's {@link ChatNamespace}
+ * (unchanged without one).
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.cassandra.autoconfigure.CassandraAutoConfiguration")
+@AutoConfiguration(after = NamespaceAutoConfiguration.class,
+        beforeName = "org.springframework.boot.cassandra.autoconfigure.CassandraAutoConfiguration")
 @ConditionalOnClass(CqlSession.class)
 @EnableConfigurationProperties(ChatCassandraProperties.class)
 public class CassandraKitAutoConfiguration {
@@ -36,11 +42,12 @@ public class CassandraKitAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     CqlSession cassandraSession(ObjectProvider<CqlSessionBuilder> builders, CassandraProperties cassandra,
-            ChatCassandraProperties properties, ResourceLoader resources) {
-        String keyspace = cassandra.getKeyspaceName();
-        if (keyspace == null || keyspace.isBlank()) {
+            ChatCassandraProperties properties, ChatNamespace namespace, ResourceLoader resources) {
+        String configured = cassandra.getKeyspaceName();
+        if (configured == null || configured.isBlank()) {
             throw new IllegalStateException("spring.cassandra.keyspace-name must name the service's keyspace");
         }
+        String keyspace = namespace.keyspace(configured);
         try (CqlSession admin = builders.getObject().withKeyspace((CqlIdentifier) null).build()) {
             admin.execute(SimpleStatement
                 .newInstance("CREATE KEYSPACE IF NOT EXISTS " + CqlIdentifier.fromInternal(keyspace).asCql(true)
@@ -48,7 +55,7 @@ public class CassandraKitAutoConfiguration {
                 .setTimeout(properties.schemaTimeout()));
             admin.checkSchemaAgreement();
         }
-        CqlSession session = builders.getObject().build();
+        CqlSession session = builders.getObject().withKeyspace(CqlIdentifier.fromInternal(keyspace)).build();
         try {
             CassandraSchema.load(resources.getResource(properties.schemaLocation()))
                 .apply(session, properties.schemaTimeout());

@@ -8,9 +8,14 @@ import io.lettuce.core.resource.Delay;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+
+import com.acme.chat.common.routing.RouteKeys;
+import com.acme.chat.kit.namespace.ChatNamespace;
+import com.acme.chat.kit.namespace.NamespaceAutoConfiguration;
 
 /**
  * Lettuce defaults that suit readiness: while Redis is away, commands fail at once
@@ -18,9 +23,20 @@ import org.springframework.context.annotation.Bean;
  * two seconds, so readiness goes DOWN and back UP promptly. Redis holds only rebuildable
  * state (routes, presence, tickets), so failing fast is the right trade.
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@AutoConfiguration(after = NamespaceAutoConfiguration.class,
+        beforeName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnClass(ClientOptions.class)
 public class RedisKitAutoConfiguration {
+
+    /**
+     * The routing table's key and channel names under the deployment's namespace (none in
+     * production, so the names are those of {@link RouteKeys#DEFAULT}).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    RouteKeys routeKeys(ChatNamespace namespace) {
+        return RouteKeys.withPrefix(namespace.redis(""));
+    }
 
     @Bean
     LettuceClientOptionsBuilderCustomizer chatRejectWhileDisconnected() {

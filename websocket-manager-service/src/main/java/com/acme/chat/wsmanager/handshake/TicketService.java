@@ -33,6 +33,8 @@ class TicketService {
 
     private final ReactiveStringRedisTemplate redis;
 
+    private final RouteKeys keys;
+
     private final JsonMapper json;
 
     private final WsManagerProperties properties;
@@ -41,8 +43,9 @@ class TicketService {
 
     private final SecureRandom random = new SecureRandom();
 
-    TicketService(ReactiveStringRedisTemplate redis, JsonMapper json, WsManagerProperties properties) {
+    TicketService(ReactiveStringRedisTemplate redis, RouteKeys keys, JsonMapper json, WsManagerProperties properties) {
         this.redis = redis;
+        this.keys = keys;
         this.json = json;
         this.properties = properties;
     }
@@ -59,7 +62,7 @@ class TicketService {
         String grant = json.writeValueAsString(new TicketGrant(principal.userId().value(), principal.deviceId().value(),
                 principal.token(), principal.expiresAt()));
         return redis.opsForValue()
-            .set(RouteKeys.ticket(ticket), grant, properties.ticketTtl())
+            .set(keys.ticket(ticket), grant, properties.ticketTtl())
             .doOnNext(stored -> log.debug("Issued ws ticket for user {} device {}", principal.userId(),
                     principal.deviceId()))
             .thenReturn(new IssuedTicket(ticket, ticketExpiresAt));
@@ -77,7 +80,7 @@ class TicketService {
             return Mono.error(invalid());
         }
         return redis.opsForValue()
-            .getAndDelete(RouteKeys.ticket(ticket))
+            .getAndDelete(keys.ticket(ticket))
             .switchIfEmpty(Mono.error(TicketService::invalid))
             .map(this::toPrincipal);
     }

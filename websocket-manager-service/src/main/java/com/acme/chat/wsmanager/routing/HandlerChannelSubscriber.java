@@ -63,11 +63,11 @@ class HandlerChannelSubscriber implements SmartLifecycle {
     private volatile @Nullable Disposable subscription;
 
     HandlerChannelSubscriber(ReactiveRedisConnectionFactory connectionFactory, LocalConnections connections,
-            JsonMapper json, WsManagerProperties properties, MeterRegistry meters) {
+            JsonMapper json, RouteKeys keys, WsManagerProperties properties, MeterRegistry meters) {
         this.connectionFactory = connectionFactory;
         this.connections = connections;
         this.json = json;
-        this.channel = RouteKeys.handlerChannel(properties.handlerId());
+        this.channel = keys.handlerChannel(properties.handlerId());
         this.delivered = handlerMessages(meters, "deliver", "pushed");
         this.dropped = handlerMessages(meters, "deliver", "dropped");
         this.evicted = handlerMessages(meters, "evict", "applied");

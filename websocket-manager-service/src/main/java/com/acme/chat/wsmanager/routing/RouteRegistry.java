@@ -98,14 +98,17 @@ public class RouteRegistry {
 
     private final ReactiveStringRedisTemplate redis;
 
+    private final RouteKeys keys;
+
     private final JsonMapper json;
 
     private final String handlerId;
 
     private final String ttlSeconds;
 
-    RouteRegistry(ReactiveStringRedisTemplate redis, JsonMapper json, WsManagerProperties properties) {
+    RouteRegistry(ReactiveStringRedisTemplate redis, RouteKeys keys, JsonMapper json, WsManagerProperties properties) {
         this.redis = redis;
+        this.keys = keys;
         this.json = json;
         this.handlerId = properties.handlerId();
         this.ttlSeconds = Long.toString(Math.max(1, properties.routeTtl().toSeconds()));
@@ -128,7 +131,7 @@ public class RouteRegistry {
      */
     public Mono<Optional<Route>> register(UserId user, DeviceId device, String connectionId) {
         return redis
-            .execute(REGISTER_SCRIPT, List.of(RouteKeys.route(user, device), RouteKeys.devices(user)),
+            .execute(REGISTER_SCRIPT, List.of(keys.route(user, device), keys.devices(user)),
                     List.of(RouteKeys.routeValue(handlerId, connectionId), ttlSeconds, device.value()))
             .next()
             .defaultIfEmpty("")
@@ -141,7 +144,7 @@ public class RouteRegistry {
      */
     public Mono<Boolean> unregister(UserId user, DeviceId device, String connectionId) {
         return redis
-            .execute(UNREGISTER_SCRIPT, List.of(RouteKeys.route(user, device), RouteKeys.devices(user)),
+            .execute(UNREGISTER_SCRIPT, List.of(keys.route(user, device), keys.devices(user)),
                     List.of(RouteKeys.routeValue(handlerId, connectionId), device.value()))
             .next()
             .map(removed -> removed == 1L)
@@ -164,16 +167,16 @@ public class RouteRegistry {
     }
 
     private Flux<Replaced> refreshBatch(List<LocalRoute> batch) {
-        List<String> keys = new ArrayList<>(batch.size() * 2);
+        List<String> batchKeys = new ArrayList<>(batch.size() * 2);
         List<String> args = new ArrayList<>(batch.size() * 2 + 1);
         args.add(ttlSeconds);
         for (LocalRoute route : batch) {
-            keys.add(RouteKeys.route(route.user(), route.device()));
-            keys.add(RouteKeys.devices(route.user()));
+            batchKeys.add(keys.route(route.user(), route.device()));
+            batchKeys.add(keys.devices(route.user()));
             args.add(RouteKeys.routeValue(handlerId, route.connectionId()));
             args.add(route.device().value());
         }
-        return redis.execute(REFRESH_SCRIPT, keys, args).next().defaultIfEmpty("").flatMapIterable(out -> {
+        return redis.execute(REFRESH_SCRIPT, batchKeys, args).next().defaultIfEmpty("").flatMapIterable(out -> {
             List<Replaced> replaced = new ArrayList<>();
             for (String line : out.split("\n")) {
                 int space = line.indexOf(' ');
@@ -199,7 +202,7 @@ public class RouteRegistry {
     public Mono<Void> evictRemote(Route previous) {
         String message = json
             .writeValueAsString(new HandlerMessage.Evict(previous.user(), previous.device(), previous.connectionId()));
-        return redis.convertAndSend(RouteKeys.handlerChannel(previous.handlerId()), message)
+        return redis.convertAndSend(keys.handlerChannel(previous.handlerId()), message)
             .doOnNext(receivers -> log.debug("Sent evict of {} to handler {} ({} receivers)", previous.connectionId(),
                     previous.handlerId(), receivers))
             .then();
@@ -211,7 +214,7 @@ public class RouteRegistry {
      * @return the routes; index entries whose route expired are skipped
      */
     public Flux<Route> routesOf(UserId user) {
-        return redis.opsForSet().members(RouteKeys.devices(user)).collectList().flatMapMany(devices -> {
+        return redis.opsForSet().members(keys.devices(user)).collectList().flatMapMany(devices -> {
             List<DeviceId> ids = new ArrayList<>();
             for (String device : devices) {
                 try {
@@ -224,8 +227,8 @@ public class RouteRegistry {
             if (ids.isEmpty()) {
                 return Flux.empty();
             }
-            List<String> keys = ids.stream().map(device -> RouteKeys.route(user, device)).toList();
-            return redis.opsForValue().multiGet(keys).flatMapIterable(values -> {
+            List<String> routeKeys = ids.stream().map(device -> keys.route(user, device)).toList();
+            return redis.opsForValue().multiGet(routeKeys).flatMapIterable(values -> {
                 List<Route> routes = new ArrayList<>();
                 for (int i = 0; i < ids.size(); i++) {
                     String value = values.get(i);

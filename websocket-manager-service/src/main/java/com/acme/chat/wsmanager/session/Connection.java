@@ -11,7 +11,8 @@ import reactor.util.concurrent.Queues;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketSession;
 
-import com.acme.chat.common.routing.RouteKeys;
+import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.UserId;
 import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
 import com.acme.chat.wsmanager.routing.RouteRegistry;
 
@@ -60,7 +61,7 @@ final class Connection {
         this.session = session;
         this.principal = principal;
         this.connectionId = connectionId;
-        this.routeKey = RouteKeys.route(principal.userId(), principal.deviceId());
+        this.routeKey = deviceKey(principal.userId(), principal.deviceId());
         this.limit = limit;
     }
 
@@ -79,6 +80,14 @@ final class Connection {
     /** The registry key: one connection per (user, device) on this instance. */
     String routeKey() {
         return routeKey;
+    }
+
+    /**
+     * The key of a device in this instance's registry (in memory only; the Redis route
+     * key is {@code RouteKeys#route}).
+     */
+    static String deviceKey(UserId user, DeviceId device) {
+        return user.value() + ':' + device.value();
     }
 
     RouteRegistry.LocalRoute localRoute() {

@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
 
 import com.acme.chat.common.protocol.CloseCodes;
-import com.acme.chat.common.routing.RouteKeys;
 import com.acme.chat.wsmanager.config.WsManagerProperties;
 import com.acme.chat.wsmanager.routing.RouteRegistry;
 
@@ -113,7 +112,7 @@ class ConnectionMaintenance implements SmartLifecycle {
             // closed the older one.
             return;
         }
-        Connection connection = registry.get(RouteKeys.route(ours.user(), ours.device()));
+        Connection connection = registry.get(Connection.deviceKey(ours.user(), ours.device()));
         if (connection != null && connection.connectionId().equals(ours.connectionId())) {
             log.debug("Route of {} now names handler {}; closing as replaced", connection,
                     replaced.current().handlerId());

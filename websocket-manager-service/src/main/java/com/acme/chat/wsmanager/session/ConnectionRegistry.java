@@ -25,7 +25,6 @@ import com.acme.chat.common.protocol.ReceiptFrame;
 import com.acme.chat.common.protocol.ServerFrame;
 import com.acme.chat.common.protocol.TypingIndicator;
 import com.acme.chat.common.routing.HandlerMessage;
-import com.acme.chat.common.routing.RouteKeys;
 import com.acme.chat.wsmanager.routing.LocalConnections;
 
 /**
@@ -106,7 +105,7 @@ class ConnectionRegistry implements LocalConnections {
 
     @Override
     public boolean deliver(HandlerMessage.Deliver deliver) {
-        Connection connection = connections.get(RouteKeys.route(deliver.user(), deliver.device()));
+        Connection connection = connections.get(Connection.deviceKey(deliver.user(), deliver.device()));
         if (connection == null
                 || (deliver.connectionId() != null && !deliver.connectionId().equals(connection.connectionId()))) {
             return false;
@@ -116,7 +115,7 @@ class ConnectionRegistry implements LocalConnections {
 
     @Override
     public boolean evict(HandlerMessage.Evict evict) {
-        Connection connection = connections.get(RouteKeys.route(evict.user(), evict.device()));
+        Connection connection = connections.get(Connection.deviceKey(evict.user(), evict.device()));
         if (connection == null || !connection.connectionId().equals(evict.connectionId())) {
             return false;
         }

@@ -53,10 +53,13 @@ class RedisRestartIT {
     @Autowired
     WsManagerProperties properties;
 
+    @Autowired
+    RouteKeys keys;
+
     @Test
     void routesAndHandlerChannelRecoverAfterRedisRestart() throws Exception {
         String user = "r-" + UUID.randomUUID().toString().substring(0, 13);
-        String routeKey = RouteKeys.route(UserId.of(user), DeviceId.of("phone-1"));
+        String routeKey = keys.route(UserId.of(user), DeviceId.of("phone-1"));
         try (WsClient client = WsClient.connect(port, "phone-1", TestTokens.forUser(user))) {
             String connection = client.next("hello").path("connectionId").asString();
             Thread pinger = new Thread(() -> {
@@ -87,7 +90,7 @@ class RedisRestartIT {
                         new HandlerMessage.Deliver(UserId.of(user), DeviceId.of("phone-1"), connection, message));
                 await().atMost(Duration.ofSeconds(60))
                     .ignoreExceptions()
-                    .until(() -> redis.convertAndSend(RouteKeys.handlerChannel(properties.handlerId()), deliver)
+                    .until(() -> redis.convertAndSend(keys.handlerChannel(properties.handlerId()), deliver)
                         .block(Duration.ofSeconds(2)), receivers -> receivers > 0);
 
                 JsonNode pushed = client.next("message");

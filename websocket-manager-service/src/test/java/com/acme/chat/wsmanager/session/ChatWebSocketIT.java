@@ -69,6 +69,9 @@ class ChatWebSocketIT {
     int port;
 
     @Autowired
+    RouteKeys keys;
+
+    @Autowired
     ReactiveStringRedisTemplate redis;
 
     @Autowired
@@ -82,11 +85,11 @@ class ChatWebSocketIT {
     }
 
     private String route(String user, String device) {
-        return redis.opsForValue().get(RouteKeys.route(UserId.of(user), DeviceId.of(device))).block(WAIT);
+        return redis.opsForValue().get(keys.route(UserId.of(user), DeviceId.of(device))).block(WAIT);
     }
 
     private List<String> indexedDevices(String user) {
-        return redis.opsForSet().members(RouteKeys.devices(UserId.of(user))).collectList().block(WAIT);
+        return redis.opsForSet().members(keys.devices(UserId.of(user))).collectList().block(WAIT);
     }
 
     @Test
@@ -103,7 +106,7 @@ class ChatWebSocketIT {
             assertThat(hello.path("maxFrameBytes").asInt()).isEqualTo(ProtocolLimits.MAX_FRAME_BYTES);
             assertThat(route(user, "phone-1"))
                 .isEqualTo(RouteKeys.routeValue(properties.handlerId(), hello.path("connectionId").asString()));
-            Long ttl = redis.getExpire(RouteKeys.route(UserId.of(user), DeviceId.of("phone-1")))
+            Long ttl = redis.getExpire(keys.route(UserId.of(user), DeviceId.of("phone-1")))
                 .map(Duration::getSeconds)
                 .block(WAIT);
             assertThat(ttl).isBetween(1L, properties.routeTtl().getSeconds());
@@ -460,11 +463,11 @@ class ChatWebSocketIT {
         String user = freshUser();
         String otherHandler = "it-other-" + UUID.randomUUID();
         redis.opsForValue()
-            .set(RouteKeys.route(UserId.of(user), DeviceId.of("phone-1")), RouteKeys.routeValue(otherHandler, "c-old"))
+            .set(keys.route(UserId.of(user), DeviceId.of("phone-1")), RouteKeys.routeValue(otherHandler, "c-old"))
             .block(WAIT);
         ReactiveRedisMessageListenerContainer container = new ReactiveRedisMessageListenerContainer(redisConnections);
         List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
-        var subscription = container.receiveLater(ChannelTopic.of(RouteKeys.handlerChannel(otherHandler)))
+        var subscription = container.receiveLater(ChannelTopic.of(keys.handlerChannel(otherHandler)))
             .block(WAIT)
             .subscribe(message -> received.add(message.getMessage()));
         try (WsClient phone = WsClient.connect(port, "phone-1", TestTokens.forUser(user))) {
@@ -551,7 +554,7 @@ class ChatWebSocketIT {
     }
 
     private void publish(HandlerMessage message) {
-        String channel = RouteKeys.handlerChannel(properties.handlerId());
+        String channel = keys.handlerChannel(properties.handlerId());
         String json = JSON.writeValueAsString(message);
         // The subscription is set up asynchronously at startup; wait until the handler
         // listens.

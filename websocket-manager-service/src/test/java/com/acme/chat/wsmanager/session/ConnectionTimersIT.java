@@ -44,6 +44,9 @@ class ConnectionTimersIT {
     int port;
 
     @Autowired
+    RouteKeys keys;
+
+    @Autowired
     ReactiveStringRedisTemplate redis;
 
     @Autowired
@@ -61,7 +64,7 @@ class ConnectionTimersIT {
     }
 
     private String routeKey(String user, String device) {
-        return RouteKeys.route(UserId.of(user), DeviceId.of(device));
+        return keys.route(UserId.of(user), DeviceId.of(device));
     }
 
     private void keepAlive(WsClient client) {
@@ -114,11 +117,10 @@ class ConnectionTimersIT {
                 .untilAsserted(() -> assertThat(redis.opsForValue().get(routeKey(user, "phone-1")).block(WAIT))
                     .isEqualTo(expected));
 
-            redis.delete(routeKey(user, "phone-1"), RouteKeys.devices(UserId.of(user))).block(WAIT);
+            redis.delete(routeKey(user, "phone-1"), keys.devices(UserId.of(user))).block(WAIT);
             await().atMost(WAIT).untilAsserted(() -> {
                 assertThat(redis.opsForValue().get(routeKey(user, "phone-1")).block(WAIT)).isEqualTo(expected);
-                assertThat(redis.opsForSet().isMember(RouteKeys.devices(UserId.of(user)), "phone-1").block(WAIT))
-                    .isTrue();
+                assertThat(redis.opsForSet().isMember(keys.devices(UserId.of(user)), "phone-1").block(WAIT)).isTrue();
             });
         }
     }
