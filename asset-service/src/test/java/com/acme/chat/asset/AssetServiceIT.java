@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.acme.chat.common.event.Topics;
 import com.acme.chat.testsupport.CassandraServiceContract;
 import com.acme.chat.testsupport.ChatIntegrationTest;
-import com.acme.chat.testsupport.Schemas;
+import com.acme.chat.testsupport.TestNamespace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,17 +37,14 @@ class AssetServiceIT extends CassandraServiceContract {
 
     @Test
     void ensuresItsBucketExists() {
-        assertThat(s3.headBucket(request -> request.bucket("chat-assets")).sdkHttpResponse().isSuccessful()).isTrue();
-    }
-
-    @Test
-    void readinessFollowsTheObjectStore() {
-        assertReadinessFollows("s3", "s3");
+        String bucket = namespace.bucket("chat-assets");
+        assertThat(bucket).isEqualTo(TestNamespace.current() + "-chat-assets");
+        assertThat(s3.headBucket(request -> request.bucket(bucket)).sdkHttpResponse().isSuccessful()).isTrue();
     }
 
     @Test
     void declaresItsTopics() {
-        assertThat(Schemas.topics()).contains(Topics.ASSETS);
+        assertDeclaresTopics(Topics.ASSETS);
     }
 
 }

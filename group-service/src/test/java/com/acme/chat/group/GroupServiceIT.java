@@ -7,9 +7,6 @@ import org.junit.jupiter.api.Test;
 import com.acme.chat.common.event.Topics;
 import com.acme.chat.testsupport.CassandraServiceContract;
 import com.acme.chat.testsupport.ChatIntegrationTest;
-import com.acme.chat.testsupport.Schemas;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ChatIntegrationTest
 class GroupServiceIT extends CassandraServiceContract {
@@ -17,11 +14,6 @@ class GroupServiceIT extends CassandraServiceContract {
     @Override
     protected List<String> readinessDependencies() {
         return List.of("cassandra", "kafka");
-    }
-
-    @Test
-    void readinessFollowsKafka() {
-        assertReadinessFollows("kafka", "kafka");
     }
 
     @Override
@@ -36,7 +28,7 @@ class GroupServiceIT extends CassandraServiceContract {
 
     @Test
     void declaresItsTopics() {
-        assertThat(Schemas.topics()).contains(Topics.GROUPS, Topics.DELIVERIES);
+        assertDeclaresTopics(Topics.GROUPS, Topics.DELIVERIES);
     }
 
 }

@@ -2,12 +2,8 @@ package com.acme.chat.lastseen;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import com.acme.chat.testsupport.CassandraServiceContract;
 import com.acme.chat.testsupport.ChatIntegrationTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ChatIntegrationTest
 class LastSeenServiceIT extends CassandraServiceContract {
@@ -15,11 +11,6 @@ class LastSeenServiceIT extends CassandraServiceContract {
     @Override
     protected List<String> readinessDependencies() {
         return List.of("cassandra", "kafka", "redis");
-    }
-
-    @Test
-    void readinessFollowsRedis() {
-        assertReadinessFollows("redis", "redis");
     }
 
     @Override

@@ -7,9 +7,6 @@ import org.junit.jupiter.api.Test;
 import com.acme.chat.common.event.Topics;
 import com.acme.chat.testsupport.CassandraServiceContract;
 import com.acme.chat.testsupport.ChatIntegrationTest;
-import com.acme.chat.testsupport.Schemas;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ChatIntegrationTest
 class MessagingServiceIT extends CassandraServiceContract {
@@ -17,11 +14,6 @@ class MessagingServiceIT extends CassandraServiceContract {
     @Override
     protected List<String> readinessDependencies() {
         return List.of("cassandra", "kafka");
-    }
-
-    @Test
-    void readinessFollowsCassandra() {
-        assertReadinessFollows("cassandra", "cassandra");
     }
 
     @Override
@@ -37,7 +29,7 @@ class MessagingServiceIT extends CassandraServiceContract {
 
     @Test
     void declaresItsTopics() {
-        assertThat(Schemas.topics()).contains(Topics.MESSAGES, Topics.DELIVERIES, Topics.RECEIPTS);
+        assertDeclaresTopics(Topics.MESSAGES, Topics.DELIVERIES, Topics.RECEIPTS);
     }
 
 }

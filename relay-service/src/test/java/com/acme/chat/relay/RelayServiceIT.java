@@ -7,9 +7,6 @@ import org.junit.jupiter.api.Test;
 import com.acme.chat.common.event.Topics;
 import com.acme.chat.testsupport.CassandraServiceContract;
 import com.acme.chat.testsupport.ChatIntegrationTest;
-import com.acme.chat.testsupport.Schemas;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ChatIntegrationTest
 class RelayServiceIT extends CassandraServiceContract {
@@ -17,11 +14,6 @@ class RelayServiceIT extends CassandraServiceContract {
     @Override
     protected List<String> readinessDependencies() {
         return List.of("cassandra", "kafka", "redis");
-    }
-
-    @Test
-    void readinessFollowsKafka() {
-        assertReadinessFollows("kafka", "kafka");
     }
 
     @Override
@@ -36,7 +28,7 @@ class RelayServiceIT extends CassandraServiceContract {
 
     @Test
     void declaresItsTopics() {
-        assertThat(Schemas.topics()).contains(Topics.NOTIFICATIONS);
+        assertDeclaresTopics(Topics.NOTIFICATIONS);
     }
 
 }

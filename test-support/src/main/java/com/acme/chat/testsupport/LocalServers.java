@@ -2,10 +2,11 @@ package com.acme.chat.testsupport;
 
 import com.acme.chat.localstack.LocalStack;
 import com.acme.chat.localstack.Servers;
+import com.acme.chat.localstack.Services;
 
 /**
- * Access to the shared servers for tests that simulate an outage (stop a server, then
- * start it again).
+ * Where tests find the shared servers and the end-to-end tests' own services. Tests never
+ * stop a shared server; outage tests use {@link PrivateServers}.
  */
 public final class LocalServers {
 
@@ -17,19 +18,22 @@ public final class LocalServers {
     }
 
     /**
-     * The servers and the six services (from their jars, profile local), reused or
-     * started for this build.
+     * The shared servers (reused, or started for this build) and the end-to-end tests'
+     * own six services ({@code it-*}, their own ports, this run's namespace), started for
+     * this build. A running {@code ./chatctl up} stack is left alone.
      */
-    public static void ensureWholeStack() {
-        stack().ensureStackForBuild();
+    public static void ensureTestServices() {
+        stack().ensureServersForBuild();
+        stack().ensureTestServicesForBuild(TestNamespace.current());
     }
 
-    public static void stop(String server) {
-        stack().stop(LocalStack.component(server));
-    }
-
-    public static void start(String server) {
-        stack().start(LocalStack.component(server));
+    /**
+     * @param service a service's short name: {@code messaging}, {@code relay}, …
+     * @return the base URL of the tests' own instance of it, e.g.
+     * {@code http://127.0.0.1:28081}
+     */
+    public static String testServiceUrl(String service) {
+        return "http://127.0.0.1:" + Services.testPort(service);
     }
 
     public static String kafkaBootstrap() {

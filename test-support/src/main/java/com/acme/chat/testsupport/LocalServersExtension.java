@@ -21,6 +21,7 @@ public final class LocalServersExtension implements BeforeAllCallback {
             synchronized (LocalServersExtension.class) {
                 if (!ensured) {
                     LocalServers.stack().ensureServersForBuild();
+                    TestNamespace.current();
                     ensured = true;
                 }
             }

@@ -2,13 +2,17 @@ package com.acme.chat.testsupport;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.acme.chat.kit.namespace.ChatNamespace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,6 +29,9 @@ public abstract class ServiceContract {
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    protected ChatNamespace namespace;
 
     /**
      * The health components the service's readiness depends on, e.g. {@code cassandra},
@@ -92,36 +99,25 @@ public abstract class ServiceContract {
         assertThat(body.path("type").asString()).isEqualTo("urn:chat:problem:" + code);
     }
 
+    /**
+     * Asserts that the service declared its topics on Kafka, under this run's fresh
+     * {@link TestNamespace}: a topic found was created by this run, not left by an
+     * earlier one or by a running stack.
+     * @param topics the topics' documented names ({@code Topics} in {@code common})
+     */
+    protected void assertDeclaresTopics(String... topics) {
+        assertThat(namespace.prefix()).isEqualTo(TestNamespace.current());
+        List<String> expected = Arrays.stream(topics).map(namespace::topic).toList();
+        assertThat(expected).allMatch(topic -> topic.startsWith(TestNamespace.current() + "."));
+        assertThat(Schemas.topics()).containsAll(expected);
+    }
+
     protected JsonNode readiness() {
-        return JSON.readTree(Http.get(url("/actuator/health/readiness")).body());
+        return Readiness.of(url(""));
     }
 
     protected String componentStatus(String component) {
-        return readiness().path("components").path(component).path("status").asString();
-    }
-
-    /**
-     * Stops a shared server, expects readiness to go DOWN (503, the component DOWN) while
-     * liveness stays UP, starts the server again and expects readiness back UP, all
-     * without restarting the service.
-     */
-    protected void assertReadinessFollows(String server, String component) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> Http.get(url("/readyz")).statusCode() == 200);
-        LocalServers.stop(server);
-        try {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                assertThat(Http.get(url("/readyz")).statusCode()).isEqualTo(503);
-                assertThat(componentStatus(component)).isEqualTo("DOWN");
-            });
-            assertThat(Http.get(url("/livez")).statusCode()).isEqualTo(200);
-        }
-        finally {
-            LocalServers.start(server);
-        }
-        await().atMost(Duration.ofSeconds(90))
-            .pollInterval(Duration.ofMillis(500))
-            .untilAsserted(() -> assertThat(Http.get(url("/readyz")).statusCode()).isEqualTo(200));
-        assertThat(componentStatus(component)).isEqualTo("UP");
+        return Readiness.componentStatus(url(""), component);
     }
 
 }

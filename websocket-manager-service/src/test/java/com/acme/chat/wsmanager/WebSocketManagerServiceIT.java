@@ -6,10 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import com.acme.chat.common.event.Topics;
 import com.acme.chat.testsupport.ChatIntegrationTest;
-import com.acme.chat.testsupport.Schemas;
 import com.acme.chat.testsupport.ServiceContract;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ChatIntegrationTest
 class WebSocketManagerServiceIT extends ServiceContract {
@@ -21,12 +18,7 @@ class WebSocketManagerServiceIT extends ServiceContract {
 
     @Test
     void declaresItsTopics() {
-        assertThat(Schemas.topics()).contains(Topics.PRESENCE);
-    }
-
-    @Test
-    void readinessFollowsRedis() {
-        assertReadinessFollows("redis", "redis");
+        assertDeclaresTopics(Topics.PRESENCE);
     }
 
 }

@@ -12,17 +12,23 @@ import tools.jackson.databind.JsonNode;
 import com.acme.chat.testsupport.LocalServers;
 
 /**
- * The REST side of the protocol, against the stack's fixed local ports, plus fresh users
- * with tokens from the dev token endpoint (POST /dev/tokens), as a client of the local
- * stack would get them.
+ * The REST side of the protocol, against the tests' own services, plus fresh users with
+ * tokens from the dev token endpoint (POST /dev/tokens), as a client of the local stack
+ * would get them.
  */
 public final class ChatApi {
 
-    public static final String WS_URL = "ws://127.0.0.1:8080/ws";
+    /**
+     * The tests' own services ({@code it-*}, see
+     * {@link LocalServers#ensureTestServices}), never a developer's {@code ./chatctl up}
+     * stack on 8080-8085.
+     */
+    public static final String WS_URL = LocalServers.testServiceUrl("websocket-manager").replace("http:", "ws:")
+            + "/ws";
 
-    public static final String MESSAGING = "http://127.0.0.1:8081";
+    public static final String MESSAGING = LocalServers.testServiceUrl("messaging");
 
-    public static final String RELAY = "http://127.0.0.1:8082";
+    public static final String RELAY = LocalServers.testServiceUrl("relay");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
@@ -30,11 +36,11 @@ public final class ChatApi {
     }
 
     /**
-     * Servers and the six services, reused if ./chatctl up (or an earlier test) runs
-     * them, else started.
+     * The shared servers (reused or started) and the tests' own six services, started for
+     * this run in its namespace.
      */
     public static void ensureStack() {
-        LocalServers.ensureWholeStack();
+        LocalServers.ensureTestServices();
     }
 
     /**

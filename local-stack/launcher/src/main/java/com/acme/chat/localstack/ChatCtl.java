@@ -107,10 +107,14 @@ public final class ChatCtl {
         System.out.printf("  %-18s %-36s %-10s %8s %9s%n", "NAME", "ADDRESS", "STATE", "PID", "RSS");
         for (Component component : LocalStack.components()) {
             LocalStack.State state = stack.state(component);
+            if (!LocalStack.isStackComponent(component) && state == LocalStack.State.DOWN) {
+                // Private servers and the tests' services exist only while a build runs.
+                continue;
+            }
             Optional<ProcessHandle> process = stack.process(component);
             long rss = process.map(p -> rssKb(p.pid())).orElse(0L);
             totalRss += rss;
-            allUp &= state == LocalStack.State.UP;
+            allUp &= !LocalStack.isStackComponent(component) || state == LocalStack.State.UP;
             System.out.printf("  %-18s %-36s %-10s %8s %9s%n", component.name(), component.address(), state,
                     process.map(p -> String.valueOf(p.pid())).orElse("-"), rss > 0 ? (rss / 1024) + " MB" : "-");
         }

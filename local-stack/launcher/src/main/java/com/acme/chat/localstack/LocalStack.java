@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -61,9 +62,23 @@ public final class LocalStack {
         return home;
     }
 
-    /** Every component, servers first, in start order. */
+    /**
+     * Every component, servers first, in start order: the shared servers, the private
+     * server instances of outage tests, the developer's services and the end-to-end
+     * tests' services.
+     */
     public static List<Component> components() {
-        return Stream.concat(Servers.all().stream(), Services.all().stream()).toList();
+        return Stream.of(Servers.all(), Servers.privateInstances(), Services.all(), Services.forTests(""))
+            .flatMap(List::stream)
+            .toList();
+    }
+
+    /**
+     * @return whether the component is one of the shared servers or the developer's
+     * services, which {@code ./chatctl} manages (the others exist only while tests run)
+     */
+    public static boolean isStackComponent(Component component) {
+        return Servers.all().contains(component) || Services.all().contains(component);
     }
 
     public static Component component(String name) {
@@ -126,38 +141,46 @@ public final class LocalStack {
     }
 
     /**
-     * For a build's integration tests: the four servers, reused when they run, else
-     * started for this build.
-     * @throws StackException when services that this build did not start are running (a
-     * {@code ./chatctl up} stack): they consume the same Kafka topics as the tests and
-     * would answer in their place, and the tests' outage checks would stop the servers
-     * under them
+     * For a build's integration tests: the four shared servers, reused when they run (a
+     * {@code ./chatctl up} stack, an earlier module), else started for this build. The
+     * tests work in a namespace of their own, so a running stack's services do not
+     * disturb them and are not disturbed.
      */
     public void ensureServersForBuild() {
-        List<String> foreign = foreignServices(BuildOwner.find());
-        if (!foreign.isEmpty()) {
-            throw new StackException("The services " + String.join(", ", foreign) + " of a running ./chatctl stack "
-                    + "would take part in the integration tests (they consume the same Kafka topics). Stop them first:"
-                    + " ./chatctl down (the tests start the servers they need), then run the build again.");
-        }
         ensureForBuild(Servers.all());
     }
 
-    /** The services that run but were not started by {@code build}. */
-    List<String> foreignServices(Optional<ProcessHandle> build) {
-        return Services.all()
-            .stream()
-            .filter(service -> process(service).isPresent() && !BuildOwner.ownedBy(home, service, build))
-            .map(Component::name)
-            .toList();
+    /**
+     * For a build's end-to-end tests: the shared servers, and the tests' own six services
+     * ({@link Services#forTests}) started afresh in {@code namespace}. A set left running
+     * by an earlier run is replaced, because its namespace is not this run's.
+     * @param namespace the test run's {@code chat.namespace}
+     */
+    public void ensureTestServicesForBuild(String namespace) {
+        locked(() -> {
+            ensureServersForBuild();
+            stop(Services.forTests(namespace));
+            ensureForBuild(Services.forTests(namespace));
+            return null;
+        });
     }
 
     /**
-     * For a build's end-to-end tests: the servers and the six services, reused or started
-     * for this build.
+     * Starts the private instance of a server (see {@link Servers#privateInstances}) for
+     * this build, on empty data, unless it already runs. Outage tests stop and start it;
+     * the shared servers stay untouched.
+     * @param kind {@code redis}, {@code s3}, {@code cassandra} or {@code kafka}
+     * @return the instance, running and ready
      */
-    public void ensureStackForBuild() {
-        ensureForBuild(components());
+    public Component ensurePrivateForBuild(String kind) {
+        Component instance = Servers.privateInstance(kind);
+        return locked(() -> {
+            if (process(instance).isEmpty()) {
+                deleteTree(home.base().resolve("data").resolve(instance.name()));
+            }
+            ensureForBuild(List.of(instance));
+            return instance;
+        });
     }
 
     /**
@@ -364,6 +387,20 @@ public final class LocalStack {
             process.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
         }
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     // ---------------------------------------------------------------- pid files and

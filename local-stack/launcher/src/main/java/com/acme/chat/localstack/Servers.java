@@ -36,6 +36,24 @@ public final class Servers {
 
     public static final int KAFKA_CONTROLLER_PORT = 19093;
 
+    /**
+     * Ports of the private instances that outage tests stop and start (see
+     * {@link #privateInstance}); the shared servers above stay untouched.
+     */
+    public static final int PRIVATE_REDIS_PORT = 26379;
+
+    public static final int PRIVATE_S3_PORT = 29000;
+
+    public static final int PRIVATE_CASSANDRA_PORT = 29042;
+
+    public static final int PRIVATE_KAFKA_PORT = 29092;
+
+    /**
+     * The name prefix of private instances: {@code private-redis},
+     * {@code private-cassandra}, …
+     */
+    public static final String PRIVATE_PREFIX = "private-";
+
     public static final String S3_ACCESS_KEY = "local-access-key";
 
     public static final String S3_SECRET_KEY = "local-secret-key";
@@ -44,11 +62,38 @@ public final class Servers {
     }
 
     /**
-     * In start order: the cheap ones first, then Cassandra, then Kafka (CPU is the
-     * constraint on 2 cores).
+     * The shared servers in start order: the cheap ones first, then Cassandra, then Kafka
+     * (CPU is the constraint on 2 cores).
      */
     public static List<Component> all() {
-        return List.of(new Redis(), new S3(), new Cassandra(), new Kafka());
+        return List.of(new Redis("redis", REDIS_PORT), new S3("s3", S3_PORT),
+                new Cassandra("cassandra", CASSANDRA_PORT, CASSANDRA_STORAGE_PORT, CASSANDRA_SSL_STORAGE_PORT),
+                new Kafka("kafka", KAFKA_PORT, KAFKA_CONTROLLER_PORT));
+    }
+
+    /**
+     * Private instances, one per kind, on ports of their own, with data of their own: for
+     * tests that stop and start a server to watch a service follow the outage. Stopping a
+     * shared server would pull it from under everything else that uses it, such as a
+     * {@code ./chatctl up} stack.
+     */
+    public static List<Component> privateInstances() {
+        return List.of(new Redis(PRIVATE_PREFIX + "redis", PRIVATE_REDIS_PORT),
+                new S3(PRIVATE_PREFIX + "s3", PRIVATE_S3_PORT),
+                new Cassandra(PRIVATE_PREFIX + "cassandra", PRIVATE_CASSANDRA_PORT, PRIVATE_CASSANDRA_PORT - 2042,
+                        PRIVATE_CASSANDRA_PORT - 2041),
+                new Kafka(PRIVATE_PREFIX + "kafka", PRIVATE_KAFKA_PORT, PRIVATE_KAFKA_PORT + 1));
+    }
+
+    /**
+     * @param kind {@code redis}, {@code s3}, {@code cassandra} or {@code kafka}
+     * @return the private instance of that kind
+     */
+    public static Component privateInstance(String kind) {
+        return privateInstances().stream()
+            .filter(c -> c.name().equals(PRIVATE_PREFIX + kind))
+            .findFirst()
+            .orElseThrow(() -> new StackException("No private instance of '" + kind + "'"));
     }
 
     static void write(Path file, String content) {
@@ -79,33 +124,28 @@ public final class Servers {
      * so a machine with only a JDK and Maven still works. Redis holds only rebuildable
      * state (routes, presence, tickets), so it runs without persistence.
      */
-    static final class Redis implements Component {
-
-        @Override
-        public String name() {
-            return "redis";
-        }
+    record Redis(String name, int port) implements Component {
 
         @Override
         public List<Integer> ports() {
-            return List.of(REDIS_PORT);
+            return List.of(port);
         }
 
         @Override
         public String address() {
-            return "redis://127.0.0.1:" + REDIS_PORT;
+            return "redis://127.0.0.1:" + port;
         }
 
         @Override
         public List<String> command(StackHome home) {
-            return List.of(binary(home), "--port", String.valueOf(REDIS_PORT), "--bind", Probes.LOOPBACK, "--save", "",
+            return List.of(binary(home), "--port", String.valueOf(port), "--bind", Probes.LOOPBACK, "--save", "",
                     "--appendonly", "no", "--daemonize", "no", "--protected-mode", "yes", "--dir",
-                    home.data(name()).toString());
+                    home.data(name).toString());
         }
 
         @Override
         public boolean isReady(StackHome home, LogTail log) {
-            return Probes.redisPong(REDIS_PORT);
+            return Probes.redisPong(port);
         }
 
         @Override
@@ -169,44 +209,42 @@ public final class Servers {
      * s3proxy with its filesystem backend: an S3-compatible endpoint that keeps objects
      * under .local/data/s3.
      */
-    static final class S3 implements Component {
-
-        @Override
-        public String name() {
-            return "s3";
-        }
+    record S3(String name, int port) implements Component {
 
         @Override
         public List<Integer> ports() {
-            return List.of(S3_PORT);
+            return List.of(port);
         }
 
         @Override
         public String address() {
-            return "http://127.0.0.1:" + S3_PORT;
+            return "http://127.0.0.1:" + port;
         }
 
         @Override
         public void prepare(StackHome home) {
-            String props = String.join("\n", "s3proxy.endpoint=http://127.0.0.1:" + S3_PORT,
+            String props = String.join("\n", "s3proxy.endpoint=http://127.0.0.1:" + port,
                     "s3proxy.authorization=aws-v2-or-v4", "s3proxy.identity=" + S3_ACCESS_KEY,
                     "s3proxy.credential=" + S3_SECRET_KEY, "jclouds.provider=filesystem",
                     "jclouds.identity=" + S3_ACCESS_KEY, "jclouds.credential=" + S3_SECRET_KEY,
-                    "jclouds.filesystem.basedir=" + home.data(name()), "");
-            write(home.conf().resolve("s3proxy.conf"), props);
+                    "jclouds.filesystem.basedir=" + home.data(name), "");
+            write(config(home), props);
+        }
+
+        private Path config(StackHome home) {
+            return home.conf().resolve(name.equals("s3") ? "s3proxy.conf" : name + ".conf");
         }
 
         @Override
         public List<String> command(StackHome home) {
-            return List.of(Java.current(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                    "-Dchat.stack.component=" + name(), "-jar", home.serverClasspath("s3proxy"), "--properties",
-                    home.conf().resolve("s3proxy.conf").toString());
+            return List.of(Java.current(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Dchat.stack.component=" + name,
+                    "-jar", home.serverClasspath("s3proxy"), "--properties", config(home).toString());
         }
 
         @Override
         public boolean isReady(StackHome home, LogTail log) {
             // Unauthenticated GET / answers 403 once the server is up.
-            return Probes.httpStatus("http://127.0.0.1:" + S3_PORT + "/") > 0;
+            return Probes.httpStatus("http://127.0.0.1:" + port + "/") > 0;
         }
 
         @Override
@@ -220,7 +258,7 @@ public final class Servers {
      * Apache Cassandra 5.0 ({@code cassandra-all}), single node, on Java 17 with its
      * module flags.
      */
-    static final class Cassandra implements Component {
+    record Cassandra(String name, int port, int storagePort, int sslStoragePort) implements Component {
 
         private static final List<String> JVM17_FLAGS = List.of("-Djdk.attach.allowAttachSelf=true",
                 "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
@@ -247,48 +285,56 @@ public final class Servers {
                 "-Dio.netty.allocator.maxOrder=11");
 
         @Override
-        public String name() {
-            return "cassandra";
-        }
-
-        @Override
         public List<Integer> ports() {
-            return List.of(CASSANDRA_PORT, CASSANDRA_STORAGE_PORT);
+            return List.of(port, storagePort);
         }
 
         @Override
         public String address() {
-            return "127.0.0.1:" + CASSANDRA_PORT + " (datacenter1)";
+            return "127.0.0.1:" + port + " (datacenter1)";
         }
 
         @Override
         public void prepare(StackHome home) {
-            Path data = home.data(name());
+            Path data = home.data(name);
             String yaml = resource("cassandra.yaml").replace("@DATA@", data.toString())
-                .replace("@NATIVE_PORT@", String.valueOf(CASSANDRA_PORT))
-                .replace("@STORAGE_PORT@", String.valueOf(CASSANDRA_STORAGE_PORT))
-                .replace("@SSL_STORAGE_PORT@", String.valueOf(CASSANDRA_SSL_STORAGE_PORT));
-            write(home.conf().resolve("cassandra.yaml"), yaml);
-            write(home.conf().resolve("cassandra-logback.xml"), resource("cassandra-logback.xml"));
+                .replace("@NATIVE_PORT@", String.valueOf(port))
+                .replace("@STORAGE_PORT@", String.valueOf(storagePort))
+                .replace("@SSL_STORAGE_PORT@", String.valueOf(sslStoragePort));
+            write(yamlFile(home), yaml);
+            write(logbackFile(home), resource("cassandra-logback.xml"));
+        }
+
+        private Path yamlFile(StackHome home) {
+            return home.conf().resolve(name + ".yaml");
+        }
+
+        private Path logbackFile(StackHome home) {
+            return home.conf().resolve(name + "-logback.xml");
+        }
+
+        /** A private instance holds a few test tables only: a smaller heap does. */
+        private String heap() {
+            return name.startsWith(PRIVATE_PREFIX) ? "512m"
+                    : System.getenv().getOrDefault("CHAT_CASSANDRA_HEAP", "768m");
         }
 
         @Override
         public List<String> command(StackHome home) {
-            String classpath = home.serverClasspath(name());
+            String classpath = home.serverClasspath("cassandra");
             String jamm = List.of(classpath.split(":"))
                 .stream()
                 .filter(jar -> jar.contains("/jamm-"))
                 .findFirst()
                 .orElseThrow(() -> new StackException("jamm is missing from the Cassandra classpath"));
-            String heap = System.getenv().getOrDefault("CHAT_CASSANDRA_HEAP", "768m");
+            String heap = heap();
             List<String> cmd = new ArrayList<>(List.of(Java.java17(), "-Xms" + heap, "-Xmx" + heap, "-Xss256k",
                     "-XX:+UseG1GC", "-XX:+HeapDumpOnOutOfMemoryError", "-Djava.net.preferIPv4Stack=true",
-                    "-javaagent:" + jamm, "-Dchat.stack.component=" + name()));
+                    "-javaagent:" + jamm, "-Dchat.stack.component=" + name));
             cmd.addAll(JVM17_FLAGS);
-            cmd.addAll(List.of("-Dcassandra.config=" + home.conf().resolve("cassandra.yaml").toUri(),
-                    "-Dcassandra-foreground=yes", "-Dcassandra.storagedir=" + home.data(name()),
-                    "-Dcassandra.logdir=" + home.logs(),
-                    "-Dlogback.configurationFile=" + home.conf().resolve("cassandra-logback.xml"),
+            cmd.addAll(List.of("-Dcassandra.config=" + yamlFile(home).toUri(), "-Dcassandra-foreground=yes",
+                    "-Dcassandra.storagedir=" + home.data(name), "-Dcassandra.logdir=" + home.logs(),
+                    "-Dlogback.configurationFile=" + logbackFile(home),
                     // A single node has nobody to gossip with: do not wait for gossip to
                     // settle.
                     "-Dcassandra.skip_wait_for_gossip_to_settle=0", "-Dcassandra.ring_delay_ms=100", "-cp", classpath,
@@ -298,7 +344,7 @@ public final class Servers {
 
         @Override
         public boolean isReady(StackHome home, LogTail log) {
-            return log.contains("Startup complete") && Probes.portOpen(CASSANDRA_PORT);
+            return log.contains("Startup complete") && Probes.portOpen(port);
         }
 
         @Override
@@ -319,32 +365,27 @@ public final class Servers {
     }
 
     /** Apache Kafka 4.1 in KRaft mode, one node that is both broker and controller. */
-    static final class Kafka implements Component {
-
-        @Override
-        public String name() {
-            return "kafka";
-        }
+    record Kafka(String name, int port, int controllerPort) implements Component {
 
         @Override
         public List<Integer> ports() {
-            return List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+            return List.of(port, controllerPort);
         }
 
         @Override
         public String address() {
-            return "127.0.0.1:" + KAFKA_PORT;
+            return "127.0.0.1:" + port;
         }
 
         @Override
         public void prepare(StackHome home) {
-            Path data = home.data(name());
+            Path data = home.data(name);
             String props = resource("kafka-server.properties").replace("@LOG_DIR@", data.resolve("logs").toString())
-                .replace("@PORT@", String.valueOf(KAFKA_PORT))
-                .replace("@CONTROLLER_PORT@", String.valueOf(KAFKA_CONTROLLER_PORT));
-            Path config = home.conf().resolve("kafka-server.properties");
+                .replace("@PORT@", String.valueOf(port))
+                .replace("@CONTROLLER_PORT@", String.valueOf(controllerPort));
+            Path config = serverProperties(home);
             write(config, props);
-            write(home.conf().resolve("kafka-log4j2.xml"), resource("kafka-log4j2.xml"));
+            write(log4jFile(home), resource("kafka-log4j2.xml"));
             Path formatted = data.resolve("logs/meta.properties");
             if (!Files.exists(formatted)) {
                 format(home, config);
@@ -354,7 +395,7 @@ public final class Servers {
         private void format(StackHome home, Path config) {
             List<String> cmd = new ArrayList<>(jvm(home, "256m"));
             cmd.addAll(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config.toString(), "-g"));
-            Path log = home.log(name());
+            Path log = home.log(name);
             try {
                 Process process = new ProcessBuilder(cmd).directory(home.root().toFile())
                     .redirectErrorStream(true)
@@ -388,23 +429,31 @@ public final class Servers {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         }
 
+        private Path serverProperties(StackHome home) {
+            return home.conf().resolve(name + "-server.properties");
+        }
+
+        private Path log4jFile(StackHome home) {
+            return home.conf().resolve(name + "-log4j2.xml");
+        }
+
         private List<String> jvm(StackHome home, String heap) {
             return List.of(Java.current(), "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC",
-                    "-Djava.net.preferIPv4Stack=true", "-Dchat.stack.component=" + name(),
-                    "-Dlog4j2.configurationFile=" + home.conf().resolve("kafka-log4j2.xml").toUri(),
-                    "-Dkafka.logs.dir=" + home.logs(), "-cp", home.serverClasspath(name()));
+                    "-Djava.net.preferIPv4Stack=true", "-Dchat.stack.component=" + name,
+                    "-Dlog4j2.configurationFile=" + log4jFile(home).toUri(), "-Dkafka.logs.dir=" + home.logs(), "-cp",
+                    home.serverClasspath("kafka"));
         }
 
         @Override
         public List<String> command(StackHome home) {
             List<String> cmd = new ArrayList<>(jvm(home, System.getenv().getOrDefault("CHAT_KAFKA_HEAP", "512m")));
-            cmd.addAll(List.of("kafka.Kafka", home.conf().resolve("kafka-server.properties").toString()));
+            cmd.addAll(List.of("kafka.Kafka", serverProperties(home).toString()));
             return cmd;
         }
 
         @Override
         public boolean isReady(StackHome home, LogTail log) {
-            return log.contains("Kafka Server started") && Probes.portOpen(KAFKA_PORT);
+            return log.contains("Kafka Server started") && Probes.portOpen(port);
         }
 
     }

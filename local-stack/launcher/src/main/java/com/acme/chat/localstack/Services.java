@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,24 +13,81 @@ import java.util.List;
  * the build produced. The copy ({@code .local/run/<name>.jar}) is what keeps a running
  * service alive through a rebuild: a Boot jar is read lazily, and replacing it under a
  * running JVM fails every class it has not loaded yet ({@code NoClassDefFoundError}).
+ * <p>
+ * Two sets exist: the developer's ({@link #all()}, what {@code ./chatctl up} starts,
+ * ports 8080-8085, no namespace) and the end-to-end tests' own ({@link #forTests}, named
+ * {@code it-*}, ports 28080-28085, in the test run's namespace), so the tests never talk
+ * to, or take records from, a stack a developer is running.
  */
 public final class Services {
+
+    /** The name prefix of the end-to-end tests' services: {@code it-messaging}, … */
+    public static final String TEST_PREFIX = "it-";
+
+    /** websocket-manager of the test set listens here, messaging on the next port, … */
+    public static final int TEST_BASE_PORT = 28080;
+
+    private static final int BASE_PORT = 8080;
+
+    private static final List<String> NAMES = List.of("websocket-manager", "messaging", "relay", "group", "last-seen",
+            "asset");
 
     private Services() {
     }
 
+    /** The developer's services, as {@code ./chatctl up} runs them. */
     public static List<Component> all() {
-        return List.of(new Service("websocket-manager", "websocket-manager-service", 8080),
-                new Service("messaging", "messaging-service", 8081), new Service("relay", "relay-service", 8082),
-                new Service("group", "group-service", 8083), new Service("last-seen", "last-seen-service", 8084),
-                new Service("asset", "asset-service", 8085));
+        return set("", BASE_PORT, "");
+    }
+
+    /**
+     * The end-to-end tests' services: their own names, ports and namespace.
+     * @param namespace the test run's {@code chat.namespace}
+     */
+    public static List<Component> forTests(String namespace) {
+        return set(TEST_PREFIX, TEST_BASE_PORT, namespace);
+    }
+
+    /**
+     * @param name a service's short name ({@code messaging}, …)
+     * @return its port in the test set
+     */
+    public static int testPort(String name) {
+        int index = NAMES.indexOf(name);
+        if (index < 0) {
+            throw new StackException("Unknown service '" + name + "'. Known: " + String.join(", ", NAMES));
+        }
+        return TEST_BASE_PORT + index;
+    }
+
+    private static List<Component> set(String prefix, int basePort, String namespace) {
+        List<Component> services = new ArrayList<>();
+        for (int i = 0; i < NAMES.size(); i++) {
+            String name = NAMES.get(i);
+            List<String> args = new ArrayList<>();
+            if (name.equals("websocket-manager")) {
+                // The handler reaches messaging and relay of its own set.
+                args.add("--chat.wsmanager.messaging-url=http://127.0.0.1:" + (basePort + NAMES.indexOf("messaging")));
+                args.add("--chat.wsmanager.relay-url=http://127.0.0.1:" + (basePort + NAMES.indexOf("relay")));
+            }
+            if (!namespace.isEmpty()) {
+                args.add("--chat.namespace=" + namespace);
+            }
+            services.add(new Service(prefix + name, name + "-service", basePort + i, List.copyOf(args)));
+        }
+        return services;
     }
 
     /**
      * A Spring Boot service; ready when {@code /readyz} (the readiness group) answers
      * 200.
+     *
+     * @param name component name (pid, log and jar copy file names)
+     * @param module the Maven module that builds its jar
+     * @param port its HTTP port
+     * @param args extra Spring arguments (peer addresses, namespace)
      */
-    public record Service(String name, String module, int port) implements Component {
+    public record Service(String name, String module, int port, List<String> args) implements Component {
 
         public Path jar(StackHome home) {
             return home.root().resolve(module).resolve("target").resolve(module + ".jar");
@@ -54,9 +112,12 @@ public final class Services {
             }
             Path running = runCopy(home, jar);
             String heap = System.getenv().getOrDefault("CHAT_SERVICE_HEAP", "256m");
-            return List.of(Java.current(), "-Xms64m", "-Xmx" + heap, "-XX:+UseSerialGC", "-Xss512k",
-                    "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m", "-Dchat.stack.component=" + name,
-                    "-jar", running.toString(), "--spring.profiles.active=local", "--server.port=" + port);
+            List<String> command = new ArrayList<>(List.of(Java.current(), "-Xms64m", "-Xmx" + heap, "-XX:+UseSerialGC",
+                    "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m",
+                    "-Dchat.stack.component=" + name, "-jar", running.toString(), "--spring.profiles.active=local",
+                    "--server.port=" + port));
+            command.addAll(args);
+            return command;
         }
 
         /**
@@ -85,6 +146,7 @@ public final class Services {
         public Duration startTimeout() {
             return Duration.ofSeconds(150);
         }
+
     }
 
 }

@@ -43,4 +43,34 @@ class ServicesTest {
         assertThat(home.run().resolve("messaging.jar.partial")).doesNotExist();
     }
 
+    @Test
+    void theTestsOwnServicesHaveTheirOwnNamesPortsNamespaceAndPeers() throws IOException {
+        StackHome home = StackHome.of(root);
+        List<Component> tests = Services.forTests("it3kf9a2");
+        List<Component> developers = Services.all();
+
+        assertThat(tests).extracting(Component::name)
+            .containsExactly("it-websocket-manager", "it-messaging", "it-relay", "it-group", "it-last-seen",
+                    "it-asset");
+        assertThat(tests).flatExtracting(Component::ports).containsExactly(28080, 28081, 28082, 28083, 28084, 28085);
+        assertThat(developers).flatExtracting(Component::ports).containsExactly(8080, 8081, 8082, 8083, 8084, 8085);
+        assertThat(Services.testPort("relay")).isEqualTo(28082);
+
+        for (Component component : tests) {
+            Services.Service service = (Services.Service) component;
+            Files.createDirectories(service.jar(home).getParent());
+            Files.writeString(service.jar(home), "jar");
+            assertThat(service.command(home)).contains("--chat.namespace=it3kf9a2");
+        }
+        Services.Service handler = (Services.Service) tests.get(0);
+        assertThat(handler.command(home)).contains("--chat.wsmanager.messaging-url=http://127.0.0.1:28081",
+                "--chat.wsmanager.relay-url=http://127.0.0.1:28082");
+        Services.Service developersHandler = (Services.Service) developers.get(0);
+        assertThat(developersHandler.command(home)).contains("--chat.wsmanager.messaging-url=http://127.0.0.1:8081")
+            .noneMatch(arg -> arg.startsWith("--chat.namespace"));
+        // The two sets never share a running copy of a jar.
+        assertThat(home.run().resolve("it-messaging.jar")).exists();
+        assertThat(home.run().resolve("messaging.jar")).doesNotExist();
+    }
+
 }

@@ -29,7 +29,8 @@ import com.acme.chat.kit.namespace.NamespaceAutoConfiguration;
  */
 @AutoConfiguration(after = NamespaceAutoConfiguration.class,
         beforeName = "org.springframework.boot.cassandra.autoconfigure.CassandraAutoConfiguration")
-@ConditionalOnClass(CqlSession.class)
+// Boot's Cassandra module, not only the driver: a test classpath may carry a bare driver.
+@ConditionalOnClass({ CqlSession.class, CassandraProperties.class })
 @EnableConfigurationProperties(ChatCassandraProperties.class)
 public class CassandraKitAutoConfiguration {
 

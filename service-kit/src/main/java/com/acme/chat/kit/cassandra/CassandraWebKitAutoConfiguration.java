@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.cassandra.autoconfigure.CassandraProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -17,7 +18,7 @@ import org.springframework.web.servlet.DispatcherServlet;
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({ DriverException.class, DispatcherServlet.class })
+@ConditionalOnClass({ DriverException.class, CassandraProperties.class, DispatcherServlet.class })
 public class CassandraWebKitAutoConfiguration {
 
     @Bean

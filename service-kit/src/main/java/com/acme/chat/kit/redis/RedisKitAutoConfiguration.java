@@ -25,7 +25,9 @@ import com.acme.chat.kit.namespace.NamespaceAutoConfiguration;
  */
 @AutoConfiguration(after = NamespaceAutoConfiguration.class,
         beforeName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
-@ConditionalOnClass(ClientOptions.class)
+// Boot's Redis module, not only Lettuce: a test classpath may carry a bare Lettuce
+// client.
+@ConditionalOnClass({ ClientOptions.class, LettuceClientOptionsBuilderCustomizer.class })
 public class RedisKitAutoConfiguration {
 
     /**

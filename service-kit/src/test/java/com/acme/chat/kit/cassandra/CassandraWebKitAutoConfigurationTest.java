@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.DriverException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.cassandra.autoconfigure.CassandraProperties;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
@@ -40,6 +41,10 @@ class CassandraWebKitAutoConfigurationTest {
         servlet.withClassLoader(new FilteredClassLoader(DriverException.class))
             .run(context -> assertThat(context).doesNotHaveBean(CassandraFailureAdvice.class));
         servlet.withClassLoader(new FilteredClassLoader(DispatcherServlet.class))
+            .run(context -> assertThat(context).doesNotHaveBean(CassandraFailureAdvice.class));
+        // A bare driver (a test helper's) without Boot's Cassandra module is not a
+        // Cassandra service.
+        servlet.withClassLoader(new FilteredClassLoader(CassandraProperties.class))
             .run(context -> assertThat(context).doesNotHaveBean(CassandraFailureAdvice.class));
     }
 

@@ -13,6 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import com.acme.chat.common.id.ConversationId;
@@ -22,8 +25,10 @@ import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.MessageFrame;
 import com.acme.chat.common.routing.HandlerMessage;
 import com.acme.chat.common.routing.RouteKeys;
+import com.acme.chat.localstack.Component;
 import com.acme.chat.testsupport.ChatIntegrationTest;
-import com.acme.chat.testsupport.LocalServers;
+import com.acme.chat.testsupport.PrivateServers;
+import com.acme.chat.testsupport.Readiness;
 import com.acme.chat.testsupport.TestTokens;
 import com.acme.chat.wsmanager.config.WsManagerProperties;
 import com.acme.chat.wsmanager.testsupport.WsClient;
@@ -34,15 +39,24 @@ import static org.awaitility.Awaitility.await;
 /**
  * Redis holds only rebuildable state: after a Redis restart (all routes lost) open
  * connections stay open, their routes come back with the next heartbeat, and the handler
- * channel delivers again.
+ * channel delivers again; readiness follows the outage. Runs against a private Redis
+ * ({@link PrivateServers}), so the restart disturbs nothing else.
  */
 @ChatIntegrationTest
 @TestPropertySource(properties = { "chat.wsmanager.handler-id=it-restart-${random.uuid}", "chat.wsmanager.heartbeat=1s",
         "chat.wsmanager.route-ttl=5s" })
+@DirtiesContext
 @Timeout(180)
 class RedisRestartIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static Component privateRedis;
+
+    @DynamicPropertySource
+    static void privateRedis(DynamicPropertyRegistry registry) {
+        privateRedis = PrivateServers.redis(registry);
+    }
 
     @LocalServerPort
     int port;
@@ -75,8 +89,8 @@ class RedisRestartIT {
             });
             pinger.start();
             try {
-                LocalServers.stop("redis");
-                LocalServers.start("redis");
+                PrivateServers.stop(privateRedis);
+                PrivateServers.start(privateRedis);
 
                 await().atMost(Duration.ofSeconds(60))
                     .ignoreExceptions()
@@ -102,6 +116,11 @@ class RedisRestartIT {
                 pinger.join(2000);
             }
         }
+    }
+
+    @Test
+    void readinessFollowsARedisOutage() {
+        Readiness.assertFollowsOutage("http://127.0.0.1:" + port, privateRedis, "redis");
     }
 
 }
