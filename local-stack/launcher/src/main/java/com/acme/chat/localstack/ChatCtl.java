@@ -66,9 +66,13 @@ public final class ChatCtl {
 
     int up(boolean withServices) {
         Instant begin = Instant.now();
-        // A stack a build started becomes ours: the build's end must no longer stop it.
+        // Shared servers a build started become ours: the build's end must no longer stop
+        // them. What only tests
+        // use (private server instances, the tests' own services) stays the build's, and
+        // its reaper stays.
         stack.locked(() -> {
-            BuildOwner.releaseAll(stack);
+            BuildOwner.release(stack.home(),
+                    LocalStack.components().stream().filter(LocalStack::isStackComponent).toList());
             return null;
         });
         System.out.println("Starting servers (data in " + stack.home().root().relativize(stack.home().base())
