@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,10 +22,11 @@ import com.acme.chat.common.protocol.MessageFrame;
 import com.acme.chat.common.routing.HandlerMessage;
 import com.acme.chat.common.routing.RouteKeys;
 import com.acme.chat.testsupport.ChatIntegrationTest;
+import com.acme.chat.testsupport.Json;
 import com.acme.chat.testsupport.LocalServers;
 import com.acme.chat.testsupport.TestTokens;
+import com.acme.chat.testsupport.WsClient;
 import com.acme.chat.wsmanager.config.WsManagerProperties;
-import com.acme.chat.wsmanager.testsupport.WsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,8 +42,6 @@ import static org.awaitility.Awaitility.await;
 @Timeout(180)
 class RedisRestartIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @LocalServerPort
     int port;
 
@@ -57,7 +55,7 @@ class RedisRestartIT {
     void routesAndHandlerChannelRecoverAfterRedisRestart() throws Exception {
         String user = "r-" + UUID.randomUUID().toString().substring(0, 13);
         String routeKey = RouteKeys.route(UserId.of(user), DeviceId.of("phone-1"));
-        try (WsClient client = WsClient.connect(port, "phone-1", TestTokens.forUser(user))) {
+        try (WsClient client = WsClient.connect(WsClient.local(port), "phone-1", TestTokens.forUser(user))) {
             String connection = client.next("hello").path("connectionId").asString();
             Thread pinger = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -83,8 +81,8 @@ class RedisRestartIT {
                 MessageFrame message = new MessageFrame(MessageId.of("m-" + UUID.randomUUID()),
                         ConversationId.direct(UserId.of(user), UserId.of("bob")), 1, UserId.of("bob"), null, null,
                         "after restart", List.of(), Instant.now());
-                String deliver = JSON.writeValueAsString(
-                        new HandlerMessage.Deliver(UserId.of(user), DeviceId.of("phone-1"), connection, message));
+                String deliver = Json
+                    .write(new HandlerMessage.Deliver(UserId.of(user), DeviceId.of("phone-1"), connection, message));
                 await().atMost(Duration.ofSeconds(60))
                     .ignoreExceptions()
                     .until(() -> redis.convertAndSend(RouteKeys.handlerChannel(properties.handlerId()), deliver)
@@ -92,7 +90,7 @@ class RedisRestartIT {
 
                 JsonNode pushed = client.next("message");
                 assertThat(pushed.path("messageId").asString()).isEqualTo(message.messageId().value());
-                assertThat(client.isClosedByServer()).isFalse();
+                assertThat(client.isClosed()).isFalse();
             }
             finally {
                 pinger.interrupt();
