@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 
-import com.acme.chat.e2e.testsupport.ChatApi.User;
 import com.acme.chat.e2e.testsupport.ChatApi;
+import com.acme.chat.e2e.testsupport.ChatApi.User;
 import com.acme.chat.testsupport.Http;
 import com.acme.chat.testsupport.Json;
 import com.acme.chat.testsupport.WsClient;

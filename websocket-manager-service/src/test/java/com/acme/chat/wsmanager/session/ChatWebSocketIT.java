@@ -433,6 +433,14 @@ class ChatWebSocketIT {
             String connection = phone.next("hello").path("connectionId").asString();
 
             publish(new HandlerMessage.Evict(UserId.of(user), DeviceId.of("phone-1"), "c-other"));
+            // The evict of another connection left this one open: a push published after
+            // it on the same channel still arrives.
+            MessageFrame message = new MessageFrame(MessageId.of("m-" + UUID.randomUUID()),
+                    ConversationId.direct(UserId.of(user), UserId.of("bob")), 1, UserId.of("bob"),
+                    DeviceId.of("bob-phone"), null, "still open", List.of(), Instant.now());
+            publish(new HandlerMessage.Deliver(UserId.of(user), DeviceId.of("phone-1"), connection, message));
+            assertThat(phone.next().path("messageId").asString()).isEqualTo(message.messageId().value());
+            assertThat(phone.isClosed()).isFalse();
             publish(new HandlerMessage.Evict(UserId.of(user), DeviceId.of("phone-1"), connection));
 
             assertThat(phone.awaitClose(WAIT).code()).isEqualTo(4001);
