@@ -12,7 +12,9 @@ import tools.jackson.databind.JsonNode;
 
 import com.acme.chat.e2e.testsupport.ChatApi;
 import com.acme.chat.e2e.testsupport.ChatApi.User;
-import com.acme.chat.e2e.testsupport.ChatClient;
+import com.acme.chat.testsupport.Http;
+import com.acme.chat.testsupport.Json;
+import com.acme.chat.testsupport.WsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,7 +40,7 @@ class OneOnOneChatE2EIT {
     void chatWorksInBothDirectionsWithDeliveredReceipts() {
         User alice = ChatApi.newUser("alice");
         User bob = ChatApi.newUser("bob");
-        try (ChatClient alicePhone = alice.connect("phone"); ChatClient bobPhone = bob.connect("phone")) {
+        try (WsClient alicePhone = alice.connect("phone"); WsClient bobPhone = bob.connect("phone")) {
             JsonNode ack = alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "hi Bob");
             assertThat(ack.path("type").asString()).isEqualTo("ack");
             assertThat(ack.path("seq").asLong()).isEqualTo(1);
@@ -70,14 +72,14 @@ class OneOnOneChatE2EIT {
         User bob = ChatApi.newUser("bob");
         // Bob has used a device before, then went offline.
         bob.connect("phone").close();
-        try (ChatClient alicePhone = alice.connect("phone")) {
+        try (WsClient alicePhone = alice.connect("phone")) {
             for (int i = 1; i <= 3; i++) {
                 assertThat(
                         alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "offline " + i).path("seq").asLong())
                     .isEqualTo(i);
             }
         }
-        try (ChatClient bobPhone = bob.connect("phone")) {
+        try (WsClient bobPhone = bob.connect("phone")) {
             // At-least-once: a message pushed live while the queue is replayed can arrive
             // twice; a client keeps the
             // first copy of each messageId and orders by seq (docs/protocol.md, section
@@ -91,7 +93,7 @@ class OneOnOneChatE2EIT {
     }
 
     /** What a client shows: one copy per messageId, ordered by seq. */
-    private static List<JsonNode> distinctBySeq(ChatClient client, User sender) {
+    private static List<JsonNode> distinctBySeq(WsClient client, User sender) {
         java.util.Map<String, JsonNode> byId = new java.util.LinkedHashMap<>();
         for (JsonNode message : client.all("message", m -> m.path("sender").asString().equals(sender.userId()))) {
             byId.putIfAbsent(message.path("messageId").asString(), message);
@@ -105,25 +107,35 @@ class OneOnOneChatE2EIT {
         User bob = ChatApi.newUser("bob");
         String messageId;
         String conversation;
-        try (ChatClient alicePhone = alice.connect("phone")) {
-            ChatClient bobPhone = bob.connect("phone");
+        try (WsClient alicePhone = alice.connect("phone")) {
+            WsClient bobPhone = bob.connect("phone");
             JsonNode ack = alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "are you there?");
             messageId = ack.path("messageId").asString();
             conversation = ack.path("conversationId").asString();
             bobPhone.awaitMessage(messageId);
             bobPhone.drop();
         }
-        try (ChatClient bobAgain = bob.connect("phone")) {
+        try (WsClient bobAgain = bob.connect("phone")) {
             JsonNode again = bobAgain.awaitMessage(messageId);
             assertThat(again.path("text").asString()).isEqualTo("are you there?");
             bobAgain.ackDelivery(conversation, List.of(messageId));
         }
-        try (ChatClient bobThirdTime = bob.connect("phone")) {
-            // after the ack it is gone from the device's queue: a ping round trip comes
-            // back, the message does not
-            String pingId = "p-" + UUID.randomUUID();
-            bobThirdTime.sendRaw("{\"type\":\"ping\",\"id\":\"" + pingId + "\"}");
-            bobThirdTime.awaitReply(pingId);
+        // Positive control: a later message queued for the offline phone. Bob's laptop
+        // gets it live, and relay queues before it pushes, so it is in the phone's queue
+        // before the phone connects and can reach the phone only by the replay.
+        String later;
+        try (WsClient bobLaptop = bob.connect("laptop")) {
+            HttpResponse<String> sent = alice.messaging("/api/v1/messages")
+                .post(Json.object("clientMsgId", newClientMsgId(), "to", bob.userId(), "text", "still there?"));
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+            later = Http.json(sent).path("messageId").asString();
+            bobLaptop.awaitMessage(later);
+        }
+        try (WsClient bobThirdTime = bob.connect("phone")) {
+            // after the ack it is gone from the device's queue: the replay, in seq order,
+            // brings the later message, and the acked one neither before it nor after
+            assertThat(bobThirdTime.awaitMessage(later).path("text").asString()).isEqualTo("still there?");
+            bobThirdTime.pingAndAwaitPong();
             await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(3))
                 .until(() -> bobThirdTime.find("message", m -> messageId.equals(m.path("messageId").asString()))
@@ -136,7 +148,7 @@ class OneOnOneChatE2EIT {
         User alice = ChatApi.newUser("alice");
         User bob = ChatApi.newUser("bob");
         String clientMsgId = newClientMsgId();
-        try (ChatClient alicePhone = alice.connect("phone"); ChatClient bobPhone = bob.connect("phone")) {
+        try (WsClient alicePhone = alice.connect("phone"); WsClient bobPhone = bob.connect("phone")) {
             JsonNode first = alicePhone.sendAndAwaitAck(bob.userId(), clientMsgId, "only once");
             JsonNode retry = alicePhone.sendAndAwaitAck(bob.userId(), clientMsgId, "only once");
             assertThat(retry.path("messageId").asString()).isEqualTo(first.path("messageId").asString());
@@ -144,14 +156,14 @@ class OneOnOneChatE2EIT {
             assertThat(retry.path("duplicate").asBoolean()).isTrue();
 
             // and over REST, the third try returns the same original ack
-            HttpResponse<String> rest = ChatApi.post(ChatApi.MESSAGING + "/api/v1/messages", alice.token(),
-                    "{\"clientMsgId\":\"" + clientMsgId + "\",\"to\":\"" + bob.userId() + "\",\"text\":\"only once\"}");
+            HttpResponse<String> rest = alice.messaging("/api/v1/messages")
+                .post(Json.object("clientMsgId", clientMsgId, "to", bob.userId(), "text", "only once"));
             assertThat(rest.statusCode()).isEqualTo(200);
-            assertThat(ChatApi.json(rest).path("messageId").asString()).isEqualTo(first.path("messageId").asString());
+            assertThat(Http.json(rest).path("messageId").asString()).isEqualTo(first.path("messageId").asString());
 
             String conversation = first.path("conversationId").asString();
-            JsonNode history = ChatApi.json(ChatApi
-                .get(ChatApi.MESSAGING + "/api/v1/conversations/" + conversation + "/messages?limit=50", bob.token()));
+            JsonNode history = Http
+                .json(bob.messaging("/api/v1/conversations/" + conversation + "/messages?limit=50").get());
             assertThat(history.path("messages")).hasSize(1);
             bobPhone.awaitMessage(first.path("messageId").asString());
             bobPhone.ackDelivery(conversation, List.of(first.path("messageId").asString()));
@@ -165,10 +177,10 @@ class OneOnOneChatE2EIT {
     void everyDeviceOfBothUsersGetsTheMessageExceptTheSendingOne() {
         User alice = ChatApi.newUser("alice");
         User bob = ChatApi.newUser("bob");
-        try (ChatClient alicePhone = alice.connect("phone");
-                ChatClient aliceLaptop = alice.connect("laptop");
-                ChatClient bobPhone = bob.connect("phone");
-                ChatClient bobLaptop = bob.connect("laptop")) {
+        try (WsClient alicePhone = alice.connect("phone");
+                WsClient aliceLaptop = alice.connect("laptop");
+                WsClient bobPhone = bob.connect("phone");
+                WsClient bobLaptop = bob.connect("laptop")) {
             JsonNode ack = alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "to all your devices");
             String messageId = ack.path("messageId").asString();
             assertThat(bobPhone.awaitMessage(messageId).path("text").asString()).isEqualTo("to all your devices");
@@ -176,9 +188,14 @@ class OneOnOneChatE2EIT {
             JsonNode copy = aliceLaptop.awaitMessage(messageId);
             assertThat(copy.path("sender").asString()).isEqualTo(alice.userId());
             assertThat(copy.path("senderDevice").asString()).isEqualTo("phone");
-            String pingId = "p-" + UUID.randomUUID();
-            alicePhone.sendRaw("{\"type\":\"ping\",\"id\":\"" + pingId + "\"}");
-            alicePhone.awaitReply(pingId);
+            alicePhone.pingAndAwaitPong();
+            assertThat(alicePhone.find("message", m -> messageId.equals(m.path("messageId").asString()))).isEmpty();
+            // Positive control: bob's reply reaches the sending phone. Deliveries to
+            // alice are handled in order, so a copy of her own message to that phone
+            // would have come first.
+            JsonNode reply = bobPhone.sendAndAwaitAck(alice.userId(), newClientMsgId(), "got it");
+            assertThat(alicePhone.awaitMessage(reply.path("messageId").asString()).path("text").asString())
+                .isEqualTo("got it");
             assertThat(alicePhone.find("message", m -> messageId.equals(m.path("messageId").asString()))).isEmpty();
         }
     }
@@ -187,7 +204,7 @@ class OneOnOneChatE2EIT {
     void readReceiptReachesTheSenderAndIsStoredAsWatermark() {
         User alice = ChatApi.newUser("alice");
         User bob = ChatApi.newUser("bob");
-        try (ChatClient alicePhone = alice.connect("phone"); ChatClient bobPhone = bob.connect("phone")) {
+        try (WsClient alicePhone = alice.connect("phone"); WsClient bobPhone = bob.connect("phone")) {
             JsonNode ack = alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "read me");
             String conversation = ack.path("conversationId").asString();
             bobPhone.awaitMessage(ack.path("messageId").asString());
@@ -197,8 +214,7 @@ class OneOnOneChatE2EIT {
             assertThat(read.path("user").asString()).isEqualTo(bob.userId());
             assertThat(read.path("upToSeq").asLong()).isEqualTo(1);
 
-            JsonNode receipts = ChatApi.json(ChatApi
-                .get(ChatApi.MESSAGING + "/api/v1/conversations/" + conversation + "/receipts", alice.token()));
+            JsonNode receipts = Http.json(alice.messaging("/api/v1/conversations/" + conversation + "/receipts").get());
             assertThat(receipts.path("receipts")
                 .valueStream()
                 .filter(r -> r.path("user").asString().equals(bob.userId()))
@@ -215,37 +231,40 @@ class OneOnOneChatE2EIT {
         User bob = ChatApi.newUser("bob");
         User carol = ChatApi.newUser("carol");
         String conversation;
-        try (ChatClient alicePhone = alice.connect("phone")) {
+        try (WsClient alicePhone = alice.connect("phone")) {
             conversation = alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "private")
                 .path("conversationId")
                 .asString();
         }
-        HttpResponse<String> history = ChatApi
-            .get(ChatApi.MESSAGING + "/api/v1/conversations/" + conversation + "/messages", carol.token());
+        HttpResponse<String> history = carol.messaging("/api/v1/conversations/" + conversation + "/messages").get();
         assertThat(history.statusCode()).isEqualTo(403);
-        assertThat(ChatApi.json(history).path("code").asString()).isEqualTo("not_a_member");
+        assertThat(Http.json(history).path("code").asString()).isEqualTo("not_a_member");
 
-        HttpResponse<String> receipts = ChatApi
-            .get(ChatApi.MESSAGING + "/api/v1/conversations/" + conversation + "/receipts", carol.token());
+        HttpResponse<String> receipts = carol.messaging("/api/v1/conversations/" + conversation + "/receipts").get();
         assertThat(receipts.statusCode()).isEqualTo(403);
 
-        HttpResponse<String> markRead = ChatApi
-            .post(ChatApi.MESSAGING + "/api/v1/conversations/" + conversation + "/read", carol.token(), "{\"seq\":1}");
+        HttpResponse<String> markRead = carol.messaging("/api/v1/conversations/" + conversation + "/read")
+            .post(Json.object("seq", 1));
         assertThat(markRead.statusCode()).isEqualTo(403);
 
-        JsonNode carolsTimeline = ChatApi.json(ChatApi.get(ChatApi.MESSAGING + "/api/v1/messages", carol.token()));
+        // Positive control: the message is on the members' timelines, so its absence from
+        // carol's is not a timeline that was never written.
+        JsonNode bobsTimeline = Http.json(bob.messaging("/api/v1/messages").get());
+        assertThat(bobsTimeline.path("messages").valueStream().map(m -> m.path("text").asString()))
+            .containsExactly("private");
+        JsonNode carolsTimeline = Http.json(carol.messaging("/api/v1/messages").get());
         assertThat(carolsTimeline.path("messages")).isEmpty();
 
         // A "from" field is not part of the protocol: whatever Carol writes, the sender
         // is Carol.
-        HttpResponse<String> spoof = ChatApi.post(ChatApi.MESSAGING + "/api/v1/messages", carol.token(),
-                "{\"clientMsgId\":\"" + newClientMsgId() + "\",\"from\":\"" + alice.userId() + "\",\"to\":\""
-                        + bob.userId() + "\",\"text\":\"I am Alice\"}");
+        HttpResponse<String> spoof = carol.messaging("/api/v1/messages")
+            .post(Json.object("clientMsgId", newClientMsgId(), "from", alice.userId(), "to", bob.userId(), "text",
+                    "I am Alice"));
         assertThat(spoof.statusCode()).isEqualTo(201);
-        assertThat(ChatApi.json(spoof).path("conversationId").asString()).contains(carol.userId())
+        assertThat(Http.json(spoof).path("conversationId").asString()).contains(carol.userId())
             .doesNotContain(alice.userId());
 
-        HttpResponse<String> noToken = ChatApi.get(ChatApi.MESSAGING + "/api/v1/messages", null);
+        HttpResponse<String> noToken = Http.get(ChatApi.messaging("/api/v1/messages"));
         assertThat(noToken.statusCode()).isEqualTo(401);
     }
 
@@ -253,15 +272,15 @@ class OneOnOneChatE2EIT {
     void badInputGetsDocumentedErrorsAndAcceptedMessagesSurvive() {
         User alice = ChatApi.newUser("alice");
         User bob = ChatApi.newUser("bob");
-        try (ChatClient bobPhone = bob.connect("phone")) {
-            ChatClient alicePhone = alice.connect("phone");
+        try (WsClient bobPhone = bob.connect("phone")) {
+            WsClient alicePhone = alice.connect("phone");
             JsonNode ack = alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "accepted before the mess");
 
-            alicePhone.sendRaw("{not json");
+            alicePhone.send("{not json");
             assertThat(alicePhone.awaitFrame("error", e -> e.path("code").asString().equals("malformed_json")))
                 .isNotNull();
 
-            alicePhone.sendRaw("{\"type\":\"teleport\",\"id\":\"t-1\"}");
+            alicePhone.send("{\"type\":\"teleport\",\"id\":\"t-1\"}");
             JsonNode unknown = alicePhone.awaitFrame("error",
                     e -> e.path("code").asString().equals("unknown_frame_type"));
             assertThat(unknown.path("id").asString()).isEqualTo("t-1");
@@ -278,8 +297,8 @@ class OneOnOneChatE2EIT {
             JsonNode second = alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "still here");
             assertThat(second.path("seq").asLong()).isEqualTo(ack.path("seq").asLong() + 1);
 
-            alicePhone.sendRaw("{\"type\":\"ping\",\"id\":\"big\",\"pad\":\"" + "y".repeat(70_000) + "\"}");
-            assertThat(alicePhone.awaitCloseCode()).isEqualTo(1009);
+            alicePhone.send("{\"type\":\"ping\",\"id\":\"big\",\"pad\":\"" + "y".repeat(70_000) + "\"}");
+            assertThat(alicePhone.awaitClose().code()).isEqualTo(1009);
 
             bobPhone.awaitMessage(ack.path("messageId").asString());
             bobPhone.awaitMessage(second.path("messageId").asString());
@@ -289,12 +308,10 @@ class OneOnOneChatE2EIT {
     @Test
     void secondConnectionOfTheSameDeviceReplacesTheFirst() {
         User alice = ChatApi.newUser("alice");
-        ChatClient first = alice.connect("phone");
-        try (ChatClient second = alice.connect("phone")) {
-            assertThat(first.awaitCloseCode()).isEqualTo(4001);
-            String pingId = "p-" + UUID.randomUUID();
-            second.sendRaw("{\"type\":\"ping\",\"id\":\"" + pingId + "\"}");
-            assertThat(second.awaitReply(pingId).path("type").asString()).isEqualTo("pong");
+        WsClient first = alice.connect("phone");
+        try (WsClient second = alice.connect("phone")) {
+            assertThat(first.awaitClose().code()).isEqualTo(4001);
+            assertThat(second.pingAndAwaitPong().path("type").asString()).isEqualTo("pong");
         }
     }
 
@@ -303,17 +320,16 @@ class OneOnOneChatE2EIT {
         User alice = ChatApi.newUser("alice");
         User bob = ChatApi.newUser("bob");
         User carol = ChatApi.newUser("carol");
-        try (ChatClient alicePhone = alice.connect("phone")) {
+        try (WsClient alicePhone = alice.connect("phone")) {
             alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "one");
             alicePhone.sendAndAwaitAck(carol.userId(), newClientMsgId(), "two");
             alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "three");
         }
-        JsonNode page = ChatApi.json(ChatApi.get(ChatApi.MESSAGING + "/api/v1/messages?limit=2", alice.token()));
+        JsonNode page = Http.json(alice.messaging("/api/v1/messages?limit=2").get());
         assertThat(page.path("messages").valueStream().map(m -> m.path("text").asString()).toList())
             .containsExactly("three", "two");
         String before = page.path("nextBefore").asString();
-        JsonNode next = ChatApi
-            .json(ChatApi.get(ChatApi.MESSAGING + "/api/v1/messages?limit=2&before=" + before, alice.token()));
+        JsonNode next = Http.json(alice.messaging("/api/v1/messages?limit=2&before=" + before).get());
         assertThat(next.path("messages").valueStream().map(m -> m.path("text").asString()).toList())
             .containsExactly("one");
     }

@@ -9,6 +9,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A WebSocket listener that reassembles text frames and hands each whole JSON frame to
  * {@link #handle}.
+ * <p>
+ * Not test-support's {@code WsClient} on purpose: that one keeps every frame and blocks
+ * the caller until a frame arrives, which suits a test's few sockets but not thousands of
+ * sockets for minutes; and this generator is a runnable program, which should not carry
+ * JUnit, AssertJ, Awaitility and the stack launcher on its class path.
  */
 abstract class JsonFrameListener implements WebSocket.Listener {
 

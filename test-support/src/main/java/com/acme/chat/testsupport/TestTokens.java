@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -40,6 +41,19 @@ public final class TestTokens {
             .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(20))))
             .expirationTime(Date.from(expiresAt))
             .build());
+    }
+
+    /**
+     * A token for {@code subject}, valid for ten minutes, with exactly the given extra
+     * claims (e.g. {@code name}, {@code phone_number}, {@code email}).
+     */
+    public static String withClaims(String subject, Map<String, String> claims) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject(subject)
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(Duration.ofMinutes(10))));
+        claims.forEach(builder::claim);
+        return sign(builder.build());
     }
 
     /** Signs any claims with the test secret, for tests that need particular claims. */

@@ -1,36 +1,20 @@
 package com.acme.chat.e2e.testsupport;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.UUID;
 
-import tools.jackson.databind.JsonNode;
-
+import com.acme.chat.testsupport.Http;
+import com.acme.chat.testsupport.Json;
 import com.acme.chat.testsupport.LocalServers;
+import com.acme.chat.testsupport.WsClient;
 
 /**
- * The REST side of the protocol, against the tests' own services, plus fresh users with
- * tokens from the dev token endpoint (POST /dev/tokens), as a client of the local stack
- * would get them.
+ * The stack as a client of it sees it: where its services answer, and fresh users with
+ * tokens from the dev token endpoint ({@code POST /dev/tokens}), as a client of the local
+ * stack would get them. Requests and sockets go through test-support's {@link Http} and
+ * {@link WsClient}.
  */
 public final class ChatApi {
-
-    /**
-     * The tests' own services ({@code it-*}, see
-     * {@link LocalServers#ensureTestServices}), never a developer's {@code ./chatctl up}
-     * stack on 8080-8085.
-     */
-    public static final String WS_URL = LocalServers.testServiceUrl("websocket-manager").replace("http:", "ws:")
-            + "/ws";
-
-    public static final String MESSAGING = LocalServers.testServiceUrl("messaging");
-
-    public static final String RELAY = LocalServers.testServiceUrl("relay");
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     private ChatApi() {
     }
@@ -44,59 +28,66 @@ public final class ChatApi {
     }
 
     /**
+     * Where the tests' own instance of a service answers, e.g.
+     * {@code http://127.0.0.1:28081} for {@code messaging} (never a developer's
+     * {@code ./chatctl up} stack on 8080-8085): the one place that knows the services'
+     * addresses.
+     */
+    static String baseUrl(String service) {
+        return LocalServers.testServiceUrl(service);
+    }
+
+    /** The URL of a path of messaging's REST API. */
+    public static String messaging(String path) {
+        return baseUrl("messaging") + path;
+    }
+
+    /** websocket-manager's WebSocket endpoint. */
+    public static String webSocket() {
+        return baseUrl("websocket-manager").replaceFirst("^http", "ws") + "/ws";
+    }
+
+    /**
      * A new user with a unique id, registered by a first authenticated call, and their
      * token.
      */
     public static User newUser(String name) {
         String userId = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        JsonNode token = ChatClient.JSON
-            .readTree(post(MESSAGING + "/dev/tokens", null, "{\"userId\":\"" + userId + "\",\"name\":\"" + name + "\"}")
-                .body());
-        User user = new User(userId, token.path("accessToken").asString());
-        HttpResponse<String> me = get(MESSAGING + "/api/v1/users/me", user.token());
+        HttpResponse<String> token = Http.request(messaging("/dev/tokens"))
+            .post(Json.object("userId", userId, "name", name));
+        if (token.statusCode() != 200) {
+            throw new IllegalStateException("dev token for " + userId + ": " + token.statusCode() + " " + token.body());
+        }
+        User user = new User(userId, Http.json(token).path("accessToken").asString());
+        HttpResponse<String> me = Http.get(messaging("/api/v1/users/me"), user.token());
         if (me.statusCode() != 200) {
             throw new IllegalStateException("registering " + userId + " failed: " + me.statusCode() + " " + me.body());
         }
         return user;
     }
 
-    public static HttpResponse<String> get(String url, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request.build());
-    }
-
-    public static HttpResponse<String> post(String url, String token, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request.build());
-    }
-
-    public static JsonNode json(HttpResponse<String> response) {
-        return ChatClient.JSON.readTree(response.body());
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", ex);
-        }
-    }
-
     /** A user and an access token for them. */
     public record User(String userId, String token) {
 
-        public ChatClient connect(String deviceId) {
-            return ChatClient.connect(WS_URL, userId, token, deviceId);
+        /**
+         * Connects a device with {@code Authorization: Bearer} (the native-client way)
+         * and waits for {@code hello}.
+         */
+        public WsClient connect(String deviceId) {
+            WsClient client = WsClient.connect(webSocket(), deviceId, token);
+            try {
+                client.awaitFrame("hello", frame -> true);
+            }
+            catch (RuntimeException | AssertionError ex) {
+                client.close();
+                throw ex;
+            }
+            return client;
+        }
+
+        /** A request to a path of messaging's REST API, as this user. */
+        public Http.Request messaging(String path) {
+            return Http.request(ChatApi.messaging(path)).bearer(token);
         }
     }
 

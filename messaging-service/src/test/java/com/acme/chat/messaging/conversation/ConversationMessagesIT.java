@@ -18,10 +18,10 @@ import com.acme.chat.common.id.UserId;
 import com.acme.chat.messaging.testsupport.Api;
 import com.acme.chat.testsupport.ChatIntegrationTest;
 
-import static com.acme.chat.messaging.testsupport.Api.assertProblem;
-import static com.acme.chat.messaging.testsupport.Api.body;
 import static com.acme.chat.messaging.testsupport.Api.conversationPath;
-import static com.acme.chat.messaging.testsupport.Api.json;
+import static com.acme.chat.testsupport.Http.assertProblem;
+import static com.acme.chat.testsupport.Http.json;
+import static com.acme.chat.testsupport.Json.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ChatIntegrationTest
@@ -102,7 +102,7 @@ class ConversationMessagesIT {
 
         assertProblem(api.get(conversationPath(conversation, "/messages"), carol), 403, "not_a_member");
         assertProblem(api.get(conversationPath(conversation, "/receipts"), carol), 403, "not_a_member");
-        assertProblem(api.post(conversationPath(conversation, "/read"), carol, body("seq", 1)), 403, "not_a_member");
+        assertProblem(api.post(conversationPath(conversation, "/read"), carol, object("seq", 1)), 403, "not_a_member");
     }
 
     @Test

@@ -13,9 +13,9 @@ import org.springframework.test.context.TestPropertySource;
 import com.acme.chat.messaging.testsupport.Api;
 import com.acme.chat.testsupport.ChatIntegrationTest;
 
-import static com.acme.chat.messaging.testsupport.Api.assertProblem;
-import static com.acme.chat.messaging.testsupport.Api.body;
-import static com.acme.chat.messaging.testsupport.Api.json;
+import static com.acme.chat.testsupport.Http.assertProblem;
+import static com.acme.chat.testsupport.Http.json;
+import static com.acme.chat.testsupport.Json.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -37,15 +37,15 @@ class DevTokenLocalProfileIT {
         Api api = new Api(port);
         String user = Api.strangerId("alice");
 
-        var response = api.postWithoutToken("/dev/tokens",
-                body("userId", user, "name", "Alice", "contact", "+15550100", "ttlSeconds", 600));
+        var response = api.request("/dev/tokens")
+            .post(object("userId", user, "name", "Alice", "contact", "+15550100", "ttlSeconds", 600));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode token = json(response);
         assertThat(token.path("tokenType").asString()).isEqualTo("Bearer");
         assertThat(Instant.parse(token.path("expiresAt").asString()))
             .isCloseTo(Instant.now().plus(Duration.ofSeconds(600)), within(Duration.ofSeconds(30)));
-        JsonNode me = json(api.getWithToken("/api/v1/users/me", token.path("accessToken").asString()));
+        JsonNode me = json(api.request("/api/v1/users/me").bearer(token.path("accessToken").asString()).get());
         assertThat(me.path("userId").asString()).isEqualTo(user);
         assertThat(me.path("userName").asString()).isEqualTo("Alice");
         assertThat(me.path("contact").asString()).isEqualTo("+15550100");
@@ -53,7 +53,7 @@ class DevTokenLocalProfileIT {
 
     @Test
     void defaultsToOneHour() {
-        JsonNode token = json(new Api(port).postWithoutToken("/dev/tokens", body("userId", Api.strangerId("bob"))));
+        JsonNode token = json(new Api(port).request("/dev/tokens").post(object("userId", Api.strangerId("bob"))));
         assertThat(Instant.parse(token.path("expiresAt").asString())).isCloseTo(Instant.now().plus(Duration.ofHours(1)),
                 within(Duration.ofSeconds(30)));
     }
@@ -61,11 +61,11 @@ class DevTokenLocalProfileIT {
     @Test
     void rejectsInvalidUserIdsAndLifetimes() {
         Api api = new Api(port);
-        assertProblem(api.postWithoutToken("/dev/tokens", body("userId", "a:b")), 400, "validation_failed");
-        assertProblem(api.postWithoutToken("/dev/tokens", body("name", "nobody")), 400, "validation_failed");
-        assertProblem(api.postWithoutToken("/dev/tokens", body("userId", "alice", "ttlSeconds", 86401)), 400,
+        assertProblem(api.request("/dev/tokens").post(object("userId", "a:b")), 400, "validation_failed");
+        assertProblem(api.request("/dev/tokens").post(object("name", "nobody")), 400, "validation_failed");
+        assertProblem(api.request("/dev/tokens").post(object("userId", "alice", "ttlSeconds", 86401)), 400,
                 "validation_failed");
-        assertProblem(api.postWithoutToken("/dev/tokens", body("userId", "alice", "ttlSeconds", 0)), 400,
+        assertProblem(api.request("/dev/tokens").post(object("userId", "alice", "ttlSeconds", 0)), 400,
                 "validation_failed");
     }
 

@@ -17,8 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.acme.chat.messaging.testsupport.Api;
 import com.acme.chat.testsupport.ChatIntegrationTest;
 
-import static com.acme.chat.messaging.testsupport.Api.assertProblem;
-import static com.acme.chat.messaging.testsupport.Api.json;
+import static com.acme.chat.testsupport.Http.assertProblem;
+import static com.acme.chat.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ChatIntegrationTest

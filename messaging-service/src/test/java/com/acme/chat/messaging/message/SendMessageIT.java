@@ -26,10 +26,11 @@ import com.acme.chat.common.id.UserId;
 import com.acme.chat.messaging.testsupport.Api;
 import com.acme.chat.messaging.testsupport.Kafka;
 import com.acme.chat.testsupport.ChatIntegrationTest;
+import com.acme.chat.testsupport.Json;
 
-import static com.acme.chat.messaging.testsupport.Api.assertProblem;
-import static com.acme.chat.messaging.testsupport.Api.body;
-import static com.acme.chat.messaging.testsupport.Api.json;
+import static com.acme.chat.testsupport.Http.assertProblem;
+import static com.acme.chat.testsupport.Http.json;
+import static com.acme.chat.testsupport.Json.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -60,8 +61,9 @@ class SendMessageIT {
 
     @Test
     void sendsAndAcksWithSeq() {
-        HttpResponse<String> response = api.post("/api/v1/messages", alice,
-                body("clientMsgId", Api.newClientMsgId(), "to", bob, "text", "hi Bob"), "X-Device-Id", "phone-1");
+        HttpResponse<String> response = api.request("/api/v1/messages", alice)
+            .deviceId("phone-1")
+            .post(object("clientMsgId", Api.newClientMsgId(), "to", bob, "text", "hi Bob"));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode ack = json(response);
@@ -137,25 +139,27 @@ class SendMessageIT {
 
     @Test
     void missingOrInvalidFieldsAreValidationFailed() {
-        assertProblem(api.post("/api/v1/messages", alice, body("to", bob, "text", "no id")), 400, "validation_failed");
-        assertProblem(api.post("/api/v1/messages", alice, body("clientMsgId", "c-1", "text", "nobody")), 400,
+        assertProblem(api.post("/api/v1/messages", alice, object("to", bob, "text", "no id")), 400,
                 "validation_failed");
-        assertProblem(api.post("/api/v1/messages", alice, body("clientMsgId", "c-1", "to", bob, "text", "")), 400,
+        assertProblem(api.post("/api/v1/messages", alice, object("clientMsgId", "c-1", "text", "nobody")), 400,
+                "validation_failed");
+        assertProblem(api.post("/api/v1/messages", alice, object("clientMsgId", "c-1", "to", bob, "text", "")), 400,
                 "validation_failed");
         assertProblem(
                 api.post("/api/v1/messages", alice,
-                        body("clientMsgId", "c-1", "to", bob, "text", "hi", "media", List
+                        object("clientMsgId", "c-1", "to", bob, "text", "hi", "media", List
                             .of(java.util.Map.of("assetHash", "not-a-hash", "contentType", "image/png", "size", 1)))),
                 400, "validation_failed");
-        assertProblem(api.post("/api/v1/messages", alice, body("clientMsgId", "c-1", "to", bob, "text", "hi"),
-                "X-Device-Id", "two words"), 400, "validation_failed");
+        assertProblem(api.request("/api/v1/messages", alice)
+            .deviceId("two words")
+            .post(object("clientMsgId", "c-1", "to", bob, "text", "hi")), 400, "validation_failed");
     }
 
     @Test
     void mediaOnlyMessageIsStoredWithItsReferences() {
         String hash = "c".repeat(64);
         HttpResponse<String> response = api.post("/api/v1/messages", alice,
-                body("clientMsgId", Api.newClientMsgId(), "to", bob, "media",
+                object("clientMsgId", Api.newClientMsgId(), "to", bob, "media",
                         List.of(java.util.Map.of("assetHash", hash, "contentType", "image/png", "size", 42))));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 
@@ -169,7 +173,7 @@ class SendMessageIT {
     void groupSendIsUnknownGroupForNow() {
         assertProblem(
                 api.post("/api/v1/messages", alice,
-                        body("clientMsgId", Api.newClientMsgId(), "group", "team", "text", "hi all")),
+                        object("clientMsgId", Api.newClientMsgId(), "group", "team", "text", "hi all")),
                 404, "unknown_group");
     }
 
@@ -182,7 +186,7 @@ class SendMessageIT {
 
     @Test
     void requestsWithoutTokenAreRejected() {
-        assertProblem(api.postWithoutToken("/api/v1/messages", body("clientMsgId", "c", "to", bob, "text", "x")), 401,
+        assertProblem(api.request("/api/v1/messages").post(object("clientMsgId", "c", "to", bob, "text", "x")), 401,
                 "unauthenticated");
     }
 
@@ -286,7 +290,7 @@ class SendMessageIT {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 Kafka.poll(consumer)
                     .stream()
-                    .filter(r -> Api.JSON.readTree(r.value()).path("messageId").asString().equals(messageId))
+                    .filter(r -> Json.read(r.value()).path("messageId").asString().equals(messageId))
                     .forEach(found::add);
                 assertThat(found).hasSize(3);
             });
@@ -296,7 +300,7 @@ class SendMessageIT {
                 .toList();
             assertThat(deliveries).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(alice, bob);
             assertThat(deliveries).allSatisfy(r -> {
-                JsonNode event = Api.JSON.readTree(r.value());
+                JsonNode event = Json.read(r.value());
                 assertThat(event.path("type").asString()).isEqualTo("delivery_requested");
                 assertThat(event.path("recipient").asString()).isEqualTo(r.key());
                 assertThat(event.path("seq").asLong()).isEqualTo(ack.path("seq").asLong());
@@ -309,7 +313,7 @@ class SendMessageIT {
                 .findFirst()
                 .orElseThrow();
             assertThat(sent.key()).isEqualTo(direct(alice, bob));
-            assertThat(Api.JSON.readTree(sent.value()).path("type").asString()).isEqualTo("message_sent");
+            assertThat(Json.read(sent.value()).path("type").asString()).isEqualTo("message_sent");
         }
     }
 
@@ -325,7 +329,7 @@ class SendMessageIT {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 Kafka.poll(consumer)
                     .stream()
-                    .filter(r -> Api.JSON.readTree(r.value()).path("messageId").asString().equals(messageId))
+                    .filter(r -> Json.read(r.value()).path("messageId").asString().equals(messageId))
                     .forEach(r -> recipients.add(r.key()));
                 assertThat(recipients).containsExactlyInAnyOrder(alice, bob);
             });

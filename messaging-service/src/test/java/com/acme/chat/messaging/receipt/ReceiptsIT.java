@@ -31,11 +31,12 @@ import com.acme.chat.common.protocol.ReceiptKind;
 import com.acme.chat.messaging.testsupport.Api;
 import com.acme.chat.messaging.testsupport.Kafka;
 import com.acme.chat.testsupport.ChatIntegrationTest;
+import com.acme.chat.testsupport.Json;
 
-import static com.acme.chat.messaging.testsupport.Api.assertProblem;
-import static com.acme.chat.messaging.testsupport.Api.body;
 import static com.acme.chat.messaging.testsupport.Api.conversationPath;
-import static com.acme.chat.messaging.testsupport.Api.json;
+import static com.acme.chat.testsupport.Http.assertProblem;
+import static com.acme.chat.testsupport.Http.json;
+import static com.acme.chat.testsupport.Json.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -119,8 +120,9 @@ class ReceiptsIT {
 
     @Test
     void readingBeyondTheNewestMessageIsValidationFailed() {
-        assertProblem(api.post(conversationPath(conversation, "/read"), bob, body("seq", 4)), 400, "validation_failed");
-        assertProblem(api.post(conversationPath(conversation, "/read"), bob, body("seq", -1)), 400,
+        assertProblem(api.post(conversationPath(conversation, "/read"), bob, object("seq", 4)), 400,
+                "validation_failed");
+        assertProblem(api.post(conversationPath(conversation, "/read"), bob, object("seq", -1)), 400,
                 "validation_failed");
         assertProblem(api.post(conversationPath(conversation, "/read"), bob, "{}"), 400, "validation_failed");
     }
@@ -149,7 +151,7 @@ class ReceiptsIT {
                 Kafka.poll(consumer)
                     .stream()
                     .filter(r -> r.key().equals(conversation))
-                    .forEach(r -> receipts.add(Api.JSON.readTree(r.value())));
+                    .forEach(r -> receipts.add(Json.read(r.value())));
                 assertThat(receipts).hasSize(1);
             });
             JsonNode receipt = receipts.get(0);
@@ -202,7 +204,7 @@ class ReceiptsIT {
     }
 
     private int markRead(String user, long seq) {
-        return api.post(conversationPath(conversation, "/read"), user, body("seq", seq)).statusCode();
+        return api.post(conversationPath(conversation, "/read"), user, object("seq", seq)).statusCode();
     }
 
     private JsonNode receiptOf(String user) {
@@ -213,7 +215,7 @@ class ReceiptsIT {
                 return receipt;
             }
         }
-        return Api.JSON.readTree("{\"deliveredSeq\": 0, \"readSeq\": 0}");
+        return Json.read("{\"deliveredSeq\": 0, \"readSeq\": 0}");
     }
 
 }

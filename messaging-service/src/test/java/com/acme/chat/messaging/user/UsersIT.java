@@ -9,11 +9,11 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.acme.chat.messaging.testsupport.Api;
-import com.acme.chat.messaging.testsupport.Tokens;
 import com.acme.chat.testsupport.ChatIntegrationTest;
+import com.acme.chat.testsupport.TestTokens;
 
-import static com.acme.chat.messaging.testsupport.Api.assertProblem;
-import static com.acme.chat.messaging.testsupport.Api.json;
+import static com.acme.chat.testsupport.Http.assertProblem;
+import static com.acme.chat.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ChatIntegrationTest
@@ -32,9 +32,9 @@ class UsersIT {
     @Test
     void meIsRegisteredFromTheTokenClaims() {
         String user = Api.strangerId("alice");
-        String token = Tokens.withClaims(user, Map.of("name", "Alice", "phone_number", "+15550100"));
+        String token = TestTokens.withClaims(user, Map.of("name", "Alice", "phone_number", "+15550100"));
 
-        var response = api.getWithToken("/api/v1/users/me", token);
+        var response = api.request("/api/v1/users/me").bearer(token).get();
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode me = json(response);
@@ -46,9 +46,9 @@ class UsersIT {
     @Test
     void fallsBackToPreferredUsernameAndEmail() {
         String user = Api.strangerId("bob");
-        String token = Tokens.withClaims(user, Map.of("preferred_username", "bobby", "email", "bob@example.com"));
+        String token = TestTokens.withClaims(user, Map.of("preferred_username", "bobby", "email", "bob@example.com"));
 
-        JsonNode me = json(api.getWithToken("/api/v1/users/me", token));
+        JsonNode me = json(api.request("/api/v1/users/me").bearer(token).get());
 
         assertThat(me.path("userName").asString()).isEqualTo("bobby");
         assertThat(me.path("contact").asString()).isEqualTo("bob@example.com");

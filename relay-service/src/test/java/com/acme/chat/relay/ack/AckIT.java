@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -21,6 +20,7 @@ import com.acme.chat.relay.device.DeviceRegistry;
 import com.acme.chat.relay.testsupport.RelayIntegrationTest;
 import com.acme.chat.relay.testsupport.TopicWatcher;
 import com.acme.chat.testsupport.ChatIntegrationTest;
+import com.acme.chat.testsupport.Http;
 import com.acme.chat.testsupport.TestTokens;
 
 import static com.acme.chat.relay.testsupport.Events.delivery;
@@ -88,6 +88,11 @@ class AckIT extends RelayIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"removed\":0");
         assertThat(queue.messageIds(alice, PHONE)).hasSize(2);
+        // Positive control: the same ack by the device's owner removes both.
+        assertThat(postAck(TestTokens.forUser(alice.value()), PHONE, ackBody(messages.get(0).conversationId().value(),
+                messages.get(0).messageId().value(), messages.get(1).messageId().value()))
+            .body()).contains("\"removed\":2");
+        assertThat(queue.messageIds(alice, PHONE)).isEmpty();
     }
 
     @Test
@@ -110,9 +115,7 @@ class AckIT extends RelayIntegrationTest {
     }
 
     private void assertValidationFailed(HttpResponse<String> response) {
-        assertThat(response.statusCode()).isEqualTo(400);
-        JsonNode problem = json.readTree(response.body());
-        assertThat(problem.path("code").asString()).isEqualTo("validation_failed");
+        Http.assertProblem(response, 400, "validation_failed");
     }
 
     private List<DeliveryRequested> queueFor(UserId recipient, UserId sender, int count) {

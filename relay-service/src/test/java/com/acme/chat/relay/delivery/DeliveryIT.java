@@ -71,6 +71,15 @@ class DeliveryIT extends RelayIntegrationTest {
         }
         assertThat(queue.messageIds(bob, PHONE)).containsExactly(delivery.messageId().value());
         assertThat(handler.delivers()).isEmpty();
+        // Positive control: a routed recipient gets a push on this handler right now, so
+        // its channel works; bob's message was handled before the notification went out,
+        // so nothing of bob's can still be on its way.
+        UserId carol = freshUser("carol");
+        handler.route(carol, PHONE, "conn-carol");
+        DeliveryRequested toCarol = delivery(carol, alice, WEB, 1);
+        events.send(toCarol);
+        assertThat(handler.awaitDelivers(1, KAFKA_WAIT))
+            .containsExactly(new HandlerMessage.Deliver(carol, PHONE, "conn-carol", toCarol.toFrame()));
     }
 
     @Test
@@ -90,6 +99,16 @@ class DeliveryIT extends RelayIntegrationTest {
             .containsExactly(new HandlerMessage.Deliver(alice, LAPTOP, "conn-laptop", ownCopy.toFrame()));
         assertThat(queue.messageIds(alice, LAPTOP)).containsExactly(ownCopy.messageId().value());
         assertThat(queue.messageIds(alice, PHONE)).isEmpty();
+        // Positive control: the next message to alice (same key, so handled after the own
+        // copy) reaches the phone too, so the phone was skipped for its own message only,
+        // and no late push of the own copy to the phone came before it.
+        DeliveryRequested reply = delivery(alice, bob, WEB, 2);
+        events.send(reply);
+        assertThat(handler.awaitDelivers(3, KAFKA_WAIT)).containsExactlyInAnyOrder(
+                new HandlerMessage.Deliver(alice, LAPTOP, "conn-laptop", ownCopy.toFrame()),
+                new HandlerMessage.Deliver(alice, PHONE, "conn-phone", reply.toFrame()),
+                new HandlerMessage.Deliver(alice, LAPTOP, "conn-laptop", reply.toFrame()));
+        assertThat(queue.messageIds(alice, PHONE)).containsExactly(reply.messageId().value());
     }
 
     @Test

@@ -52,6 +52,12 @@ class PresenceIT extends RelayIntegrationTest {
         assertThat(handler.awaitDelivers(3, KAFKA_WAIT)).containsExactlyElementsOf(
                 messages.stream().map(m -> new HandlerMessage.Deliver(bob, PHONE, "conn-7", m.toFrame())).toList());
         assertThat(queue.of(bob, PHONE)).hasSize(3);
+        // The rows outlived the replay: the next connect (same key, so handled after the
+        // first replay finished) replays all three again.
+        events.send(connected(bob, PHONE, handler.id(), "conn-8"));
+        List<HandlerMessage.Deliver> delivers = handler.awaitDelivers(6, KAFKA_WAIT);
+        assertThat(delivers.subList(3, delivers.size())).containsExactlyElementsOf(
+                messages.stream().map(m -> new HandlerMessage.Deliver(bob, PHONE, "conn-8", m.toFrame())).toList());
     }
 
     @Test

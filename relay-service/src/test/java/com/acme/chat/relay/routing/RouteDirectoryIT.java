@@ -32,6 +32,11 @@ class RouteDirectoryIT extends RelayIntegrationTest {
 
     @Test
     void knowsNoRoutesOfAUserWithoutConnectedDevices() {
+        // Positive control: a connected user's route is found by the same lookup.
+        UserId bob = freshUser("bob");
+        handler.route(bob, DeviceId.of("phone"), "conn-1");
+        assertThat(directory.routes(bob)).extracting(Route::device).containsExactly(DeviceId.of("phone"));
+
         assertThat(directory.routes(freshUser("nobody"))).isEmpty();
     }
 

@@ -1,7 +1,5 @@
 package com.acme.chat.relay.testsupport;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -91,13 +89,7 @@ public abstract class RelayIntegrationTest {
     }
 
     protected HttpResponse<String> postAck(String token, DeviceId device, String body) {
-        return Http.send(HttpRequest
-            .newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/devices/" + device.value() + "/acks"))
-            .timeout(Duration.ofSeconds(15))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build());
+        return Http.request(Http.local(port, "/api/v1/devices/" + device.value() + "/acks")).bearer(token).post(body);
     }
 
     protected String ackBody(String conversationId, String... messageIds) {

@@ -11,7 +11,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.acme.chat.testsupport.ChatIntegrationTest;
 import com.acme.chat.testsupport.TestTokens;
-import com.acme.chat.wsmanager.testsupport.WsClient;
+import com.acme.chat.testsupport.WsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +32,7 @@ class MessagingUnavailableIT {
     @Test
     void sendMessageWithoutMessagingServiceAnswersServiceUnavailable() {
         String user = "d-" + UUID.randomUUID().toString().substring(0, 13);
-        try (WsClient client = WsClient.connect(port, "phone-1", TestTokens.forUser(user))) {
+        try (WsClient client = WsClient.connect(WsClient.local(port), "phone-1", TestTokens.forUser(user))) {
             client.next("hello");
             client.send("{\"type\":\"send_message\",\"id\":\"f-1\",\"clientMsgId\":\"" + UUID.randomUUID()
                     + "\",\"to\":\"bob\",\"text\":\"hi Bob\"}");
@@ -51,7 +51,7 @@ class MessagingUnavailableIT {
     @Test
     void ackDeliveryAndMarkReadWithoutTheirServicesAnswerServiceUnavailableInOrder() {
         String user = "d-" + UUID.randomUUID().toString().substring(0, 13);
-        try (WsClient client = WsClient.connect(port, "phone-1", TestTokens.forUser(user))) {
+        try (WsClient client = WsClient.connect(WsClient.local(port), "phone-1", TestTokens.forUser(user))) {
             client.next("hello");
             client.send(
                     "{\"type\":\"ack_delivery\",\"id\":\"a-1\",\"conversationId\":\"d:a:b\",\"messageIds\":[\"m-1\"]}");

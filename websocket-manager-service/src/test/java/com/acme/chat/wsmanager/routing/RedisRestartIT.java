@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,11 +26,12 @@ import com.acme.chat.common.routing.HandlerMessage;
 import com.acme.chat.common.routing.RouteKeys;
 import com.acme.chat.localstack.Component;
 import com.acme.chat.testsupport.ChatIntegrationTest;
+import com.acme.chat.testsupport.Json;
 import com.acme.chat.testsupport.PrivateServers;
 import com.acme.chat.testsupport.Readiness;
 import com.acme.chat.testsupport.TestTokens;
+import com.acme.chat.testsupport.WsClient;
 import com.acme.chat.wsmanager.config.WsManagerProperties;
-import com.acme.chat.wsmanager.testsupport.WsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,8 +48,6 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 @Timeout(180)
 class RedisRestartIT {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static Component privateRedis;
 
@@ -74,7 +72,7 @@ class RedisRestartIT {
     void routesAndHandlerChannelRecoverAfterRedisRestart() throws Exception {
         String user = "r-" + UUID.randomUUID().toString().substring(0, 13);
         String routeKey = keys.route(UserId.of(user), DeviceId.of("phone-1"));
-        try (WsClient client = WsClient.connect(port, "phone-1", TestTokens.forUser(user))) {
+        try (WsClient client = WsClient.connect(WsClient.local(port), "phone-1", TestTokens.forUser(user))) {
             String connection = client.next("hello").path("connectionId").asString();
             Thread pinger = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -100,8 +98,8 @@ class RedisRestartIT {
                 MessageFrame message = new MessageFrame(MessageId.of("m-" + UUID.randomUUID()),
                         ConversationId.direct(UserId.of(user), UserId.of("bob")), 1, UserId.of("bob"), null, null,
                         "after restart", List.of(), Instant.now());
-                String deliver = JSON.writeValueAsString(
-                        new HandlerMessage.Deliver(UserId.of(user), DeviceId.of("phone-1"), connection, message));
+                String deliver = Json
+                    .write(new HandlerMessage.Deliver(UserId.of(user), DeviceId.of("phone-1"), connection, message));
                 await().atMost(Duration.ofSeconds(60))
                     .ignoreExceptions()
                     .until(() -> redis.convertAndSend(keys.handlerChannel(properties.handlerId()), deliver)
@@ -109,7 +107,7 @@ class RedisRestartIT {
 
                 JsonNode pushed = client.next("message");
                 assertThat(pushed.path("messageId").asString()).isEqualTo(message.messageId().value());
-                assertThat(client.isClosedByServer()).isFalse();
+                assertThat(client.isClosed()).isFalse();
             }
             finally {
                 pinger.interrupt();

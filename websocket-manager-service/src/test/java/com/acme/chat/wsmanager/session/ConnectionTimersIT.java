@@ -20,10 +20,12 @@ import org.springframework.test.context.TestPropertySource;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.routing.RouteKeys;
+import com.acme.chat.kit.namespace.ChatNamespace;
 import com.acme.chat.testsupport.ChatIntegrationTest;
 import com.acme.chat.testsupport.TestTokens;
+import com.acme.chat.testsupport.WsClient;
 import com.acme.chat.wsmanager.config.WsManagerProperties;
-import com.acme.chat.wsmanager.testsupport.WsClient;
+import com.acme.chat.wsmanager.testsupport.PresenceEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,6 +44,9 @@ class ConnectionTimersIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ChatNamespace namespace;
 
     @Autowired
     RouteKeys keys;
@@ -74,7 +79,7 @@ class ConnectionTimersIT {
 
     @Test
     void helloAnnouncesTheConfiguredHeartbeat() {
-        try (WsClient client = WsClient.connect(port, "phone-1", TestTokens.forUser(freshUser()))) {
+        try (WsClient client = WsClient.connect(WsClient.local(port), "phone-1", TestTokens.forUser(freshUser()))) {
             assertThat(client.next("hello").path("heartbeatIntervalSeconds").asInt()).isEqualTo(1);
         }
     }
@@ -82,10 +87,13 @@ class ConnectionTimersIT {
     @Test
     void silentConnectionIsClosedWith4003() {
         String user = freshUser();
-        try (WsClient client = WsClient.connect(port, "phone-1", TestTokens.forUser(user))) {
+        try (WsClient client = WsClient.connect(WsClient.local(port), "phone-1", TestTokens.forUser(user))) {
             client.next("hello");
+            // The route exists while the connection is open, so its absence below is the
+            // close's doing.
+            assertThat(redis.hasKey(routeKey(user, "phone-1")).block(WAIT)).isTrue();
 
-            assertThat(client.closeCode(WAIT)).isEqualTo(4003);
+            assertThat(client.awaitClose(WAIT).code()).isEqualTo(4003);
             await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(redis.hasKey(routeKey(user, "phone-1")).block(WAIT)).isFalse());
         }
@@ -94,11 +102,12 @@ class ConnectionTimersIT {
     @Test
     void pingsKeepTheConnectionUntilTheTokenExpiresThenItClosesWith4002() {
         Instant expiresAt = Instant.now().plusSeconds(4);
-        try (WsClient client = WsClient.connect(port, "phone-1", TestTokens.expiringAt(freshUser(), expiresAt))) {
+        try (WsClient client = WsClient.connect(WsClient.local(port), "phone-1",
+                TestTokens.expiringAt(freshUser(), expiresAt))) {
             client.next("hello");
             keepAlive(client);
 
-            assertThat(client.closeCode(WAIT)).isEqualTo(4002);
+            assertThat(client.awaitClose(WAIT).code()).isEqualTo(4002);
             // A JWT's exp has whole seconds.
             assertThat(Instant.now()).isAfterOrEqualTo(expiresAt.truncatedTo(ChronoUnit.SECONDS));
         }
@@ -107,7 +116,7 @@ class ConnectionTimersIT {
     @Test
     void heartbeatKeepsTheRouteAliveAndRewritesAMissingOne() {
         String user = freshUser();
-        try (WsClient client = WsClient.connect(port, "phone-1", TestTokens.forUser(user))) {
+        try (WsClient client = WsClient.connect(WsClient.local(port), "phone-1", TestTokens.forUser(user))) {
             String connection = client.next("hello").path("connectionId").asString();
             keepAlive(client);
             String expected = RouteKeys.routeValue(properties.handlerId(), connection);
@@ -128,8 +137,9 @@ class ConnectionTimersIT {
     @Test
     void routeTakenByAnotherHandlerClosesTheConnectionWith4001() {
         String user = freshUser();
-        try (WsClient client = WsClient.connect(port, "phone-1", TestTokens.forUser(user))) {
-            client.next("hello");
+        try (PresenceEvents presence = new PresenceEvents(namespace, user);
+                WsClient client = WsClient.connect(WsClient.local(port), "phone-1", TestTokens.forUser(user))) {
+            String connection = client.next("hello").path("connectionId").asString();
             keepAlive(client);
 
             // As if the device connected to another handler and the evict message was
@@ -138,7 +148,10 @@ class ConnectionTimersIT {
                 .set(routeKey(user, "phone-1"), RouteKeys.routeValue("it-elsewhere", "c-newer"))
                 .block(WAIT);
 
-            assertThat(client.closeCode(WAIT)).isEqualTo(4001);
+            assertThat(client.awaitClose(WAIT).code()).isEqualTo(4001);
+            // The closed connection's cleanup has run once its device_disconnected is
+            // out; only then does the route below prove that cleanup left it alone.
+            presence.awaitDisconnected(connection);
             assertThat(redis.opsForValue().get(routeKey(user, "phone-1")).block(WAIT))
                 .isEqualTo(RouteKeys.routeValue("it-elsewhere", "c-newer"));
         }
