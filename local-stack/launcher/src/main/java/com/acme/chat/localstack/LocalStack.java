@@ -195,7 +195,8 @@ public final class LocalStack {
                 return null;
             }
             out.accept("Starting for the build: " + String.join(", ", missing.stream().map(Component::name).toList()));
-            startInOrder(missing);
+            // Claimed before they start: when one fails to start, the build's end still
+            // stops the others.
             Optional<ProcessHandle> build = BuildOwner.find();
             if (build.isPresent()) {
                 BuildOwner.claim(this, missing, build.get());
@@ -203,6 +204,7 @@ public final class LocalStack {
             else {
                 out.accept("No Maven process found above this JVM: these stay up; ./chatctl down stops them.");
             }
+            startInOrder(missing);
             return null;
         });
     }
