@@ -2,6 +2,7 @@ package com.acme.chat.architecture;
 
 import java.net.URL;
 import java.security.CodeSource;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +15,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.jspecify.annotations.Nullable;
 
@@ -244,12 +245,25 @@ public final class ChatArchitecture {
             .because("feature packages depend on each other in one direction, so each can be read and changed alone");
     }
 
-    private static void check(Class<?> anchor, ArchRule first, ArchRule... more) {
-        CompositeArchRule rules = CompositeArchRule.of(first);
-        for (ArchRule rule : more) {
-            rules = rules.and(rule);
+    /**
+     * Evaluates every rule against the module's production classes and fails with the
+     * report of each violated rule (its description, then one line per offending class or
+     * dependency with its source line).
+     */
+    private static void check(Class<?> anchor, ArchRule... rules) {
+        JavaClasses classes = productionClassesOf(anchor);
+        List<String> failures = new ArrayList<>();
+        for (ArchRule rule : rules) {
+            EvaluationResult result = rule.evaluate(classes);
+            if (result.hasViolation()) {
+                failures.add(result.getFailureReport().toString());
+            }
         }
-        rules.check(productionClassesOf(anchor));
+        if (!failures.isEmpty()) {
+            throw new AssertionError(
+                    "Architecture rules broken by the module of " + anchor.getName() + " (" + failures.size() + " of "
+                            + rules.length + " rules, see docs/architecture.md):\n" + String.join("\n", failures));
+        }
     }
 
     /** The service whose packages hold {@code packageName}, or null. */

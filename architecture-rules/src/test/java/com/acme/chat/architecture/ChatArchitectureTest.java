@@ -206,6 +206,16 @@ class ChatArchitectureTest {
     }
 
     @Test
+    void reportsTheBrokenRulesOfAModuleTogether() {
+        assertThatThrownBy(() -> ChatArchitecture.checkLoadTests(ChatArchitecture.class))
+            .isInstanceOf(AssertionError.class)
+            .hasMessageContaining("(1 of 4 rules")
+            .hasMessageContaining("Class <" + ChatArchitecture.class.getName()
+                    + "> does not reside in a package 'com.acme.chat.loadtest..'")
+            .hasMessageNotContaining("should not depend on another service's packages");
+    }
+
+    @Test
     void importsOnlyTheModulesOwnProductionClasses() {
         JavaClasses classes = ChatArchitecture.productionClassesOf(ChatArchitecture.class);
 
