@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What every service promises ops and clients, checked over real HTTP against the running
- * service: probes, metrics, readiness that reflects its real dependencies, and
+ * service: probes, metrics, its SBOM, readiness that reflects its real dependencies, and
  * authentication on everything else. A service's IT extends this and is annotated
  * {@link ChatIntegrationTest}.
  */
@@ -25,6 +26,10 @@ public abstract class ServiceContract {
 
     @LocalServerPort
     protected int port;
+
+    /** The service's name, also the artifact its SBOM describes. */
+    @Value("${spring.application.name}")
+    protected String applicationName;
 
     /**
      * The health components the service's readiness depends on, e.g. {@code cassandra},
@@ -59,6 +64,18 @@ public abstract class ServiceContract {
         HttpResponse<String> response = Http.get(url("/actuator/prometheus"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void servesItsSbomOnlyWithAToken() {
+        assertThat(Http.get(url("/actuator/sbom/application")).statusCode()).isEqualTo(401);
+        HttpResponse<String> response = Http.get(url("/actuator/sbom/application"), TestTokens.forUser("alice"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode sbom = JSON.readTree(response.body());
+        assertThat(sbom.path("bomFormat").asString()).isEqualTo("CycloneDX");
+        assertThat(sbom.path("metadata").path("component").path("name").asString()).isEqualTo(applicationName);
+        assertThat(sbom.path("components").valueStream().map(component -> component.path("name").asString()))
+            .contains("spring-boot", "common", "service-kit");
     }
 
     @Test
