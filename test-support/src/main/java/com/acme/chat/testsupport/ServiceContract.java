@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.acme.chat.kit.namespace.ChatNamespace;
@@ -19,7 +20,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What every service promises ops and clients, checked over real HTTP against the running
- * service: probes, metrics, readiness that reflects its real dependencies, and
+ * service: probes, metrics, its SBOM, readiness that reflects its real dependencies, and
  * authentication on everything else. A service's IT extends this and is annotated
  * {@link ChatIntegrationTest}.
  */
@@ -32,6 +33,10 @@ public abstract class ServiceContract {
 
     @Autowired
     protected ChatNamespace namespace;
+
+    /** The service's name, also the artifact its SBOM describes. */
+    @Value("${spring.application.name}")
+    protected String applicationName;
 
     /**
      * The health components the service's readiness depends on, e.g. {@code cassandra},
@@ -66,6 +71,18 @@ public abstract class ServiceContract {
         HttpResponse<String> response = Http.get(url("/actuator/prometheus"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void servesItsSbomOnlyWithAToken() {
+        assertThat(Http.get(url("/actuator/sbom/application")).statusCode()).isEqualTo(401);
+        HttpResponse<String> response = Http.get(url("/actuator/sbom/application"), TestTokens.forUser("alice"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode sbom = JSON.readTree(response.body());
+        assertThat(sbom.path("bomFormat").asString()).isEqualTo("CycloneDX");
+        assertThat(sbom.path("metadata").path("component").path("name").asString()).isEqualTo(applicationName);
+        assertThat(sbom.path("components").valueStream().map(component -> component.path("name").asString()))
+            .contains("spring-boot", "common", "service-kit");
     }
 
     @Test
