@@ -1,6 +1,7 @@
 package com.acme.chat.relay;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,17 @@ class RelayServiceIT extends CassandraServiceContract {
     @Test
     void declaresItsTopics() {
         assertDeclaresTopics(Topics.NOTIFICATIONS);
+    }
+
+    @Override
+    protected List<String> documentedPaths() {
+        return List.of("/api/v1/devices/{deviceId}/acks");
+    }
+
+    @Override
+    protected Map<String, List<String>> documentedErrorCodes() {
+        return Map.of("POST /api/v1/devices/{deviceId}/acks",
+                List.of("validation_failed", "malformed_json", "service_unavailable"));
     }
 
 }

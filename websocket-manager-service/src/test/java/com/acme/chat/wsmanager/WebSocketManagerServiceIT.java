@@ -1,6 +1,7 @@
 package com.acme.chat.wsmanager;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,19 @@ class WebSocketManagerServiceIT extends ServiceContract {
     @Test
     void declaresItsTopics() {
         assertDeclaresTopics(Topics.PRESENCE);
+    }
+
+    @Override
+    protected List<String> documentedPaths() {
+        return List.of("/ws", "/api/v1/ws-tickets", "/api/v1/routes/{userId}");
+    }
+
+    @Override
+    protected Map<String, List<String>> documentedErrorCodes() {
+        return Map.of("GET /ws",
+                List.of("validation_failed", "unauthenticated", "token_expired", "forbidden", "service_unavailable"),
+                "POST /api/v1/ws-tickets", List.of("validation_failed", "malformed_json"),
+                "GET /api/v1/routes/{userId}", List.of("forbidden"));
     }
 
 }

@@ -1,5 +1,8 @@
 package com.acme.chat.messaging.conversation;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -9,7 +12,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.common.id.ConversationId;
+import com.acme.chat.kit.openapi.ErrorResponses;
 import com.acme.chat.messaging.message.ConversationHistory;
 import com.acme.chat.messaging.user.UserDirectory;
 
@@ -19,6 +24,7 @@ import com.acme.chat.messaging.user.UserDirectory;
  * and gap repair by seq, members only.
  */
 @RestController
+@Tag(name = "conversations", description = "Paging, gap repair, read watermarks and receipts of one conversation")
 class ConversationMessagesController {
 
     private final ConversationAccess access;
@@ -31,10 +37,19 @@ class ConversationMessagesController {
     }
 
     @GetMapping("/api/v1/conversations/{conversationId}/messages")
-    ConversationMessagesView messages(@AuthenticationPrincipal Jwt jwt, @PathVariable String conversationId,
-            @RequestParam(required = false) @Nullable Long afterSeq,
-            @RequestParam(required = false) @Nullable Long beforeSeq,
-            @RequestParam(required = false) @Nullable Integer limit) {
+    @Operation(summary = "Messages of one conversation by seq",
+            description = "With afterSeq: oldest first from afterSeq + 1 (bounded by beforeSeq when given), for gap "
+                    + "repair. With only beforeSeq: newest first below it. With neither: the newest messages, newest "
+                    + "first. Members only.")
+    @ErrorResponses({ ErrorCode.VALIDATION_FAILED, ErrorCode.NOT_A_MEMBER, ErrorCode.UNKNOWN_CONVERSATION })
+    ConversationMessagesView messages(@AuthenticationPrincipal Jwt jwt,
+            @Parameter(description = "d:<userA>:<userB> (sorted) or g:<groupId>") @PathVariable String conversationId,
+            @Parameter(description = "Exclusive lower bound, at least 0") @RequestParam(
+                    required = false) @Nullable Long afterSeq,
+            @Parameter(description = "Exclusive upper bound, at least 1") @RequestParam(
+                    required = false) @Nullable Long beforeSeq,
+            @Parameter(description = "Page size, 1 to 200 (default 50)") @RequestParam(
+                    required = false) @Nullable Integer limit) {
         ConversationId conversation = access.requireMember(conversationId, UserDirectory.subject(jwt));
         return new ConversationMessagesView(history.page(conversation, afterSeq, beforeSeq, limit));
     }

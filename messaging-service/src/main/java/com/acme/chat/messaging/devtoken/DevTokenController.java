@@ -8,6 +8,8 @@ import java.time.temporal.ChronoUnit;
 
 import javax.crypto.spec.SecretKeySpec;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.common.id.UserId;
+import com.acme.chat.kit.openapi.ErrorResponses;
 import com.acme.chat.kit.security.ChatSecurityProperties;
 import com.acme.chat.kit.web.ChatException;
 
@@ -36,6 +39,7 @@ import com.acme.chat.kit.web.ChatException;
  */
 @RestController
 @Profile("local")
+@Tag(name = "dev tokens", description = "Local profile only: tokens without an identity provider")
 class DevTokenController {
 
     private static final Logger log = LoggerFactory.getLogger(DevTokenController.class);
@@ -62,6 +66,10 @@ class DevTokenController {
     }
 
     @PostMapping("/dev/tokens")
+    @Operation(summary = "Issue a development token (local profile only)",
+            description = "An HS256 token for any user, signed with the local development secret. This endpoint "
+                    + "does not exist in any other profile.")
+    @ErrorResponses(ErrorCode.VALIDATION_FAILED)
     DevTokenResponse issue(@RequestBody DevTokenRequest request) {
         UserId user = userId(request.userId());
         int ttl = (request.ttlSeconds() != null) ? request.ttlSeconds() : DEFAULT_TTL_SECONDS;

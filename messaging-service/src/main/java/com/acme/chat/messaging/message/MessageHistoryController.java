@@ -3,6 +3,9 @@ package com.acme.chat.messaging.message;
 import java.time.Clock;
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -11,7 +14,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.common.id.UserId;
+import com.acme.chat.kit.openapi.ErrorResponses;
 import com.acme.chat.messaging.config.MessagingProperties;
 import com.acme.chat.messaging.user.UserDirectory;
 
@@ -20,6 +25,7 @@ import com.acme.chat.messaging.user.UserDirectory;
  * received messages across all conversations with {@code sentAt < before}, newest first.
  */
 @RestController
+@Tag(name = "messages")
 class MessageHistoryController {
 
     private final TimelineRepository timeline;
@@ -35,8 +41,16 @@ class MessageHistoryController {
     }
 
     @GetMapping("/api/v1/messages")
-    MessagePageView messages(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) @Nullable String before,
-            @RequestParam(required = false) @Nullable Integer limit) {
+    @Operation(summary = "The caller's messages across all conversations (Get-Message)",
+            description = "Messages the caller sent or received with sentAt before `before`, newest first. Pass "
+                    + "nextBefore as the next `before` to page further; it is null on the last page.")
+    @ErrorResponses(ErrorCode.VALIDATION_FAILED)
+    MessagePageView messages(@AuthenticationPrincipal Jwt jwt,
+            @Parameter(description = "ISO-8601 instant, exclusive upper bound of sentAt (default: now)") @RequestParam(
+                    required = false) @Nullable String before,
+            @Parameter(
+                    description = "Page size, 1 to chat.messaging.max-history-page-size (200; default 50)") @RequestParam(
+                            required = false) @Nullable Integer limit) {
         UserId user = UserDirectory.subject(jwt);
         Instant until = PageLimits.instant("before", before, clock.instant());
         int size = PageLimits.limit(limit, properties.historyPageSize(), properties.maxHistoryPageSize());

@@ -1,5 +1,11 @@
 package com.acme.chat.messaging.message;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.kit.openapi.ErrorResponses;
 import com.acme.chat.messaging.config.MessagingProperties;
 import com.acme.chat.messaging.user.UserDirectory;
 
@@ -22,6 +30,7 @@ import com.acme.chat.messaging.user.UserDirectory;
  * original ack ({@code duplicate: true}) for a retry.
  */
 @RestController
+@Tag(name = "messages", description = "Send-Message and Get-Message")
 class SendMessageController {
 
     private final MessageService messages;
@@ -34,8 +43,21 @@ class SendMessageController {
     }
 
     @PostMapping(path = "/api/v1/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Send a message",
+            description = "The REST twin of the send_message frame. The sender is the token's subject. Idempotent on "
+                    + "(sender, clientMsgId): a retry answers the original ack with duplicate: true and stores nothing "
+                    + "new; the same clientMsgId with other content is duplicate_mismatch. The answer comes only once "
+                    + "the message is stored and its events are acknowledged by Kafka; service_unavailable means "
+                    + "retry with the same clientMsgId.")
+    @ApiResponse(responseCode = "201", description = "Stored: the ack of a new message",
+            content = @Content(schema = @Schema(implementation = MessageAckView.class)))
+    @ApiResponse(responseCode = "200", description = "A retry: the ack of the message stored earlier (duplicate: true)",
+            content = @Content(schema = @Schema(implementation = MessageAckView.class)))
+    @ErrorResponses({ ErrorCode.VALIDATION_FAILED, ErrorCode.TEXT_TOO_LONG, ErrorCode.UNKNOWN_USER,
+            ErrorCode.UNKNOWN_GROUP, ErrorCode.DUPLICATE_MISMATCH, ErrorCode.SERVICE_UNAVAILABLE })
     ResponseEntity<MessageAckView> send(@AuthenticationPrincipal Jwt jwt,
-            @RequestHeader(name = "X-Device-Id", required = false) @Nullable String device,
+            @Parameter(description = "Which of the caller's devices sent it (default: rest)") @RequestHeader(
+                    name = "X-Device-Id", required = false) @Nullable String device,
             @Valid @RequestBody SendMessageRequest request) {
         SendCommand command = validator.validate(request, device);
         MessageService.Outcome outcome = messages.send(UserDirectory.subject(jwt), command);

@@ -2,6 +2,9 @@ package com.acme.chat.messaging.receipt;
 
 import java.util.Objects;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
@@ -13,6 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.kit.openapi.ErrorResponses;
 import com.acme.chat.messaging.user.UserDirectory;
 
 /**
@@ -21,6 +26,8 @@ import com.acme.chat.messaging.user.UserDirectory;
  * members only.
  */
 @RestController
+@Tag(name = "conversations")
+@ErrorResponses({ ErrorCode.VALIDATION_FAILED, ErrorCode.NOT_A_MEMBER, ErrorCode.UNKNOWN_CONVERSATION })
 class ReadController {
 
     private final ReceiptService receipts;
@@ -30,6 +37,11 @@ class ReadController {
     }
 
     @PostMapping("/api/v1/conversations/{conversationId}/read")
+    @Operation(summary = "Move the caller's read watermark forward",
+            description = "The REST twin of the mark_read frame: everything up to and including seq has been read. "
+                    + "Watermarks only move forward; a lower seq changes nothing. seq must exist in the conversation. "
+                    + "The other members get a READ receipt.")
+    @ApiResponse(responseCode = "204", description = "Stored (or already at or beyond seq)")
     ResponseEntity<Void> markRead(@AuthenticationPrincipal Jwt jwt, @PathVariable String conversationId,
             @Valid @RequestBody ReadRequest request) {
         receipts.markRead(UserDirectory.subject(jwt), conversationId, Objects.requireNonNull(request.seq()));
@@ -37,6 +49,8 @@ class ReadController {
     }
 
     @GetMapping("/api/v1/conversations/{conversationId}/receipts")
+    @Operation(summary = "Delivered and read watermarks of every member",
+            description = "What a client missed while offline; receipts are pushed live only to connected devices.")
     ConversationReceiptsView receipts(@AuthenticationPrincipal Jwt jwt, @PathVariable String conversationId) {
         return receipts.list(UserDirectory.subject(jwt), conversationId);
     }

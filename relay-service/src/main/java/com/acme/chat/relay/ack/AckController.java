@@ -2,6 +2,9 @@ package com.acme.chat.relay.ack;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,6 +19,7 @@ import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
+import com.acme.chat.kit.openapi.ErrorResponses;
 
 /**
  * {@code POST /api/v1/devices/{deviceId}/acks}: a device of the authenticated user (the
@@ -24,6 +28,7 @@ import com.acme.chat.common.id.UserId;
  * with the user's token.
  */
 @RestController
+@Tag(name = "delivery acks", description = "A device confirms received messages; they leave its queue")
 class AckController {
 
     private final AckService acks;
@@ -33,7 +38,14 @@ class AckController {
     }
 
     @PostMapping("/api/v1/devices/{deviceId}/acks")
-    AckResponse ack(@AuthenticationPrincipal Jwt jwt, @PathVariable String deviceId,
+    @Operation(summary = "Acknowledge received messages of one conversation",
+            description = "What websocket-manager calls for the ack_delivery frame, with the user's token; clients "
+                    + "normally send the frame. Idempotent: ids acked before or never queued for the device count "
+                    + "as nothing. The DELIVERED receipt is acknowledged by Kafka before the rows are removed, so "
+                    + "after service_unavailable the same ack may be retried.")
+    @ErrorResponses({ ErrorCode.VALIDATION_FAILED, ErrorCode.UNAUTHENTICATED, ErrorCode.SERVICE_UNAVAILABLE })
+    AckResponse ack(@AuthenticationPrincipal Jwt jwt,
+            @Parameter(description = "One of the caller's devices") @PathVariable String deviceId,
             @Valid @RequestBody AckRequest request) {
         UserId user = RequestIds.parse(jwt.getSubject(), UserId::of, ErrorCode.UNAUTHENTICATED, "token subject");
         DeviceId device = RequestIds.parse(deviceId, DeviceId::of, ErrorCode.VALIDATION_FAILED, "deviceId");

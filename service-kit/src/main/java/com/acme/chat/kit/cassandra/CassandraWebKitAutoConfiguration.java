@@ -10,6 +10,9 @@ import org.springframework.boot.cassandra.autoconfigure.CassandraProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.DispatcherServlet;
 
+import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.kit.openapi.SharedErrorCodes;
+
 /**
  * Servlet services with the Cassandra driver: registers {@link CassandraFailureAdvice},
  * so a Cassandra outage answers a retryable {@code 503 service_unavailable} instead of
@@ -25,6 +28,16 @@ public class CassandraWebKitAutoConfiguration {
     @ConditionalOnMissingBean
     CassandraFailureAdvice cassandraFailureAdvice() {
         return new CassandraFailureAdvice();
+    }
+
+    /**
+     * Tells the OpenAPI document that every protected operation can answer
+     * {@code 503 service_unavailable}: they all reach Cassandra (at least through the
+     * caller's registration), and the advice turns a Cassandra outage into it.
+     */
+    @Bean
+    SharedErrorCodes cassandraUnavailableErrorCodes() {
+        return SharedErrorCodes.of(ErrorCode.SERVICE_UNAVAILABLE);
     }
 
 }

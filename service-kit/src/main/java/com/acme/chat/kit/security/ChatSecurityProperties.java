@@ -14,13 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * must be configured.
  *
  * @param jwt HS256 settings for local development and tests
- * @param publicPaths paths reachable without a token: the probes and metrics, nothing
- * else
+ * @param publicPaths paths reachable without a token: the probes, metrics and the OpenAPI
+ * document ({@code springdoc.api-docs.enabled=false} removes the document), nothing else
  */
 @ConfigurationProperties("chat.security")
 public record ChatSecurityProperties(@DefaultValue Jwt jwt, @DefaultValue( {
         "/livez", "/readyz", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-        "/error" }) List<String> publicPaths){
+        "/error", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml" }) List<String> publicPaths){
 
     /**
      * @param hmacSecret shared HS256 secret (at least 32 bytes); only for local and test

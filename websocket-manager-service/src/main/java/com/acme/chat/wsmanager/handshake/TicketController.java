@@ -2,6 +2,11 @@ package com.acme.chat.wsmanager.handshake;
 
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -12,8 +17,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
+import com.acme.chat.kit.openapi.ErrorResponses;
 import com.acme.chat.kit.web.ChatException;
 
 /**
@@ -22,6 +29,7 @@ import com.acme.chat.kit.web.ChatException;
  * {@code /ws?ticket=...} with it. The token never appears in a URL.
  */
 @RestController
+@Tag(name = "websocket", description = "Opening the WebSocket: tickets for browsers, the handshake")
 class TicketController {
 
     private final TicketService tickets;
@@ -31,6 +39,13 @@ class TicketController {
     }
 
     @PostMapping("/api/v1/ws-tickets")
+    @Operation(summary = "Trade the bearer token for a single-use WebSocket ticket",
+            description = "For browsers, which cannot set headers on a WebSocket: open the returned path (/ws?ticket=…) "
+                    + "within 30 seconds. The ticket opens one connection, which lives as long as the token it was "
+                    + "fetched with; the token itself never appears in a URL.")
+    @ApiResponse(responseCode = "201", description = "Issued",
+            content = @Content(schema = @Schema(implementation = TicketResponse.class)))
+    @ErrorResponses({ ErrorCode.VALIDATION_FAILED, ErrorCode.UNAUTHENTICATED })
     Mono<ResponseEntity<TicketResponse>> create(JwtAuthenticationToken authentication,
             @RequestBody TicketRequest request) {
         UserId user;

@@ -2,6 +2,8 @@ package com.acme.chat.wsmanager.routing;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.common.id.UserId;
+import com.acme.chat.kit.openapi.ErrorResponses;
 import com.acme.chat.kit.web.ChatException;
 
 /**
@@ -19,6 +22,7 @@ import com.acme.chat.kit.web.ChatException;
  * anything else is 403 {@code forbidden}.
  */
 @RestController
+@Tag(name = "routes", description = "Which handler holds each connected device")
 class RouteQueryController {
 
     private final RouteRegistry routes;
@@ -28,6 +32,9 @@ class RouteQueryController {
     }
 
     @GetMapping("/api/v1/routes/{userId}")
+    @Operation(summary = "The caller's connected devices and the handler holding each",
+            description = "Only for the caller's own user id.")
+    @ErrorResponses({ ErrorCode.FORBIDDEN, ErrorCode.VALIDATION_FAILED })
     Mono<UserRoutes> routes(@PathVariable String userId, JwtAuthenticationToken authentication) {
         if (!userId.equals(authentication.getToken().getSubject())) {
             return Mono.error(new ChatException(ErrorCode.FORBIDDEN, "You may only look up your own routes"));
