@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.acme.chat.common.event.Topics;
+import com.acme.chat.kit.namespace.ChatNamespace;
 import com.acme.chat.testsupport.CassandraServiceContract;
 import com.acme.chat.testsupport.ChatIntegrationTest;
 import com.acme.chat.testsupport.Schemas;
@@ -16,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @ChatIntegrationTest
 class AssetServiceIT extends CassandraServiceContract {
+
+    @Autowired
+    ChatNamespace namespace;
 
     @Override
     protected List<String> readinessDependencies() {
@@ -47,7 +51,7 @@ class AssetServiceIT extends CassandraServiceContract {
 
     @Test
     void declaresItsTopics() {
-        assertThat(Schemas.topics()).contains(Topics.ASSETS);
+        assertThat(Schemas.topics()).contains(namespace.topic(Topics.ASSETS));
     }
 
 }

@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import com.acme.chat.common.event.Topics;
+import com.acme.chat.kit.namespace.ChatNamespace;
 import com.acme.chat.testsupport.CassandraServiceContract;
 import com.acme.chat.testsupport.ChatIntegrationTest;
 import com.acme.chat.testsupport.Schemas;
@@ -13,6 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @ChatIntegrationTest
 class GroupServiceIT extends CassandraServiceContract {
+
+    @Autowired
+    ChatNamespace namespace;
 
     @Override
     protected List<String> readinessDependencies() {
@@ -36,7 +42,7 @@ class GroupServiceIT extends CassandraServiceContract {
 
     @Test
     void declaresItsTopics() {
-        assertThat(Schemas.topics()).contains(Topics.GROUPS, Topics.DELIVERIES);
+        assertThat(Schemas.topics()).contains(namespace.topic(Topics.GROUPS), namespace.topic(Topics.DELIVERIES));
     }
 
 }

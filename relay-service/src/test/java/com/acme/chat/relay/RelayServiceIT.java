@@ -4,7 +4,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+
 import com.acme.chat.common.event.Topics;
+import com.acme.chat.kit.namespace.ChatNamespace;
+import com.acme.chat.relay.testsupport.RelayTopics;
 import com.acme.chat.testsupport.CassandraServiceContract;
 import com.acme.chat.testsupport.ChatIntegrationTest;
 import com.acme.chat.testsupport.Schemas;
@@ -12,7 +17,12 @@ import com.acme.chat.testsupport.Schemas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ChatIntegrationTest
+// The same context as every other relay integration test.
+@Import(RelayTopics.class)
 class RelayServiceIT extends CassandraServiceContract {
+
+    @Autowired
+    ChatNamespace namespace;
 
     @Override
     protected List<String> readinessDependencies() {
@@ -36,7 +46,7 @@ class RelayServiceIT extends CassandraServiceContract {
 
     @Test
     void declaresItsTopics() {
-        assertThat(Schemas.topics()).contains(Topics.NOTIFICATIONS);
+        assertThat(Schemas.topics()).contains(namespace.topic(Topics.NOTIFICATIONS));
     }
 
 }

@@ -16,8 +16,6 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTextChars longest message text accepted
  * @param historyPageSize default page size of Get-Message and conversation paging
  * @param maxHistoryPageSize largest page a client may ask for
- * @param publishTimeout how long a send waits for the Kafka broker acks before answering
- * 503
  * @param claimTakeoverAfter how old an unfinished idempotency claim must be before a
  * retry may take it over
  * @param seqMaxAttempts most seq allocation attempts (LWT inserts) per message before
@@ -39,10 +37,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record MessagingProperties(@DefaultValue("4096") @Positive int maxTextChars,
         @DefaultValue("50") @Positive int historyPageSize, @DefaultValue("200") @Positive int maxHistoryPageSize,
-        @DefaultValue("5s") @NotNull Duration publishTimeout, @DefaultValue("10s") @NotNull Duration claimTakeoverAfter,
-        @DefaultValue("50") @Positive int seqMaxAttempts, @DefaultValue("10s") @NotNull Duration seqLockTimeout,
-        @DefaultValue("100000") @Positive int seqHintCapacity, @DefaultValue("200") @Positive int duplicateScanDepth,
-        @DefaultValue("24") @Positive int timelineEmptyMonths,
+        @DefaultValue("10s") @NotNull Duration claimTakeoverAfter, @DefaultValue("50") @Positive int seqMaxAttempts,
+        @DefaultValue("10s") @NotNull Duration seqLockTimeout, @DefaultValue("100000") @Positive int seqHintCapacity,
+        @DefaultValue("200") @Positive int duplicateScanDepth, @DefaultValue("24") @Positive int timelineEmptyMonths,
         @DefaultValue("10m") @NotNull Duration userRefreshInterval,
         @DefaultValue("100000") @Positive int knownUserCapacity) {
 }

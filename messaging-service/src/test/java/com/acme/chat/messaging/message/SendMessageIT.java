@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.acme.chat.common.event.Topics;
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.UserId;
+import com.acme.chat.kit.namespace.ChatNamespace;
 import com.acme.chat.messaging.testsupport.Api;
 import com.acme.chat.messaging.testsupport.Kafka;
 import com.acme.chat.testsupport.ChatIntegrationTest;
@@ -45,7 +46,12 @@ class SendMessageIT {
     @Autowired
     CqlSession session;
 
+    @Autowired
+    ChatNamespace namespace;
+
     Api api;
+
+    Kafka kafka;
 
     String alice;
 
@@ -54,6 +60,7 @@ class SendMessageIT {
     @BeforeEach
     void setUp() {
         api = new Api(port);
+        kafka = new Kafka(namespace);
         alice = api.newUser("alice");
         bob = api.newUser("bob");
     }
@@ -278,7 +285,7 @@ class SendMessageIT {
     @Test
     @Timeout(60)
     void publishesMessageSentAndDeliveryRequestedForBothMembers() {
-        try (KafkaConsumer<String, String> consumer = Kafka.consumerAtEnd(Topics.DELIVERIES, Topics.MESSAGES)) {
+        try (KafkaConsumer<String, String> consumer = kafka.consumerAtEnd(Topics.DELIVERIES, Topics.MESSAGES)) {
             JsonNode ack = api.sent(alice, bob, "watch the topics");
             String messageId = ack.path("messageId").asString();
 
@@ -292,7 +299,7 @@ class SendMessageIT {
             });
 
             List<ConsumerRecord<String, String>> deliveries = found.stream()
-                .filter(r -> r.topic().equals(Topics.DELIVERIES))
+                .filter(r -> r.topic().equals(kafka.topic(Topics.DELIVERIES)))
                 .toList();
             assertThat(deliveries).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(alice, bob);
             assertThat(deliveries).allSatisfy(r -> {
@@ -305,7 +312,7 @@ class SendMessageIT {
                 assertThat(event.path("text").asString()).isEqualTo("watch the topics");
             });
             ConsumerRecord<String, String> sent = found.stream()
-                .filter(r -> r.topic().equals(Topics.MESSAGES))
+                .filter(r -> r.topic().equals(kafka.topic(Topics.MESSAGES)))
                 .findFirst()
                 .orElseThrow();
             assertThat(sent.key()).isEqualTo(direct(alice, bob));
@@ -318,7 +325,7 @@ class SendMessageIT {
     void retryRepublishesTheEventsOfTheOriginalMessage() {
         String clientMsgId = Api.newClientMsgId();
         String messageId = json(api.send(alice, bob, clientMsgId, "again")).path("messageId").asString();
-        try (KafkaConsumer<String, String> consumer = Kafka.consumerAtEnd(Topics.DELIVERIES)) {
+        try (KafkaConsumer<String, String> consumer = kafka.consumerAtEnd(Topics.DELIVERIES)) {
             assertThat(api.send(alice, bob, clientMsgId, "again").statusCode()).isEqualTo(200);
 
             List<String> recipients = new ArrayList<>();

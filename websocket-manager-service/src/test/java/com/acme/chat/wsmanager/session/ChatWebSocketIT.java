@@ -38,6 +38,7 @@ import com.acme.chat.common.protocol.MessageFrame;
 import com.acme.chat.common.protocol.ProtocolLimits;
 import com.acme.chat.common.routing.HandlerMessage;
 import com.acme.chat.common.routing.RouteKeys;
+import com.acme.chat.kit.namespace.ChatNamespace;
 import com.acme.chat.testsupport.ChatIntegrationTest;
 import com.acme.chat.testsupport.Http;
 import com.acme.chat.testsupport.LocalServers;
@@ -76,6 +77,9 @@ class ChatWebSocketIT {
 
     @Autowired
     WsManagerProperties properties;
+
+    @Autowired
+    ChatNamespace namespace;
 
     private static String freshUser() {
         return "u-" + UUID.randomUUID().toString().substring(0, 13);
@@ -517,7 +521,8 @@ class ChatWebSocketIT {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PRESENCE, Duration.ofSeconds(10))
+            List<TopicPartition> partitions = consumer
+                .partitionsFor(namespace.topic(Topics.PRESENCE), Duration.ofSeconds(10))
                 .stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition()))
                 .toList();
