@@ -22,16 +22,16 @@ import org.springframework.validation.annotation.Validated;
  * answering 503
  * @param seqLockTimeout how long a send waits for this instance's per-conversation writer
  * slot before answering 503
- * @param seqHintCapacity most conversations whose last seq this instance remembers
- * (cleared when exceeded)
+ * @param seqHintCapacity most conversations whose last seq this instance remembers (the
+ * cache {@code seq-hints})
  * @param duplicateScanDepth how many of a conversation's newest messages a retry searches
  * for its unfinished message
  * @param timelineEmptyMonths Get-Message stops walking back after this many consecutive
  * empty months
  * @param userRefreshInterval a user's profile is upserted from their token at most this
- * often per instance
- * @param knownUserCapacity most user ids this instance remembers as existing (cleared
- * when exceeded)
+ * often per instance (the cache {@code user-refreshes})
+ * @param knownUserCapacity most user ids this instance remembers as existing, and most
+ * recent profile refreshes (the caches {@code known-users} and {@code user-refreshes})
  */
 @ConfigurationProperties("chat.messaging")
 @Validated

@@ -10,6 +10,7 @@ import java.util.stream.LongStream;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,7 @@ import com.acme.chat.common.event.Topics;
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.kit.namespace.ChatNamespace;
+import com.acme.chat.messaging.config.MessagingCaches;
 import com.acme.chat.messaging.testsupport.Api;
 import com.acme.chat.messaging.testsupport.Kafka;
 import com.acme.chat.testsupport.ChatIntegrationTest;
@@ -48,6 +50,9 @@ class SendMessageIT {
 
     @Autowired
     ChatNamespace namespace;
+
+    @Autowired
+    MeterRegistry meters;
 
     Api api;
 
@@ -337,6 +342,22 @@ class SendMessageIT {
                 assertThat(recipients).containsExactlyInAnyOrder(alice, bob);
             });
         }
+    }
+
+    @Test
+    void theNextSendToAConversationUsesTheSeqHintFromTheMeteredCache() {
+        double hits = cacheGets(MessagingCaches.SEQ_HINTS, "hit");
+        api.sent(alice, bob, "one");
+        api.sent(alice, bob, "two");
+
+        assertThat(cacheGets(MessagingCaches.SEQ_HINTS, "hit")).isGreaterThanOrEqualTo(hits + 1);
+        assertThat(cacheGets(MessagingCaches.KNOWN_USERS, "hit") + cacheGets(MessagingCaches.KNOWN_USERS, "miss"))
+            .isPositive();
+        assertThat(cacheGets(MessagingCaches.USER_REFRESHES, "hit")).isPositive();
+    }
+
+    private double cacheGets(String cache, String result) {
+        return meters.get("cache.gets").tag("cache", cache).tag("result", result).functionCounter().count();
     }
 
     private List<JsonNode> messagesOf(String conversation, String asUser) {

@@ -19,7 +19,8 @@ import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.routing.Route;
 import com.acme.chat.common.routing.RouteKeys;
-import com.acme.chat.relay.config.RelayProperties;
+import com.acme.chat.kit.cache.ChatCaches;
+import com.acme.chat.relay.config.RelayCaches;
 
 /**
  * Where a user's devices are connected right now, read from the routes websocket-manager
@@ -60,9 +61,9 @@ public class RouteDirectory {
 
     private final Counter pruned;
 
-    RouteDirectory(StringRedisTemplate redis, RelayProperties properties, MeterRegistry meters) {
+    RouteDirectory(StringRedisTemplate redis, ChatCaches caches, MeterRegistry meters) {
         this.redis = redis;
-        this.cache = new RouteCache(properties.routeCacheTtl(), properties.routeCacheMaxUsers(), System::nanoTime);
+        this.cache = new RouteCache(caches.get(RelayCaches.ROUTES));
         this.cacheHits = Counter.builder("chat.relay.routes.lookups").tag("source", "cache").register(meters);
         this.redisReads = Counter.builder("chat.relay.routes.lookups").tag("source", "redis").register(meters);
         this.pruned = Counter.builder("chat.relay.routes.pruned").register(meters);
