@@ -5,11 +5,16 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.annotation.Import;
+
 import com.acme.chat.common.event.Topics;
+import com.acme.chat.relay.testsupport.RelayTopics;
 import com.acme.chat.testsupport.CassandraServiceContract;
 import com.acme.chat.testsupport.ChatIntegrationTest;
 
 @ChatIntegrationTest
+// The same context as every other relay integration test.
+@Import(RelayTopics.class)
 class RelayServiceIT extends CassandraServiceContract {
 
     @Override

@@ -16,33 +16,30 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTextChars longest message text accepted
  * @param historyPageSize default page size of Get-Message and conversation paging
  * @param maxHistoryPageSize largest page a client may ask for
- * @param publishTimeout how long a send waits for the Kafka broker acks before answering
- * 503
  * @param claimTakeoverAfter how old an unfinished idempotency claim must be before a
  * retry may take it over
  * @param seqMaxAttempts most seq allocation attempts (LWT inserts) per message before
  * answering 503
  * @param seqLockTimeout how long a send waits for this instance's per-conversation writer
  * slot before answering 503
- * @param seqHintCapacity most conversations whose last seq this instance remembers
- * (cleared when exceeded)
+ * @param seqHintCapacity most conversations whose last seq this instance remembers (the
+ * cache {@code seq-hints})
  * @param duplicateScanDepth how many of a conversation's newest messages a retry searches
  * for its unfinished message
  * @param timelineEmptyMonths Get-Message stops walking back after this many consecutive
  * empty months
  * @param userRefreshInterval a user's profile is upserted from their token at most this
- * often per instance
- * @param knownUserCapacity most user ids this instance remembers as existing (cleared
- * when exceeded)
+ * often per instance (the cache {@code user-refreshes})
+ * @param knownUserCapacity most user ids this instance remembers as existing, and most
+ * recent profile refreshes (the caches {@code known-users} and {@code user-refreshes})
  */
 @ConfigurationProperties("chat.messaging")
 @Validated
 public record MessagingProperties(@DefaultValue("4096") @Positive int maxTextChars,
         @DefaultValue("50") @Positive int historyPageSize, @DefaultValue("200") @Positive int maxHistoryPageSize,
-        @DefaultValue("5s") @NotNull Duration publishTimeout, @DefaultValue("10s") @NotNull Duration claimTakeoverAfter,
-        @DefaultValue("50") @Positive int seqMaxAttempts, @DefaultValue("10s") @NotNull Duration seqLockTimeout,
-        @DefaultValue("100000") @Positive int seqHintCapacity, @DefaultValue("200") @Positive int duplicateScanDepth,
-        @DefaultValue("24") @Positive int timelineEmptyMonths,
+        @DefaultValue("10s") @NotNull Duration claimTakeoverAfter, @DefaultValue("50") @Positive int seqMaxAttempts,
+        @DefaultValue("10s") @NotNull Duration seqLockTimeout, @DefaultValue("100000") @Positive int seqHintCapacity,
+        @DefaultValue("200") @Positive int duplicateScanDepth, @DefaultValue("24") @Positive int timelineEmptyMonths,
         @DefaultValue("10m") @NotNull Duration userRefreshInterval,
         @DefaultValue("100000") @Positive int knownUserCapacity) {
 }

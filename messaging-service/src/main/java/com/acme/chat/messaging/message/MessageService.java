@@ -26,9 +26,10 @@ import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
+import com.acme.chat.kit.kafka.ChatEventPublisher;
+import com.acme.chat.kit.kafka.PublishPolicy;
 import com.acme.chat.kit.web.ChatException;
 import com.acme.chat.messaging.config.MessagingProperties;
-import com.acme.chat.messaging.event.EventPublisher;
 import com.acme.chat.messaging.user.UserDirectory;
 
 /**
@@ -67,7 +68,7 @@ class MessageService {
 
     private final SequenceAllocator sequences;
 
-    private final EventPublisher publisher;
+    private final ChatEventPublisher publisher;
 
     private final UserDirectory users;
 
@@ -84,7 +85,7 @@ class MessageService {
     private final MeterRegistry meters;
 
     MessageService(ClaimRepository claims, MessageRepository messages, TimelineRepository timeline,
-            SequenceAllocator sequences, EventPublisher publisher, UserDirectory users, Clock clock,
+            SequenceAllocator sequences, ChatEventPublisher publisher, UserDirectory users, Clock clock,
             MessagingProperties properties, MeterRegistry meters) {
         this.claims = claims;
         this.messages = messages;
@@ -209,8 +210,8 @@ class MessageService {
         // The claim is completed only after the timeline is durable: a complete claim is
         // answered without rewriting.
         CompletableFuture<?> completion = claims.complete(sender, message).toCompletableFuture();
-        CompletableFuture<Void> publication = publisher
-            .publishAsync(MessageEvents.of(message, members, clock.instant()));
+        CompletableFuture<Void> publication = publisher.publish(MessageEvents.of(message, members, clock.instant()),
+                PublishPolicy.AWAIT);
         completion.join();
         publisher.await(publication);
         return new Outcome(message, duplicate);
@@ -223,7 +224,7 @@ class MessageService {
             .orElseThrow(() -> new IllegalStateException("Claim of " + claim.messageId() + " points to a missing row"));
         // Re-publish: the earlier attempt may have failed to, and consumers drop what
         // they already have.
-        publisher.publish(MessageEvents.of(message, members, clock.instant()));
+        publisher.publishAndWait(MessageEvents.of(message, members, clock.instant()));
         return new Outcome(message, true);
     }
 

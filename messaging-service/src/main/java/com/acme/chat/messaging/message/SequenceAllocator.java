@@ -3,23 +3,25 @@ package com.acme.chat.messaging.message;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.common.id.ConversationId;
+import com.acme.chat.kit.cache.ChatCaches;
 import com.acme.chat.kit.web.ChatException;
+import com.acme.chat.messaging.config.MessagingCaches;
 import com.acme.chat.messaging.config.MessagingProperties;
 
 /**
@@ -28,10 +30,11 @@ import com.acme.chat.messaging.config.MessagingProperties;
  * seq (see {@link SeqPlanner}). Correct across instances and restarts because the message
  * row itself is the compare-and-set: a seq exists exactly when its message does.
  * <p>
- * Two things keep it cheap: a per-conversation hint of the last seq (bounded; losing it
- * only costs a read), and a per-conversation writer slot on this instance, so concurrent
- * sends to one conversation queue here instead of colliding in Paxos. Across instances
- * they still collide and retry, which is correct, just slower.
+ * Two things keep it cheap: a per-conversation hint of the last seq (the bounded cache
+ * {@code seq-hints}; losing a hint only costs a read), and a per-conversation writer slot
+ * on this instance, so concurrent sends to one conversation queue here instead of
+ * colliding in Paxos. Across instances they still collide and retry, which is correct,
+ * just slower.
  */
 @Component
 class SequenceAllocator {
@@ -48,20 +51,25 @@ class SequenceAllocator {
 
     private final long lockTimeoutMillis;
 
-    private final int hintCapacity;
-
-    private final Map<String, Long> hints = new ConcurrentHashMap<>();
+    private final Cache<ConversationId, Long> hints;
 
     private final ReentrantLock[] writers = new ReentrantLock[LOCK_STRIPES];
 
     private final Counter conflicts;
 
-    SequenceAllocator(MessageRepository messages, Clock clock, MessagingProperties properties, MeterRegistry meters) {
+    @Autowired
+    SequenceAllocator(MessageRepository messages, Clock clock, MessagingProperties properties, ChatCaches caches,
+            MeterRegistry meters) {
+        this(messages, clock, properties, caches.get(MessagingCaches.SEQ_HINTS), meters);
+    }
+
+    SequenceAllocator(MessageRepository messages, Clock clock, MessagingProperties properties,
+            Cache<ConversationId, Long> hints, MeterRegistry meters) {
         this.messages = messages;
         this.clock = clock;
         this.planner = new SeqPlanner(properties.seqMaxAttempts());
         this.lockTimeoutMillis = properties.seqLockTimeout().toMillis();
-        this.hintCapacity = properties.seqHintCapacity();
+        this.hints = hints;
         for (int i = 0; i < LOCK_STRIPES; i++) {
             // Fair, so a busy conversation serves its senders in arrival order.
             writers[i] = new ReentrantLock(true);
@@ -103,7 +111,7 @@ class SequenceAllocator {
         ReentrantLock writer = writers[Math.floorMod(conversation.value().hashCode(), LOCK_STRIPES)];
         acquire(writer);
         try {
-            Long hint = hints.get(conversation.value());
+            Long hint = hints.getIfPresent(conversation);
             boolean cold = hint == null;
             long max = cold ? coldMax(conversation) : hint;
             long candidate = planner.first(max);
@@ -127,7 +135,7 @@ class SequenceAllocator {
                     }
                 }
                 if (next.isEmpty()) {
-                    hints.remove(conversation.value());
+                    hints.invalidate(conversation);
                     log.warn("Gave up allocating a seq in {} after {} attempts", conversation, attempt);
                     throw new ChatException(ErrorCode.SERVICE_UNAVAILABLE,
                             "The conversation is busy; retry the same request");
@@ -145,7 +153,7 @@ class SequenceAllocator {
      * Cassandra; for readers that need the newest page or want to bound a requested seq.
      */
     long currentMax(ConversationId conversation) {
-        Long hint = hints.get(conversation.value());
+        Long hint = hints.getIfPresent(conversation);
         long known = (hint != null) ? hint : messages.readSeqHint(conversation);
         return SeqPlanner.walkToTop(known, bucket -> messages.topSeq(conversation, bucket, false));
     }
@@ -155,7 +163,7 @@ class SequenceAllocator {
      * stored.
      */
     void forgetHints() {
-        hints.clear();
+        hints.invalidateAll();
     }
 
     private long coldMax(ConversationId conversation) {
@@ -168,12 +176,9 @@ class SequenceAllocator {
     }
 
     private void remember(ConversationId conversation, long seq) {
-        if (hints.size() >= hintCapacity) {
-            // Bounded without an LRU: a cleared hint is re-read from Cassandra on the
-            // next send.
-            hints.clear();
-        }
-        hints.merge(conversation.value(), seq, Math::max);
+        // Never backwards: a hint must point at a seq that exists, and the highest one is
+        // the most useful.
+        hints.asMap().merge(conversation, seq, Math::max);
     }
 
     private void acquire(ReentrantLock writer) {

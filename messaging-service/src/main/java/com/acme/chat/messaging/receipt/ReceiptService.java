@@ -18,9 +18,9 @@ import com.acme.chat.common.event.ReceiptRecorded;
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.ReceiptKind;
+import com.acme.chat.kit.kafka.ChatEventPublisher;
 import com.acme.chat.kit.web.ChatException;
 import com.acme.chat.messaging.conversation.ConversationAccess;
-import com.acme.chat.messaging.event.EventPublisher;
 import com.acme.chat.messaging.message.ConversationHistory;
 
 /**
@@ -41,14 +41,14 @@ class ReceiptService {
 
     private final ConversationHistory history;
 
-    private final EventPublisher publisher;
+    private final ChatEventPublisher publisher;
 
     private final Clock clock;
 
     private final MeterRegistry meters;
 
     ReceiptService(ReceiptRepository receipts, ConversationAccess access, ConversationHistory history,
-            EventPublisher publisher, Clock clock, MeterRegistry meters) {
+            ChatEventPublisher publisher, Clock clock, MeterRegistry meters) {
         this.receipts = receipts;
         this.access = access;
         this.history = history;
@@ -73,7 +73,7 @@ class ReceiptService {
         // is announced.
         if (receipts.current(conversation, reader, ReceiptKind.READ) == seq) {
             count(ReceiptKind.READ);
-            publisher.publish(List.of(event(conversation, reader, ReceiptKind.READ, seq, now)));
+            publisher.publishAndWait(List.of(event(conversation, reader, ReceiptKind.READ, seq, now)));
         }
     }
 

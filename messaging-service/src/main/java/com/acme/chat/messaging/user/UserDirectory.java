@@ -1,31 +1,31 @@
 package com.acme.chat.messaging.user;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
 import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.common.id.UserId;
+import com.acme.chat.kit.cache.ChatCaches;
 import com.acme.chat.kit.web.ChatException;
-import com.acme.chat.messaging.config.MessagingProperties;
+import com.acme.chat.messaging.config.MessagingCaches;
 
 /**
  * Who exists: a user exists once they have authenticated. Every authenticated request
  * registers or refreshes the caller's profile from the token's claims, at most once per
  * user and instance per {@code chat.messaging.user-refresh-interval}, so the hot path
- * costs a map lookup. Users are never deleted, so positive existence checks are
- * remembered too.
+ * costs a cache lookup. Users are never deleted, so positive existence checks are
+ * remembered too. Both caches are bounded ({@code chat.messaging.known-user-capacity}); a
+ * full one forgets its least useful entries, which then cost a read again.
  */
 @Component
 public class UserDirectory {
@@ -36,19 +36,21 @@ public class UserDirectory {
 
     private final Clock clock;
 
-    private final Duration refreshInterval;
+    /** Users upserted recently; entries expire after the refresh interval. */
+    private final Cache<UserId, Boolean> refreshed;
 
-    private final int capacity;
+    private final Cache<UserId, Boolean> known;
 
-    private final Map<String, Instant> lastUpsert = new ConcurrentHashMap<>();
+    @Autowired
+    UserDirectory(UserRepository users, Clock clock, ChatCaches caches) {
+        this(users, clock, caches.get(MessagingCaches.USER_REFRESHES), caches.get(MessagingCaches.KNOWN_USERS));
+    }
 
-    private final Set<String> known = ConcurrentHashMap.newKeySet();
-
-    UserDirectory(UserRepository users, Clock clock, MessagingProperties properties) {
+    UserDirectory(UserRepository users, Clock clock, Cache<UserId, Boolean> refreshed, Cache<UserId, Boolean> known) {
         this.users = users;
         this.clock = clock;
-        this.refreshInterval = properties.userRefreshInterval();
-        this.capacity = properties.knownUserCapacity();
+        this.refreshed = refreshed;
+        this.known = known;
     }
 
     /**
@@ -59,11 +61,10 @@ public class UserDirectory {
      */
     public UserId ensureRegistered(Jwt jwt) {
         UserId user = subject(jwt);
-        Instant now = clock.instant();
-        Instant last = lastUpsert.get(user.value());
-        if (last != null && last.plus(refreshInterval).isAfter(now)) {
+        if (refreshed.getIfPresent(user) != null) {
             return user;
         }
+        Instant now = clock.instant();
         String name = firstClaim(jwt, "name", "preferred_username");
         String contact = firstClaim(jwt, "phone_number", "email");
         Optional<UserView> stored = users.find(user);
@@ -74,7 +75,8 @@ public class UserDirectory {
         else if (changed(stored.get().userName(), name) || changed(stored.get().contact(), contact)) {
             users.save(user, name, contact, null, now);
         }
-        remember(user, now);
+        refreshed.put(user, Boolean.TRUE);
+        known.put(user, Boolean.TRUE);
         return user;
     }
 
@@ -83,12 +85,12 @@ public class UserDirectory {
      * @return whether the user has ever authenticated
      */
     public boolean exists(UserId user) {
-        if (known.contains(user.value())) {
+        if (known.getIfPresent(user) != null) {
             return true;
         }
         boolean exists = users.find(user).isPresent();
         if (exists) {
-            rememberKnown(user.value());
+            known.put(user, Boolean.TRUE);
         }
         return exists;
     }
@@ -115,25 +117,6 @@ public class UserDirectory {
         catch (IllegalArgumentException ex) {
             throw new ChatException(ErrorCode.VALIDATION_FAILED, "The token subject is not a valid user id");
         }
-    }
-
-    private void remember(UserId user, Instant now) {
-        if (lastUpsert.size() >= capacity) {
-            lastUpsert.values().removeIf(at -> !at.plus(refreshInterval).isAfter(now));
-            if (lastUpsert.size() >= capacity) {
-                lastUpsert.clear();
-            }
-        }
-        lastUpsert.put(user.value(), now);
-        rememberKnown(user.value());
-    }
-
-    private void rememberKnown(String user) {
-        if (known.size() >= capacity) {
-            // Losing entries only costs a lookup; a bounded set keeps the heap flat.
-            known.clear();
-        }
-        known.add(user);
     }
 
     private static boolean changed(@Nullable String stored, @Nullable String claimed) {

@@ -10,6 +10,7 @@ import java.util.stream.LongStream;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.acme.chat.common.event.Topics;
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.UserId;
+import com.acme.chat.kit.namespace.ChatNamespace;
+import com.acme.chat.messaging.config.MessagingCaches;
 import com.acme.chat.messaging.testsupport.Api;
 import com.acme.chat.messaging.testsupport.Kafka;
 import com.acme.chat.testsupport.ChatIntegrationTest;
@@ -46,7 +49,15 @@ class SendMessageIT {
     @Autowired
     CqlSession session;
 
+    @Autowired
+    ChatNamespace namespace;
+
+    @Autowired
+    MeterRegistry meters;
+
     Api api;
+
+    Kafka kafka;
 
     String alice;
 
@@ -55,6 +66,7 @@ class SendMessageIT {
     @BeforeEach
     void setUp() {
         api = new Api(port);
+        kafka = new Kafka(namespace);
         alice = api.newUser("alice");
         bob = api.newUser("bob");
     }
@@ -282,7 +294,7 @@ class SendMessageIT {
     @Test
     @Timeout(60)
     void publishesMessageSentAndDeliveryRequestedForBothMembers() {
-        try (KafkaConsumer<String, String> consumer = Kafka.consumerAtEnd(Topics.DELIVERIES, Topics.MESSAGES)) {
+        try (KafkaConsumer<String, String> consumer = kafka.consumerAtEnd(Topics.DELIVERIES, Topics.MESSAGES)) {
             JsonNode ack = api.sent(alice, bob, "watch the topics");
             String messageId = ack.path("messageId").asString();
 
@@ -296,7 +308,7 @@ class SendMessageIT {
             });
 
             List<ConsumerRecord<String, String>> deliveries = found.stream()
-                .filter(r -> r.topic().equals(Topics.DELIVERIES))
+                .filter(r -> r.topic().equals(kafka.topic(Topics.DELIVERIES)))
                 .toList();
             assertThat(deliveries).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(alice, bob);
             assertThat(deliveries).allSatisfy(r -> {
@@ -309,7 +321,7 @@ class SendMessageIT {
                 assertThat(event.path("text").asString()).isEqualTo("watch the topics");
             });
             ConsumerRecord<String, String> sent = found.stream()
-                .filter(r -> r.topic().equals(Topics.MESSAGES))
+                .filter(r -> r.topic().equals(kafka.topic(Topics.MESSAGES)))
                 .findFirst()
                 .orElseThrow();
             assertThat(sent.key()).isEqualTo(direct(alice, bob));
@@ -322,7 +334,7 @@ class SendMessageIT {
     void retryRepublishesTheEventsOfTheOriginalMessage() {
         String clientMsgId = Api.newClientMsgId();
         String messageId = json(api.send(alice, bob, clientMsgId, "again")).path("messageId").asString();
-        try (KafkaConsumer<String, String> consumer = Kafka.consumerAtEnd(Topics.DELIVERIES)) {
+        try (KafkaConsumer<String, String> consumer = kafka.consumerAtEnd(Topics.DELIVERIES)) {
             assertThat(api.send(alice, bob, clientMsgId, "again").statusCode()).isEqualTo(200);
 
             List<String> recipients = new ArrayList<>();
@@ -334,6 +346,22 @@ class SendMessageIT {
                 assertThat(recipients).containsExactlyInAnyOrder(alice, bob);
             });
         }
+    }
+
+    @Test
+    void theNextSendToAConversationUsesTheSeqHintFromTheMeteredCache() {
+        double hits = cacheGets(MessagingCaches.SEQ_HINTS, "hit");
+        api.sent(alice, bob, "one");
+        api.sent(alice, bob, "two");
+
+        assertThat(cacheGets(MessagingCaches.SEQ_HINTS, "hit")).isGreaterThanOrEqualTo(hits + 1);
+        assertThat(cacheGets(MessagingCaches.KNOWN_USERS, "hit") + cacheGets(MessagingCaches.KNOWN_USERS, "miss"))
+            .isPositive();
+        assertThat(cacheGets(MessagingCaches.USER_REFRESHES, "hit")).isPositive();
+    }
+
+    private double cacheGets(String cache, String result) {
+        return meters.get("cache.gets").tag("cache", cache).tag("result", result).functionCounter().count();
     }
 
     private List<JsonNode> messagesOf(String conversation, String asUser) {

@@ -28,6 +28,7 @@ import com.acme.chat.common.event.Topics;
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.ReceiptKind;
+import com.acme.chat.kit.namespace.ChatNamespace;
 import com.acme.chat.messaging.testsupport.Api;
 import com.acme.chat.messaging.testsupport.Kafka;
 import com.acme.chat.testsupport.ChatIntegrationTest;
@@ -55,7 +56,12 @@ class ReceiptsIT {
     @Autowired
     ReceiptRepository marks;
 
+    @Autowired
+    ChatNamespace namespace;
+
     Api api;
+
+    Kafka kafka;
 
     String alice;
 
@@ -66,6 +72,7 @@ class ReceiptsIT {
     @BeforeEach
     void setUp() {
         api = new Api(port);
+        kafka = new Kafka(namespace);
         alice = api.newUser("alice");
         bob = api.newUser("bob");
         conversation = ConversationId.direct(UserId.of(alice), UserId.of(bob)).value();
@@ -143,7 +150,7 @@ class ReceiptsIT {
     @Test
     @Timeout(60)
     void markReadPublishesAReadReceipt() {
-        try (KafkaConsumer<String, String> consumer = Kafka.consumerAtEnd(Topics.RECEIPTS)) {
+        try (KafkaConsumer<String, String> consumer = kafka.consumerAtEnd(Topics.RECEIPTS)) {
             markRead(bob, 2);
 
             List<JsonNode> receipts = new ArrayList<>();
@@ -184,7 +191,7 @@ class ReceiptsIT {
     @Timeout(90)
     void unreadableReceiptRecordsAreSkipped() {
         awaitListenerAssignment();
-        Kafka.publish(Topics.RECEIPTS, conversation, "{not json");
+        kafka.publish(Topics.RECEIPTS, conversation, "{not json");
         publishDelivered(bob, 1);
         await().atMost(Duration.ofSeconds(30))
             .untilAsserted(() -> assertThat(receiptOf(bob).path("deliveredSeq").asLong()).isEqualTo(1));
@@ -200,7 +207,7 @@ class ReceiptsIT {
     private void publishDelivered(String user, long upToSeq) {
         ReceiptRecorded receipt = new ReceiptRecorded(UUID.randomUUID(), Instant.now(), ReceiptRecorded.VERSION,
                 ConversationId.of(conversation), UserId.of(user), ReceiptKind.DELIVERED, upToSeq);
-        Kafka.publish(Topics.RECEIPTS, conversation, json.writerFor(ChatEvent.class).writeValueAsString(receipt));
+        kafka.publish(Topics.RECEIPTS, conversation, json.writerFor(ChatEvent.class).writeValueAsString(receipt));
     }
 
     private int markRead(String user, long seq) {

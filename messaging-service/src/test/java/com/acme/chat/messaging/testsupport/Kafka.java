@@ -16,29 +16,46 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import com.acme.chat.kit.namespace.ChatNamespace;
 import com.acme.chat.testsupport.LocalServers;
 
 /**
  * Plain Kafka clients against the local broker, as another service would see the topics.
+ * Topics are named as documented ({@code Topics}) and used in the namespace of the
+ * service under test (its {@link ChatNamespace} bean), so the tests see exactly what that
+ * service publishes and consumes.
  */
 public final class Kafka {
 
-    private Kafka() {
+    private final ChatNamespace namespace;
+
+    public Kafka(ChatNamespace namespace) {
+        this.namespace = namespace;
+    }
+
+    /**
+     * @param topic a topic as documented
+     * @return its name in the namespace, as records carry it
+     */
+    public String topic(String topic) {
+        return namespace.topic(topic);
     }
 
     /**
      * A consumer in a fresh group, assigned to every partition of the topics and
      * positioned at their current end, so it sees exactly what is published after this
      * call.
+     * @param topics topics as documented
      */
-    public static KafkaConsumer<String, String> consumerAtEnd(String... topics) {
+    public KafkaConsumer<String, String> consumerAtEnd(String... topics) {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalServers.kafkaBootstrap(), ConsumerConfig.GROUP_ID_CONFIG, "messaging-it-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+                LocalServers.kafkaBootstrap(), ConsumerConfig.GROUP_ID_CONFIG,
+                namespace.group("messaging-it-" + UUID.randomUUID()), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(10))
+            consumer.partitionsFor(topic(topic), Duration.ofSeconds(10))
                 .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
         }
         consumer.assign(partitions);
@@ -55,12 +72,16 @@ public final class Kafka {
         return records;
     }
 
-    public static void publish(String topic, String key, String value) {
+    /**
+     * Publishes a raw value and waits for the broker's ack.
+     * @param topic a topic as documented
+     */
+    public void publish(String topic, String key, String value) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalServers.kafkaBootstrap(),
                         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(new ProducerRecord<>(topic(topic), key, value)).get();
         }
         catch (Exception ex) {
             throw new IllegalStateException("Cannot publish to " + topic, ex);

@@ -2,24 +2,17 @@ package com.acme.chat.relay.ack;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-import com.acme.chat.common.error.ErrorCode;
-import com.acme.chat.common.event.ChatEvent;
 import com.acme.chat.common.event.ReceiptRecorded;
 import com.acme.chat.common.event.Topics;
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.ReceiptKind;
+import com.acme.chat.kit.kafka.ChatEventPublisher;
 import com.acme.chat.kit.web.ChatException;
 
 /**
@@ -31,37 +24,21 @@ import com.acme.chat.kit.web.ChatException;
 @Component
 class DeliveredReceiptPublisher {
 
-    private static final long SEND_TIMEOUT_SECONDS = 10;
+    private final ChatEventPublisher events;
 
-    private final KafkaTemplate<String, String> kafka;
-
-    private final ObjectWriter writer;
-
-    DeliveredReceiptPublisher(KafkaTemplate<String, String> kafka, JsonMapper json) {
-        this.kafka = kafka;
-        this.writer = json.writerFor(ChatEvent.class);
+    DeliveredReceiptPublisher(ChatEventPublisher events) {
+        this.events = events;
     }
 
     /**
-     * @throws ChatException {@code service_unavailable} when Kafka did not take the
-     * receipt
+     * @throws ChatException {@code service_unavailable} when Kafka did not acknowledge
+     * the receipt within {@code chat.kafka.publish-timeout}
      */
     void publish(ConversationId conversation, UserId user, long upToSeq) {
         UUID eventId = UUID.nameUUIDFromBytes(
                 ("delivered:" + conversation + ":" + user + ":" + upToSeq).getBytes(StandardCharsets.UTF_8));
-        ReceiptRecorded event = new ReceiptRecorded(eventId, Instant.now(), ReceiptRecorded.VERSION, conversation, user,
-                ReceiptKind.DELIVERED, upToSeq);
-        try {
-            kafka.send(event.topic(), event.partitionKey(), writer.writeValueAsString(event))
-                .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new ChatException(ErrorCode.SERVICE_UNAVAILABLE, "Interrupted while recording the receipt");
-        }
-        catch (ExecutionException | TimeoutException | RuntimeException ex) {
-            throw new ChatException(ErrorCode.SERVICE_UNAVAILABLE, "Cannot record the delivery receipt right now");
-        }
+        events.publishAndWait(List.of(new ReceiptRecorded(eventId, Instant.now(), ReceiptRecorded.VERSION, conversation,
+                user, ReceiptKind.DELIVERED, upToSeq)));
     }
 
 }

@@ -13,7 +13,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * is retried in place with an exponential back-off capped at 10 s, and never skipped, so
  * the container never commits past a delivery that is not queued yet. The partition waits
  * meanwhile, which keeps one user's deliveries in order. Records that can never succeed
- * (unreadable JSON) are skipped by the listeners themselves, not here.
+ * (unreadable JSON) are skipped by the listeners themselves (service-kit's
+ * {@code ChatEventReader}), not here.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConsumerConfig {

@@ -1,6 +1,6 @@
 /**
- * Cross-cutting setup of relay-service: its properties, the Kafka topics it owns and how
- * its listeners read and retry records.
+ * Cross-cutting setup of relay-service: its properties, the Kafka topics it owns, how its
+ * listeners retry records, and its caches.
  */
 @NullMarked
 package com.acme.chat.relay.config;

@@ -10,12 +10,13 @@ import org.springframework.stereotype.Component;
 import com.acme.chat.common.event.ChatEvent;
 import com.acme.chat.common.event.DeliveryRequested;
 import com.acme.chat.common.event.Topics;
-import com.acme.chat.relay.config.ChatEventReader;
+import com.acme.chat.kit.kafka.ChatEventReader;
 
 /**
  * Consumes {@link DeliveryRequested} from {@link Topics#DELIVERIES} (group
- * {@code relay-service}, three consumers) and hands each to the {@link Deliverer}: one
- * queue row per device of the recipient, a live push to the connected ones, a push
+ * {@code chat.relay.kafka-group}, {@code chat.relay.listener-concurrency} consumers;
+ * topic and group in the deployment's namespace) and hands each to the {@link Deliverer}:
+ * one queue row per device of the recipient, a live push to the connected ones, a push
  * notification when none is.
  * <p>
  * <b>Guarantees.</b> At least once: the offset of a record is committed only after its
@@ -25,7 +26,8 @@ import com.acme.chat.relay.config.ChatEventReader;
  * queued and pushed in the order they were requested. Idempotent: a redelivered record
  * writes the same rows again (same primary key and write timestamp, so even a row acked
  * in between stays deleted while its tombstone lives) and may push the frame again, which
- * clients drop by messageId. Unreadable records are logged and skipped.
+ * clients drop by messageId. Unreadable records are logged and skipped by the
+ * {@link ChatEventReader}.
  */
 @Component
 class DeliveryHandler {
@@ -41,8 +43,10 @@ class DeliveryHandler {
         this.deliverer = deliverer;
     }
 
-    @KafkaListener(id = "relay-deliveries", groupId = "${chat.relay.kafka-group:relay-service}",
-            topics = Topics.DELIVERIES, concurrency = "${chat.relay.listener-concurrency:12}")
+    @KafkaListener(id = "relay-deliveries",
+            groupId = "#{@chatNamespace.group('${chat.relay.kafka-group:relay-service}')}",
+            topics = "#{@chatNamespace.topic('" + Topics.DELIVERIES + "')}",
+            concurrency = "${chat.relay.listener-concurrency:12}")
     void onDelivery(ConsumerRecord<String, String> record) {
         ChatEvent event = reader.read(record);
         if (event instanceof DeliveryRequested delivery) {

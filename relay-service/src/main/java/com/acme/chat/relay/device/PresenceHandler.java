@@ -11,13 +11,13 @@ import com.acme.chat.common.event.ChatEvent;
 import com.acme.chat.common.event.DeviceConnected;
 import com.acme.chat.common.event.DeviceDisconnected;
 import com.acme.chat.common.event.Topics;
-import com.acme.chat.relay.config.ChatEventReader;
+import com.acme.chat.kit.kafka.ChatEventReader;
 import com.acme.chat.relay.queue.UnsentQueueRepository;
 import com.acme.chat.relay.routing.RouteDirectory;
 
 /**
- * Consumes {@link Topics#PRESENCE} (group {@code relay-service}) and hands a connecting
- * device its queue.
+ * Consumes {@link Topics#PRESENCE} (group {@code chat.relay.kafka-group}; topic and group
+ * in the deployment's namespace) and hands a connecting device its queue.
  * <p>
  * On {@link DeviceConnected}: registers the device in {@code user_devices}; moves the
  * user's pending messages (queued under {@code *} while the user had no known device)
@@ -54,7 +54,9 @@ class PresenceHandler {
         this.routes = routes;
     }
 
-    @KafkaListener(id = "relay-presence", groupId = "${chat.relay.kafka-group:relay-service}", topics = Topics.PRESENCE,
+    @KafkaListener(id = "relay-presence",
+            groupId = "#{@chatNamespace.group('${chat.relay.kafka-group:relay-service}')}",
+            topics = "#{@chatNamespace.topic('" + Topics.PRESENCE + "')}",
             concurrency = "${chat.relay.listener-concurrency:12}")
     void onPresence(ConsumerRecord<String, String> record) {
         ChatEvent event = reader.read(record);

@@ -14,16 +14,17 @@ import com.acme.chat.common.event.Topics;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.ReceiptFrame;
 import com.acme.chat.common.routing.Route;
-import com.acme.chat.relay.config.ChatEventReader;
+import com.acme.chat.kit.kafka.ChatEventReader;
 import com.acme.chat.relay.routing.HandlerChannelPublisher;
 import com.acme.chat.relay.routing.PushOutageLog;
 import com.acme.chat.relay.routing.RouteDirectory;
 
 /**
  * Consumes {@link ReceiptRecorded} from {@link Topics#RECEIPTS} (group
- * {@code relay-service-receipts}) and pushes a {@code receipt} frame to every connected
- * device of the other participant of a direct conversation. Group conversations are
- * skipped for now (their members come from group-service).
+ * {@code <chat.relay.kafka-group>-receipts}; topic and group in the deployment's
+ * namespace) and pushes a {@code receipt} frame to every connected device of the other
+ * participant of a direct conversation. Group conversations are skipped for now (their
+ * members come from group-service).
  * <p>
  * <b>Guarantees.</b> Best-effort: receipts are not queued, a device that is offline (or
  * whose push is lost) reads the watermarks over REST after connecting, and a failure to
@@ -57,8 +58,10 @@ class ReceiptHandler {
         this.failed = Counter.builder("chat.relay.pushes.failed").tag("path", "receipt").register(meters);
     }
 
-    @KafkaListener(id = "relay-receipts", groupId = "${chat.relay.kafka-group:relay-service}-receipts",
-            topics = Topics.RECEIPTS, concurrency = "${chat.relay.listener-concurrency:12}")
+    @KafkaListener(id = "relay-receipts",
+            groupId = "#{@chatNamespace.group('${chat.relay.kafka-group:relay-service}-receipts')}",
+            topics = "#{@chatNamespace.topic('" + Topics.RECEIPTS + "')}",
+            concurrency = "${chat.relay.listener-concurrency:12}")
     void onReceipt(ConsumerRecord<String, String> record) {
         if (!(reader.read(record) instanceof ReceiptRecorded receipt)) {
             return;

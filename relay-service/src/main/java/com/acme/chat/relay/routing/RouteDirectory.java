@@ -19,7 +19,8 @@ import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.routing.Route;
 import com.acme.chat.common.routing.RouteKeys;
-import com.acme.chat.relay.config.RelayProperties;
+import com.acme.chat.kit.cache.ChatCaches;
+import com.acme.chat.relay.config.RelayCaches;
 
 /**
  * Where a user's devices are connected right now, read from the routes websocket-manager
@@ -62,10 +63,10 @@ public class RouteDirectory {
 
     private final Counter pruned;
 
-    RouteDirectory(StringRedisTemplate redis, RouteKeys keys, RelayProperties properties, MeterRegistry meters) {
+    RouteDirectory(StringRedisTemplate redis, RouteKeys keys, ChatCaches caches, MeterRegistry meters) {
         this.redis = redis;
         this.keys = keys;
-        this.cache = new RouteCache(properties.routeCacheTtl(), properties.routeCacheMaxUsers(), System::nanoTime);
+        this.cache = new RouteCache(caches.get(RelayCaches.ROUTES));
         this.cacheHits = Counter.builder("chat.relay.routes.lookups").tag("source", "cache").register(meters);
         this.redisReads = Counter.builder("chat.relay.routes.lookups").tag("source", "redis").register(meters);
         this.pruned = Counter.builder("chat.relay.routes.pruned").register(meters);

@@ -45,7 +45,7 @@ class AckIT extends RelayIntegrationTest {
         List<DeliveryRequested> messages = queueFor(bob, alice, 3);
         String conversation = messages.get(0).conversationId().value();
 
-        try (TopicWatcher receipts = new TopicWatcher(Topics.RECEIPTS, json)) {
+        try (TopicWatcher receipts = new TopicWatcher(Topics.RECEIPTS, namespace, json)) {
             HttpResponse<String> response = postAck(TestTokens.forUser(bob.value()), PHONE, ackBody(conversation,
                     messages.get(0).messageId().value(), messages.get(1).messageId().value(), "m-never-queued"));
 

@@ -1,9 +1,9 @@
 package com.acme.chat.relay.config;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -11,12 +11,14 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
+import com.acme.chat.kit.namespace.ChatNamespace;
 import com.acme.chat.relay.testsupport.RelayTopics;
 import com.acme.chat.testsupport.ChatIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ChatIntegrationTest
+@Import(RelayTopics.class)
 class KafkaListenersIT {
 
     @Autowired
@@ -25,18 +27,17 @@ class KafkaListenersIT {
     @Autowired
     DefaultErrorHandler errorHandler;
 
-    @BeforeAll
-    static void createConsumedTopics() {
-        RelayTopics.ensure();
-    }
+    @Autowired
+    ChatNamespace namespace;
 
     @Test
     void deliveriesAndPresenceShareTheRelayGroupWithThreeConsumers() {
         // the test profile gives every run its own group (chat.relay.kafka-group), so old
-        // records are never replayed
-        assertThat(container("relay-deliveries").getGroupId()).startsWith("relay-it-");
-        assertThat(container("relay-presence").getGroupId()).startsWith("relay-it-");
-        assertThat(container("relay-receipts").getGroupId()).startsWith("relay-it-").endsWith("-receipts");
+        // records are never replayed; groups are in the context's namespace
+        assertThat(container("relay-deliveries").getGroupId()).startsWith(namespace.group("relay-it-"));
+        assertThat(container("relay-presence").getGroupId()).startsWith(namespace.group("relay-it-"));
+        assertThat(container("relay-receipts").getGroupId()).startsWith(namespace.group("relay-it-"))
+            .endsWith("-receipts");
         assertThat(((ConcurrentMessageListenerContainer<?, ?>) container("relay-deliveries")).getConcurrency())
             .isEqualTo(12);
     }

@@ -61,7 +61,7 @@ class DeliveryIT extends RelayIntegrationTest {
         devices.seen(bob, PHONE, Instant.now());
         DeliveryRequested delivery = delivery(bob, alice, WEB, 1);
 
-        try (TopicWatcher notifications = new TopicWatcher(Topics.NOTIFICATIONS, json)) {
+        try (TopicWatcher notifications = new TopicWatcher(Topics.NOTIFICATIONS, namespace, json)) {
             events.send(delivery);
 
             PushNotificationRequested push = notifications.awaitEvent(PushNotificationRequested.class,

@@ -1,5 +1,6 @@
 package com.acme.chat.relay.routing;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -8,6 +9,7 @@ import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.routing.Route;
 import com.acme.chat.common.routing.RouteKeys;
+import com.acme.chat.relay.config.RelayCaches;
 import com.acme.chat.relay.testsupport.RelayIntegrationTest;
 import com.acme.chat.testsupport.ChatIntegrationTest;
 
@@ -19,6 +21,9 @@ class RouteDirectoryIT extends RelayIntegrationTest {
 
     @Autowired
     RouteDirectory directory;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void readsLiveRoutesAndPrunesIndexEntriesWhoseRouteIsGone() {
@@ -48,6 +53,29 @@ class RouteDirectoryIT extends RelayIntegrationTest {
         handler.route(bob, DeviceId.of("phone"), "conn-1");
 
         assertThat(directory.routes(bob)).extracting(Route::device).containsExactly(DeviceId.of("phone"));
+    }
+
+    @Test
+    void servesARepeatedLookupFromTheMeteredCache() {
+        UserId bob = freshUser("bob");
+        handler.route(bob, DeviceId.of("phone"), "conn-1");
+        double hits = cacheGets("hit");
+        double misses = cacheGets("miss");
+
+        directory.routes(bob);
+        directory.routes(bob);
+
+        // Other tests of the shared context may look up routes meanwhile: at least ours.
+        assertThat(cacheGets("miss")).isGreaterThanOrEqualTo(misses + 1);
+        assertThat(cacheGets("hit")).isGreaterThanOrEqualTo(hits + 1);
+    }
+
+    private double cacheGets(String result) {
+        return meters.get("cache.gets")
+            .tag("cache", RelayCaches.ROUTES)
+            .tag("result", result)
+            .functionCounter()
+            .count();
     }
 
 }

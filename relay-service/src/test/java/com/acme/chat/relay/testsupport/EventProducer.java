@@ -10,11 +10,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.acme.chat.common.event.ChatEvent;
+import com.acme.chat.kit.namespace.ChatNamespace;
 import com.acme.chat.testsupport.LocalServers;
 
 /**
  * Publishes events as the other services do: JSON {@code ChatEvent} strings, keyed by
- * their partition key.
+ * their partition key, to their topic in the namespace of the service under test.
  */
 public final class EventProducer implements AutoCloseable {
 
@@ -22,8 +23,11 @@ public final class EventProducer implements AutoCloseable {
 
     private final JsonMapper json;
 
-    public EventProducer(JsonMapper json) {
+    private final ChatNamespace namespace;
+
+    public EventProducer(JsonMapper json, ChatNamespace namespace) {
         this.json = json;
+        this.namespace = namespace;
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 LocalServers.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
                 new StringSerializer());
@@ -33,7 +37,8 @@ public final class EventProducer implements AutoCloseable {
     public void send(ChatEvent event) {
         String value = json.writerFor(ChatEvent.class).writeValueAsString(event);
         try {
-            producer.send(new ProducerRecord<>(event.topic(), event.partitionKey(), value)).get(60, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(namespace.topic(event.topic()), event.partitionKey(), value))
+                .get(60, TimeUnit.SECONDS);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

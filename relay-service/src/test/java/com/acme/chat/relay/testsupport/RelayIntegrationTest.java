@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,22 +13,25 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.routing.RouteKeys;
+import com.acme.chat.kit.namespace.ChatNamespace;
 import com.acme.chat.testsupport.Http;
 import com.acme.chat.testsupport.KafkaListeners;
 
 /**
  * Shared wiring of relay's integration tests (each subclass is a
- * {@code @ChatIntegrationTest}; they all share one context): a producer for the events
- * other services publish, a fake handler listening on its Redis channel, and a direct
- * view of the queue table. Every test uses fresh user ids, so tests never see each
- * other's data.
+ * {@code @ChatIntegrationTest}; they all share one context): the topics other services
+ * declare ({@link RelayTopics}), a producer for the events other services publish, a fake
+ * handler listening on its Redis channel, and a direct view of the queue table. Every
+ * test uses fresh user ids, so tests never see each other's data.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
+@Import(RelayTopics.class)
 public abstract class RelayIntegrationTest {
 
     /**
@@ -54,6 +56,10 @@ public abstract class RelayIntegrationTest {
     @Autowired
     protected CqlSession session;
 
+    /** The context's namespace: every topic a test reads or writes is in it. */
+    @Autowired
+    protected ChatNamespace namespace;
+
     @Value("${spring.data.redis.host}")
     private String redisHost;
 
@@ -66,18 +72,13 @@ public abstract class RelayIntegrationTest {
 
     protected QueueRows queue;
 
-    @BeforeAll
-    static void createConsumedTopics() {
-        RelayTopics.ensure();
-    }
-
     @Autowired
     private KafkaListenerEndpointRegistry listeners;
 
     @BeforeEach
     void openFixtures() {
         KafkaListeners.awaitAssignment(listeners);
-        events = new EventProducer(json);
+        events = new EventProducer(json, namespace);
         handler = new FakeHandler(redisHost, redisPort, redis, keys, json);
         queue = new QueueRows(session);
     }

@@ -14,13 +14,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.acme.chat.common.event.ChatEvent;
+import com.acme.chat.kit.namespace.ChatNamespace;
 import com.acme.chat.testsupport.LocalServers;
 
 import static org.awaitility.Awaitility.await;
 
 /**
  * Reads what is published on a topic from the moment it is opened (no consumer group: all
- * partitions assigned, positioned at their end), to find the event a test expects.
+ * partitions assigned, positioned at their end), to find the event a test expects. The
+ * topic is named as documented and read in the namespace of the service under test.
  */
 public final class TopicWatcher implements AutoCloseable {
 
@@ -28,8 +30,9 @@ public final class TopicWatcher implements AutoCloseable {
 
     private final JsonMapper json;
 
-    public TopicWatcher(String topic, JsonMapper json) {
+    public TopicWatcher(String documentedTopic, ChatNamespace namespace, JsonMapper json) {
         this.json = json;
+        String topic = namespace.topic(documentedTopic);
         this.consumer = new KafkaConsumer<>(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalServers.kafkaBootstrap(),
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),

@@ -10,18 +10,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code chat.kafka.*}: how the topics a service owns are declared, and how long the
- * health check waits.
+ * {@code chat.kafka.*}: how the topics a service owns are declared, how long a
+ * publication may wait for the broker, and how long the health check waits. Producer
+ * settings themselves ({@code acks}, {@code max.block.ms}, …) stay under
+ * {@code spring.kafka.producer.*}.
  *
  * @param partitions partitions per topic; keys (conversation, user, group) keep per-key
  * order within a partition
  * @param replicationFactor 1 locally, 3 in production
  * @param minInsyncReplicas 1 locally, 2 in production (with producer acks=all)
+ * @param publishTimeout how long {@link ChatEventPublisher} waits for the broker's ack of
+ * an event before treating it as failed (an awaited publication then fails with a
+ * retryable {@code service_unavailable}); keep the producer's {@code max.block.ms} at
+ * most this long, because a send that cannot get metadata blocks its caller that long
  * @param healthTimeout how long the readiness check waits for the cluster to answer
  */
 @ConfigurationProperties("chat.kafka")
 @Validated
 public record ChatKafkaProperties(@DefaultValue("12") @Positive int partitions,
         @DefaultValue("1") @Positive short replicationFactor, @DefaultValue("1") @Positive int minInsyncReplicas,
-        @DefaultValue("2s") @NotNull Duration healthTimeout) {
+        @DefaultValue("5s") @NotNull Duration publishTimeout, @DefaultValue("2s") @NotNull Duration healthTimeout) {
 }

@@ -3,8 +3,10 @@ package com.acme.chat.kit.kafka;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -13,19 +15,38 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import com.acme.chat.kit.namespace.ChatNamespace;
 
 /**
- * Topic declaration helper and the {@code kafka} health indicator for services that use
- * Kafka.
+ * Kafka plumbing for services that use Kafka: topic declaration, the
+ * {@link ChatEventPublisher} every producer uses, the {@link ChatEventReader} every
+ * listener uses, and the {@code kafka} health indicator. Topic and group names go through
+ * the {@link ChatNamespace}.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @ConditionalOnClass(KafkaAdmin.class)
 @EnableConfigurationProperties(ChatKafkaProperties.class)
 public class KafkaKitAutoConfiguration {
 
     @Bean
-    ChatTopics chatTopics(ChatKafkaProperties properties) {
-        return new ChatTopics(properties);
+    ChatTopics chatTopics(ChatKafkaProperties properties, ChatNamespace namespace) {
+        return new ChatTopics(properties, namespace);
+    }
+
+    @Bean
+    @ConditionalOnBean({ KafkaTemplate.class, JsonMapper.class })
+    ChatEventPublisher chatEventPublisher(KafkaTemplate<String, String> kafka, JsonMapper json, ChatNamespace namespace,
+            ChatKafkaProperties properties, MeterRegistry meters) {
+        return new ChatEventPublisher(kafka, json, namespace, properties.publishTimeout(), meters);
+    }
+
+    @Bean
+    @ConditionalOnBean(JsonMapper.class)
+    ChatEventReader chatEventReader(JsonMapper json, ChatNamespace namespace, MeterRegistry meters) {
+        return new ChatEventReader(json, namespace, meters);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 /**
- * Kafka: topic declaration with environment-specific partitions and replication, and a
+ * Kafka: topic declaration (namespaced) with environment-specific partitions and
+ * replication, the one event publisher and the one event reader every service uses, and a
  * readiness health indicator.
  */
 @NullMarked

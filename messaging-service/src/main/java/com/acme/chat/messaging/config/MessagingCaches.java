@@ -1,0 +1,44 @@
+package com.acme.chat.messaging.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.acme.chat.kit.cache.ChatCacheSpec;
+
+/**
+ * The in-process caches of messaging-service, bounded by its properties. Each only saves
+ * a Cassandra read; losing an entry costs that read, never correctness. Read through
+ * {@code ChatCaches} by name; Boot meters them as {@code cache.*} with tag {@code cache}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MessagingCaches {
+
+    /** Conversation id to the highest seq this instance knows exists. */
+    public static final String SEQ_HINTS = "seq-hints";
+
+    /**
+     * User ids whose profile this instance upserted within
+     * {@code chat.messaging.user-refresh-interval}.
+     */
+    public static final String USER_REFRESHES = "user-refreshes";
+
+    /** User ids known to exist (users are never deleted). */
+    public static final String KNOWN_USERS = "known-users";
+
+    @Bean
+    ChatCacheSpec seqHintsCache(MessagingProperties properties) {
+        return ChatCacheSpec.bounded(SEQ_HINTS, properties.seqHintCapacity());
+    }
+
+    @Bean
+    ChatCacheSpec userRefreshesCache(MessagingProperties properties) {
+        return ChatCacheSpec.bounded(USER_REFRESHES, properties.knownUserCapacity())
+            .expiringAfterWrite(properties.userRefreshInterval());
+    }
+
+    @Bean
+    ChatCacheSpec knownUsersCache(MessagingProperties properties) {
+        return ChatCacheSpec.bounded(KNOWN_USERS, properties.knownUserCapacity());
+    }
+
+}

@@ -1,0 +1,28 @@
+package com.acme.chat.relay.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.acme.chat.kit.cache.ChatCacheSpec;
+
+/**
+ * The in-process caches of relay-service, bounded by its properties. Read through
+ * {@code ChatCaches} by name; Boot meters them as {@code cache.*} with tag {@code cache}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RelayCaches {
+
+    /**
+     * User id to the routes of their connected devices, for
+     * {@code chat.relay.route-cache-ttl}, at most
+     * {@code chat.relay.route-cache-max-users} users.
+     */
+    public static final String ROUTES = "routes";
+
+    @Bean
+    ChatCacheSpec routesCache(RelayProperties properties) {
+        return ChatCacheSpec.bounded(ROUTES, properties.routeCacheMaxUsers())
+            .expiringAfterWrite(properties.routeCacheTtl());
+    }
+
+}

@@ -1,0 +1,80 @@
+package com.acme.chat.kit.kafka;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.acme.chat.common.event.ChatEvent;
+import com.acme.chat.kit.namespace.ChatNamespace;
+
+/**
+ * The one way a listener reads a record: its JSON value as a {@link ChatEvent},
+ * dispatching on the {@code type} discriminator. A record that can never become an event
+ * (no value, not JSON, an unknown type, a missing required field) is skipped rather than
+ * retried forever: logged at WARN by its position only (topic, partition, offset; never
+ * its content) and counted in {@code chat.kafka.records.skipped}, tagged {@code topic}
+ * (as documented, without namespace) and {@code reason} ({@code no_value},
+ * {@code unreadable}). Thread-safe.
+ */
+public class ChatEventReader {
+
+    /** The counter of skipped records. */
+    public static final String SKIPPED_METER = "chat.kafka.records.skipped";
+
+    private static final Logger log = LoggerFactory.getLogger(ChatEventReader.class);
+
+    private final ObjectReader reader;
+
+    /** What namespaced topic names start with; empty without a namespace. */
+    private final String topicPrefix;
+
+    private final MeterRegistry meters;
+
+    public ChatEventReader(JsonMapper json, ChatNamespace namespace, MeterRegistry meters) {
+        this.reader = json.readerFor(ChatEvent.class);
+        this.topicPrefix = namespace.topic("");
+        this.meters = meters;
+    }
+
+    /**
+     * @param record the record
+     * @return the event, or null when the record is skipped
+     */
+    public @Nullable ChatEvent read(ConsumerRecord<String, String> record) {
+        String value = record.value();
+        if (value == null) {
+            return skip(record, "no_value", "no value");
+        }
+        try {
+            return reader.readValue(value);
+        }
+        catch (JacksonException ex) {
+            // The exception's message may quote the value, so only its type is logged.
+            return skip(record, "unreadable", ex.getClass().getSimpleName());
+        }
+    }
+
+    private @Nullable ChatEvent skip(ConsumerRecord<String, String> record, String reason, String why) {
+        log.warn("Skipping a record that is not an event at {}-{}@{}: {}", record.topic(), record.partition(),
+                record.offset(), why);
+        Counter.builder(SKIPPED_METER)
+            .description("Kafka records skipped because they can never be read as an event")
+            .tag("topic", logical(record.topic()))
+            .tag("reason", reason)
+            .register(meters)
+            .increment();
+        return null;
+    }
+
+    private String logical(String topic) {
+        return (!topicPrefix.isEmpty() && topic.startsWith(topicPrefix)) ? topic.substring(topicPrefix.length())
+                : topic;
+    }
+
+}
