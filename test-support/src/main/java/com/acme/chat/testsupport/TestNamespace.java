@@ -5,7 +5,7 @@ import com.acme.chat.localstack.TestNamespaces;
 
 /**
  * The namespace this test JVM works in ({@code chat.namespace}, see
- * {@code com.acme.chat.kit.namespace.ChatNamespace}): a fresh one per run, so every
+ * {@link com.acme.chat.common.namespace.ChatNamespace}): a fresh one per run, so every
  * topic, consumer group, keyspace, Redis key and bucket a test sees was created by this
  * run, and a {@code ./chatctl up} stack on the same servers (no namespace) neither sees
  * the tests' data nor shows its own to them.

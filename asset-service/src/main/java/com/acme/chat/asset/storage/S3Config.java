@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.acme.chat.asset.config.AssetProperties;
-import com.acme.chat.kit.namespace.ChatNamespace;
+import com.acme.chat.common.namespace.ChatNamespace;
 
 /** The S3 client and presigner, pointed at the configured S3-compatible endpoint. */
 @Configuration(proxyBeanMethods = false)

@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.acme.chat.common.event.Topics;
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.UserId;
-import com.acme.chat.kit.namespace.ChatNamespace;
+import com.acme.chat.common.namespace.ChatNamespace;
 import com.acme.chat.messaging.config.MessagingCaches;
 import com.acme.chat.messaging.testsupport.Api;
 import com.acme.chat.messaging.testsupport.Kafka;

@@ -28,7 +28,7 @@ import com.acme.chat.common.event.Topics;
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.ReceiptKind;
-import com.acme.chat.kit.namespace.ChatNamespace;
+import com.acme.chat.common.namespace.ChatNamespace;
 import com.acme.chat.messaging.testsupport.Api;
 import com.acme.chat.messaging.testsupport.Kafka;
 import com.acme.chat.testsupport.ChatIntegrationTest;

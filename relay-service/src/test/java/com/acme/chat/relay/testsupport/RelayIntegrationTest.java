@@ -19,7 +19,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.routing.RouteKeys;
-import com.acme.chat.kit.namespace.ChatNamespace;
+import com.acme.chat.common.namespace.ChatNamespace;
 import com.acme.chat.testsupport.Http;
 import com.acme.chat.testsupport.KafkaListeners;
 

@@ -14,7 +14,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.acme.chat.common.event.ChatEvent;
-import com.acme.chat.kit.namespace.ChatNamespace;
+import com.acme.chat.common.namespace.ChatNamespace;
 import com.acme.chat.testsupport.LocalServers;
 
 import static org.awaitility.Awaitility.await;

@@ -21,7 +21,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.common.event.ChatEvent;
-import com.acme.chat.kit.namespace.ChatNamespace;
+import com.acme.chat.common.namespace.ChatNamespace;
 import com.acme.chat.kit.web.ChatException;
 
 /**

@@ -11,7 +11,7 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.acme.chat.common.event.ChatEvent;
-import com.acme.chat.kit.namespace.ChatNamespace;
+import com.acme.chat.common.namespace.ChatNamespace;
 
 /**
  * The one way a listener reads a record: its JSON value as a {@link ChatEvent},

@@ -8,7 +8,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
-import com.acme.chat.kit.namespace.ChatNamespace;
+import com.acme.chat.common.namespace.ChatNamespace;
 
 /**
  * Builds the topic declarations of the topics a service owns (the producer declares; see

@@ -1,6 +1,6 @@
 /**
- * The deployment namespace that prefixes every server-side name (topics, groups,
- * keyspaces, Redis keys, buckets).
+ * The {@code chatNamespace} bean: the deployment namespace ({@code chat.namespace}) that
+ * prefixes every server-side name.
  */
 @NullMarked
 package com.acme.chat.kit.namespace;

@@ -14,7 +14,7 @@ import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBui
 import org.springframework.context.annotation.Bean;
 
 import com.acme.chat.common.routing.RouteKeys;
-import com.acme.chat.kit.namespace.ChatNamespace;
+import com.acme.chat.common.namespace.ChatNamespace;
 import com.acme.chat.kit.namespace.NamespaceAutoConfiguration;
 
 /**

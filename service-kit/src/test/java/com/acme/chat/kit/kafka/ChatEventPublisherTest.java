@@ -31,7 +31,7 @@ import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.ReceiptKind;
-import com.acme.chat.kit.namespace.ChatNamespace;
+import com.acme.chat.common.namespace.ChatNamespace;
 import com.acme.chat.kit.web.ChatException;
 
 import static org.assertj.core.api.Assertions.assertThat;

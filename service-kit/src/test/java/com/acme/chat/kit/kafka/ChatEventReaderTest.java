@@ -19,7 +19,7 @@ import com.acme.chat.common.event.Topics;
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.ReceiptKind;
-import com.acme.chat.kit.namespace.ChatNamespace;
+import com.acme.chat.common.namespace.ChatNamespace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

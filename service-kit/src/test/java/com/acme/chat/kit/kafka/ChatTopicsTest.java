@@ -6,7 +6,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
 import com.acme.chat.common.event.Topics;
-import com.acme.chat.kit.namespace.ChatNamespace;
+import com.acme.chat.common.namespace.ChatNamespace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

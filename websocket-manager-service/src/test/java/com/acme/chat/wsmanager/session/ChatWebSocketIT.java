@@ -27,7 +27,7 @@ import com.acme.chat.common.protocol.MessageFrame;
 import com.acme.chat.common.protocol.ProtocolLimits;
 import com.acme.chat.common.routing.HandlerMessage;
 import com.acme.chat.common.routing.RouteKeys;
-import com.acme.chat.kit.namespace.ChatNamespace;
+import com.acme.chat.common.namespace.ChatNamespace;
 import com.acme.chat.testsupport.ChatIntegrationTest;
 import com.acme.chat.testsupport.Http;
 import com.acme.chat.testsupport.Json;

@@ -20,7 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.routing.RouteKeys;
-import com.acme.chat.kit.namespace.ChatNamespace;
+import com.acme.chat.common.namespace.ChatNamespace;
 import com.acme.chat.testsupport.ChatIntegrationTest;
 import com.acme.chat.testsupport.TestTokens;
 import com.acme.chat.testsupport.WsClient;

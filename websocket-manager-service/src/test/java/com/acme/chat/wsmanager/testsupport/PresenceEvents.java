@@ -14,7 +14,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 
 import com.acme.chat.common.event.Topics;
-import com.acme.chat.kit.namespace.ChatNamespace;
+import com.acme.chat.common.namespace.ChatNamespace;
 import com.acme.chat.testsupport.Json;
 import com.acme.chat.testsupport.LocalServers;
 

@@ -1,4 +1,4 @@
-package com.acme.chat.kit.namespace;
+package com.acme.chat.common.namespace;
 
 import java.util.regex.Pattern;
 
