@@ -84,7 +84,9 @@ public class FrameDispatcher {
             count("invalid");
             return observation.type("invalid").observe(Mono.just(parsed.error()));
         }
-        return observation.observe(frame.accept(new Handling(principal, observation))
+        // Deferred, so that even a handler that throws ends in an error frame and the
+        // frame's observation stops.
+        return observation.observe(Mono.defer(() -> frame.accept(new Handling(principal, observation)))
             .onErrorResume(failure -> Mono.just(DownstreamErrors.toErrorFrame(frame.id(), failure))));
     }
 

@@ -178,6 +178,14 @@ class FrameDispatcherTest {
     }
 
     @Test
+    void aHandlerThatThrowsStillGetsAnErrorFrameAndEndsItsObservation() {
+        given(messaging.send(any(), any())).willThrow(new IllegalStateException("bug"));
+
+        assertThat(((ErrorFrame) answer(SEND)).code()).isEqualTo("internal");
+        assertThat(lastFrameTags()).containsEntry("type", "send_message").containsEntry("outcome", "internal");
+    }
+
+    @Test
     void ackDeliveryGoesToRelayAndIsAcked() {
         given(relay.ackDelivery(any(), any(), any())).willReturn(Mono.empty());
 
