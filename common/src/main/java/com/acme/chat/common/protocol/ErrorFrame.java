@@ -16,8 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param message human-readable detail, safe to show; never contains message bodies or
  * tokens
  * @param retryable whether sending the same frame again after a back-off can succeed
+ * @param traceId the trace of the failed frame's handling (W3C trace id, 32 hex digits),
+ * for support: a client that reports it leads to every hop's log lines; absent when the
+ * server has no trace for it
  */
-public record ErrorFrame(@Nullable String id, String code, String message, boolean retryable) implements ServerFrame {
+public record ErrorFrame(@Nullable String id, String code, String message, boolean retryable,
+        @Nullable String traceId) implements ServerFrame {
 
     /** The JSON {@code type} of this frame. */
     public static final String TYPE = "error";
@@ -25,6 +29,25 @@ public record ErrorFrame(@Nullable String id, String code, String message, boole
     public ErrorFrame {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
+    }
+
+    /**
+     * An error frame without a trace id.
+     * @param id the correlation id of the failed frame, if known
+     * @param code an error code
+     * @param message detail for the user
+     * @param retryable whether a retry can succeed
+     */
+    public ErrorFrame(@Nullable String id, String code, String message, boolean retryable) {
+        this(id, code, message, retryable, null);
+    }
+
+    /**
+     * @param traceId the trace of the failed frame's handling, or null
+     * @return this frame naming that trace
+     */
+    public ErrorFrame withTraceId(@Nullable String traceId) {
+        return new ErrorFrame(id, code, message, retryable, traceId);
     }
 
     /**

@@ -164,6 +164,19 @@ class FrameJsonTest {
     }
 
     @Test
+    void errorFrameNamesItsTraceOnlyWhenItHasOne() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        ErrorFrame traced = Frames.error().withTraceId(traceId);
+
+        String json = MAPPER.writeValueAsString(traced);
+
+        assertThat(json).contains("\"traceId\":\"" + traceId + "\"");
+        assertThat(MAPPER.readValue(json, ServerFrame.class)).isEqualTo(traced);
+        assertThat(traced.withTraceId(null)).isEqualTo(Frames.error());
+        assertThat(MAPPER.writeValueAsString(Frames.error())).doesNotContain("traceId");
+    }
+
+    @Test
     void sendMessageNeedsExactlyOneRecipient() {
         assertThat(Frames.sendDirect().isSingleRecipient()).isTrue();
         assertThat(Frames.sendToGroup().isSingleRecipient()).isTrue();

@@ -51,6 +51,8 @@ public final class ChatCtl {
             case "stop":
                 stack.stop(LocalStack.component(single(args)));
                 return 0;
+            case "trace":
+                return new TraceView(stack.home().logs()).run(args, System.out);
             default:
                 usage();
                 return 2;
@@ -144,7 +146,8 @@ public final class ChatCtl {
 
     private static void usage() {
         System.err.println(
-                "usage: chatctl up [--servers-only] | down | status | logs <name> [-f] | start <name> | stop <name>");
+                "usage: chatctl up [--servers-only] | down | status | logs <name> [-f] | start <name> | stop <name>"
+                        + " | trace [traceId]");
         System.err.println(
                 "components: " + String.join(", ", LocalStack.components().stream().map(Component::name).toList()));
     }

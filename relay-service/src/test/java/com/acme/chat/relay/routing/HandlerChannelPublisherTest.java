@@ -3,6 +3,7 @@ package com.acme.chat.relay.routing;
 import java.time.Instant;
 import java.util.List;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import tools.jackson.databind.JsonNode;
@@ -40,7 +41,8 @@ class HandlerChannelPublisherTest {
                 Instant.parse("2026-11-27T21:07:41.123Z"));
         Route route = new Route(UserId.of("bob"), DeviceId.of("web"), "handler-1", "conn-1");
 
-        boolean received = new HandlerChannelPublisher(redis, RouteKeys.DEFAULT, json).deliver(route, frame);
+        boolean received = new HandlerChannelPublisher(redis, RouteKeys.DEFAULT, json, ObservationRegistry.NOOP)
+            .deliver(route, frame);
 
         assertThat(received).isTrue();
         ArgumentCaptor<String> payload = ArgumentCaptor.forClass(String.class);

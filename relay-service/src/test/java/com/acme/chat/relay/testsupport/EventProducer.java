@@ -1,5 +1,6 @@
 package com.acme.chat.relay.testsupport;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -35,10 +36,20 @@ public final class EventProducer implements AutoCloseable {
 
     /** Sends an event and waits until the broker has it. */
     public void send(ChatEvent event) {
+        send(event, Map.of());
+    }
+
+    /**
+     * Sends an event with record headers (e.g. {@code traceparent}) and waits until the
+     * broker has it.
+     */
+    public void send(ChatEvent event, Map<String, String> headers) {
         String value = json.writerFor(ChatEvent.class).writeValueAsString(event);
+        ProducerRecord<String, String> record = new ProducerRecord<>(namespace.topic(event.topic()),
+                event.partitionKey(), value);
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
         try {
-            producer.send(new ProducerRecord<>(namespace.topic(event.topic()), event.partitionKey(), value))
-                .get(60, TimeUnit.SECONDS);
+            producer.send(record).get(60, TimeUnit.SECONDS);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

@@ -78,7 +78,20 @@ public final class FakeHandler implements AutoCloseable {
         return delivers();
     }
 
+    /**
+     * The pushes that arrived, without their trace context (which differs per push; the
+     * tracing test reads it with {@link #tracedDelivers()}), so tests can compare them
+     * with what they expect.
+     */
     public List<HandlerMessage.Deliver> delivers() {
+        return tracedDelivers().stream()
+            .map(deliver -> new HandlerMessage.Deliver(deliver.user(), deliver.device(), deliver.connectionId(),
+                    deliver.frame()))
+            .toList();
+    }
+
+    /** The pushes exactly as they arrived, trace context included. */
+    public List<HandlerMessage.Deliver> tracedDelivers() {
         return received.stream()
             .filter(HandlerMessage.Deliver.class::isInstance)
             .map(HandlerMessage.Deliver.class::cast)

@@ -17,6 +17,7 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.web.server.ServerWebExchange;
 
 import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.kit.tracing.TraceIds;
 import com.acme.chat.kit.web.Problems;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -38,16 +39,18 @@ final class ReactiveProblemEntryPoint implements ServerAuthenticationEntryPoint,
         ErrorCode code = TokenErrors.isExpired(ex) ? ErrorCode.TOKEN_EXPIRED : ErrorCode.UNAUTHENTICATED;
         String challenge = ex instanceof InvalidBearerTokenException ? "Bearer error=\"invalid_token\"" : "Bearer";
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
-        return write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, Problems.of(code, TokenErrors.describe(ex)));
+        return write(exchange, HttpStatus.UNAUTHORIZED, Problems.of(code, TokenErrors.describe(ex)));
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange,
             org.springframework.security.access.AccessDeniedException denied) {
-        return write(exchange.getResponse(), HttpStatus.FORBIDDEN, Problems.of(ErrorCode.FORBIDDEN, "Access denied"));
+        return write(exchange, HttpStatus.FORBIDDEN, Problems.of(ErrorCode.FORBIDDEN, "Access denied"));
     }
 
-    private Mono<Void> write(ServerHttpResponse response, HttpStatus status, ProblemDetail problem) {
+    private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, ProblemDetail problem) {
+        Problems.withTraceId(problem, TraceIds.of(exchange));
+        ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         DataBuffer body = response.bufferFactory()

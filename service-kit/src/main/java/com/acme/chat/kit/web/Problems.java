@@ -2,19 +2,24 @@ package com.acme.chat.kit.web;
 
 import java.net.URI;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
-import org.slf4j.MDC;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.kit.tracing.TraceIds;
 
 /**
  * Builds the project's ProblemDetail shape: {@code type = urn:chat:problem:<code>},
- * {@code title}, {@code detail}, and the extra properties {@code code} and (when tracing
- * is on) {@code traceId}.
+ * {@code title}, {@code detail}, and the extra properties {@code code} and
+ * {@code traceId} (the trace of the request, present whether or not it is sampled).
+ * <p>
+ * The trace is the one current on the calling thread, which is right for servlet
+ * requests; WebFlux keeps none on the thread, so reactive callers pass the request's own
+ * with {@link #withTraceId}.
  */
 public final class Problems {
 
@@ -51,7 +56,16 @@ public final class Problems {
         problem.setType(URI.create(TYPE_PREFIX + code.code()));
         problem.setTitle(code.title());
         problem.setProperty("code", code.code());
-        String traceId = MDC.get("traceId");
+        return withTraceId(problem, TraceIds.current());
+    }
+
+    /**
+     * Names the request's trace, replacing what {@link #decorate} found on the thread.
+     * @param problem the ProblemDetail
+     * @param traceId the trace, or null to leave the problem as it is
+     * @return the problem
+     */
+    public static ProblemDetail withTraceId(ProblemDetail problem, @Nullable String traceId) {
         if (traceId != null) {
             problem.setProperty("traceId", traceId);
         }

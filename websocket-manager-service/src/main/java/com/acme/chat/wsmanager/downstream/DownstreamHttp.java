@@ -20,9 +20,14 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
- * What the two clients share: a WebClient on Reactor Netty with connect and response
- * timeouts, JSON bodies written and read with the service's JsonMapper, and one
+ * What the two clients share: a WebClient from Boot's {@link WebClient.Builder} (so every
+ * call is observed, {@code http.client.requests}, and carries the caller's trace in
+ * {@code traceparent}) on a Reactor Netty connection pool of its own with connect and
+ * response timeouts, JSON bodies written and read with the service's JsonMapper, and one
  * translation of failures into {@link DownstreamException}.
+ * <p>
+ * The trace a call continues is the observation in the subscriber's Reactor context
+ * (WebFlux keeps none on the thread): the frame observation the dispatcher puts there.
  */
 final class DownstreamHttp {
 
@@ -36,7 +41,11 @@ final class DownstreamHttp {
 
     private final Duration timeout;
 
-    DownstreamHttp(String service, URI baseUrl, Duration timeout, JsonMapper json) {
+    /**
+     * @param builder a builder of its own (Boot's is a prototype bean), with observation
+     * set up
+     */
+    DownstreamHttp(String service, URI baseUrl, Duration timeout, JsonMapper json, WebClient.Builder builder) {
         this.service = service;
         this.json = json;
         this.timeout = timeout;
@@ -52,10 +61,7 @@ final class DownstreamHttp {
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
                     (int) Math.min(MAX_CONNECT_TIMEOUT_MILLIS, timeout.toMillis()))
             .responseTimeout(timeout);
-        this.client = WebClient.builder()
-            .baseUrl(baseUrl.toString())
-            .clientConnector(new ReactorClientHttpConnector(http))
-            .build();
+        this.client = builder.baseUrl(baseUrl.toString()).clientConnector(new ReactorClientHttpConnector(http)).build();
     }
 
     WebClient client() {

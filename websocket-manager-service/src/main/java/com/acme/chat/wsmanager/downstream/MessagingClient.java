@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.MessageId;
@@ -34,8 +35,9 @@ public class MessagingClient {
 
     private final DownstreamHttp http;
 
-    MessagingClient(WsManagerProperties properties, JsonMapper json) {
-        this.http = new DownstreamHttp(SERVICE, properties.messagingUrl(), properties.downstreamTimeout(), json);
+    MessagingClient(WsManagerProperties properties, JsonMapper json, WebClient.Builder builder) {
+        this.http = new DownstreamHttp(SERVICE, properties.messagingUrl(), properties.downstreamTimeout(), json,
+                builder);
     }
 
     /**

@@ -7,6 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.MessageId;
@@ -26,8 +27,8 @@ public class RelayClient {
 
     private final DownstreamHttp http;
 
-    RelayClient(WsManagerProperties properties, JsonMapper json) {
-        this.http = new DownstreamHttp(SERVICE, properties.relayUrl(), properties.downstreamTimeout(), json);
+    RelayClient(WsManagerProperties properties, JsonMapper json, WebClient.Builder builder) {
+        this.http = new DownstreamHttp(SERVICE, properties.relayUrl(), properties.downstreamTimeout(), json, builder);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.validation.Validator;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +40,10 @@ import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
  * durably stored. Nothing here blocks; downstream calls run on Reactor Netty's client
  * event loop. The caller keeps a connection's frames in order by dispatching them one
  * after another.
+ * <p>
+ * <b>Tracing.</b> Every frame is a trace of its own ({@link FrameObservation}); the
+ * downstream calls are its child spans and an {@code error} answer names it in
+ * {@code traceId}.
  */
 @Component
 public class FrameDispatcher {
@@ -53,14 +58,17 @@ public class FrameDispatcher {
 
     private final MeterRegistry meters;
 
+    private final ObservationRegistry observations;
+
     private final Map<String, Counter> received = new ConcurrentHashMap<>();
 
     FrameDispatcher(JsonMapper json, Validator validator, MessagingClient messaging, RelayClient relay,
-            MeterRegistry meters) {
+            MeterRegistry meters, ObservationRegistry observations) {
         this.parser = new FrameParser(json, validator);
         this.messaging = messaging;
         this.relay = relay;
         this.meters = meters;
+        this.observations = observations;
     }
 
     /**
@@ -69,14 +77,27 @@ public class FrameDispatcher {
      * @return the answer frame
      */
     public Mono<ServerFrame> dispatch(String text, ConnectionPrincipal principal) {
+        FrameObservation observation = FrameObservation.start(observations);
         FrameParser.Parsed parsed = parser.parse(text);
         ClientFrame frame = parsed.frame();
         if (frame == null) {
             count("invalid");
-            return Mono.just(parsed.error());
+            return observation.type("invalid").observe(Mono.just(parsed.error()));
         }
-        return frame.accept(new Handling(principal))
-            .onErrorResume(failure -> Mono.just(DownstreamErrors.toErrorFrame(frame.id(), failure)));
+        // Deferred, so that even a handler that throws ends in an error frame and the
+        // frame's observation stops.
+        return observation.observe(Mono.defer(() -> frame.accept(new Handling(principal, observation)))
+            .onErrorResume(failure -> Mono.just(DownstreamErrors.toErrorFrame(frame.id(), failure))));
+    }
+
+    /**
+     * @return the answer to a binary frame (the protocol is JSON text only)
+     */
+    public Mono<ServerFrame> rejectBinary() {
+        return FrameObservation.start(observations)
+            .type("binary")
+            .observe(Mono.just(ErrorFrame.of(null, ErrorCode.BAD_REQUEST,
+                    "Binary frames are not supported; send JSON text frames")));
     }
 
     private void count(String type) {
@@ -89,18 +110,29 @@ public class FrameDispatcher {
             .increment();
     }
 
-    /** One frame's handling; stateless apart from the connection's principal. */
+    /**
+     * One frame's handling; stateless apart from the connection's principal and the
+     * frame's observation.
+     */
     private final class Handling implements ClientFrame.Visitor<Mono<ServerFrame>> {
 
         private final ConnectionPrincipal principal;
 
-        Handling(ConnectionPrincipal principal) {
+        private final FrameObservation observation;
+
+        Handling(ConnectionPrincipal principal, FrameObservation observation) {
             this.principal = principal;
+            this.observation = observation;
+        }
+
+        private void received(String type) {
+            count(type);
+            observation.type(type);
         }
 
         @Override
         public Mono<ServerFrame> onSendMessage(SendMessage frame) {
-            count(SendMessage.TYPE);
+            received(SendMessage.TYPE);
             return messaging.send(principal, frame)
                 .map(stored -> Ack.messageStored(frame.id(), stored.messageId(), stored.conversationId(), stored.seq(),
                         stored.sentAt(), stored.duplicate()));
@@ -108,33 +140,33 @@ public class FrameDispatcher {
 
         @Override
         public Mono<ServerFrame> onAckDelivery(AckDelivery frame) {
-            count(AckDelivery.TYPE);
+            received(AckDelivery.TYPE);
             return relay.ackDelivery(principal, frame.conversationId(), frame.messageIds())
                 .then(Mono.fromSupplier(() -> Ack.of(frame.id())));
         }
 
         @Override
         public Mono<ServerFrame> onMarkRead(MarkRead frame) {
-            count(MarkRead.TYPE);
+            received(MarkRead.TYPE);
             return messaging.markRead(principal, frame.conversationId(), frame.seq())
                 .then(Mono.fromSupplier(() -> Ack.of(frame.id())));
         }
 
         @Override
         public Mono<ServerFrame> onPing(Ping frame) {
-            count(Ping.TYPE);
+            received(Ping.TYPE);
             return Mono.just(new Pong(frame.id()));
         }
 
         @Override
         public Mono<ServerFrame> onTyping(Typing frame) {
-            count(Typing.TYPE);
+            received(Typing.TYPE);
             return Mono.just(ErrorFrame.of(frame.id(), ErrorCode.BAD_REQUEST, RESERVED_PRESENCE));
         }
 
         @Override
         public Mono<ServerFrame> onSubscribePresence(SubscribePresence frame) {
-            count(SubscribePresence.TYPE);
+            received(SubscribePresence.TYPE);
             return Mono.just(ErrorFrame.of(frame.id(), ErrorCode.BAD_REQUEST, RESERVED_PRESENCE));
         }
 

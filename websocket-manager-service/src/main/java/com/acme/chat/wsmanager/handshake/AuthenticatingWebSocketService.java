@@ -44,12 +44,11 @@ final class AuthenticatingWebSocketService implements WebSocketService {
             .flatMap(principal -> delegate.handleRequest(exchange, session -> endpoint.handle(session, principal)))
             .onErrorResume(HandshakeRejectedException.class, rejected -> {
                 log.debug("Rejected WebSocket handshake: {}", rejected.code().code());
-                return ProblemResponses.write(exchange.getResponse(), json, rejected.code(), rejected.getMessage());
+                return ProblemResponses.write(exchange, json, rejected.code(), rejected.getMessage());
             })
             .onErrorResume(ex -> !exchange.getResponse().isCommitted() && isRedisFailure(ex), ex -> {
                 log.warn("WebSocket handshake failed on a dependency: {}", ex.toString());
-                return ProblemResponses.write(exchange.getResponse(), json, ErrorCode.SERVICE_UNAVAILABLE,
-                        "Try again later");
+                return ProblemResponses.write(exchange, json, ErrorCode.SERVICE_UNAVAILABLE, "Try again later");
             });
     }
 

@@ -11,8 +11,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
 
 import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.kit.tracing.TraceIds;
 import com.acme.chat.kit.web.Problems;
 
 /**
@@ -24,8 +26,9 @@ final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    static Mono<Void> write(ServerHttpResponse response, JsonMapper json, ErrorCode code, String detail) {
-        ProblemDetail problem = Problems.of(code, detail);
+    static Mono<Void> write(ServerWebExchange exchange, JsonMapper json, ErrorCode code, String detail) {
+        ProblemDetail problem = Problems.withTraceId(Problems.of(code, detail), TraceIds.of(exchange));
+        ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(HttpStatusCode.valueOf(code.httpStatus()));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (code.httpStatus() == 401) {

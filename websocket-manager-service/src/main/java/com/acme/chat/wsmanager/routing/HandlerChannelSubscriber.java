@@ -3,7 +3,10 @@ package com.acme.chat.wsmanager.routing;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,7 @@ import org.springframework.stereotype.Component;
 
 import com.acme.chat.common.routing.HandlerMessage;
 import com.acme.chat.common.routing.RouteKeys;
+import com.acme.chat.kit.tracing.TraceCarriers;
 import com.acme.chat.wsmanager.config.WsManagerProperties;
 
 /**
@@ -36,11 +40,20 @@ import com.acme.chat.wsmanager.config.WsManagerProperties;
  * Messages are handled one at a time in channel order on a Lettuce I/O thread; handling
  * only enqueues frames on the sockets' bounded outboxes and never blocks. The
  * subscription is re-established with back-off when it fails.
+ * <p>
+ * <b>Tracing.</b> A push continues the trace its envelope carries (relay's publish) with
+ * the span {@value #PUSH}: it ends once the frame is queued on the socket's outbox, which
+ * the connection's event loop writes next (Reactor Netty reports no completion per
+ * frame). An envelope without trace context starts a trace of its own.
  */
 @Component
 class HandlerChannelSubscriber implements SmartLifecycle {
 
+    static final String PUSH = "chat.wsmanager.push";
+
     private static final Logger log = LoggerFactory.getLogger(HandlerChannelSubscriber.class);
+
+    private final ObservationRegistry observations;
 
     private final ReactiveRedisConnectionFactory connectionFactory;
 
@@ -63,8 +76,10 @@ class HandlerChannelSubscriber implements SmartLifecycle {
     private volatile @Nullable Disposable subscription;
 
     HandlerChannelSubscriber(ReactiveRedisConnectionFactory connectionFactory, LocalConnections connections,
-            JsonMapper json, RouteKeys keys, WsManagerProperties properties, MeterRegistry meters) {
+            JsonMapper json, RouteKeys keys, WsManagerProperties properties, MeterRegistry meters,
+            ObservationRegistry observations) {
         this.connectionFactory = connectionFactory;
+        this.observations = observations;
         this.connections = connections;
         this.json = json;
         this.channel = keys.handlerChannel(properties.handlerId());
@@ -109,7 +124,24 @@ class HandlerChannelSubscriber implements SmartLifecycle {
             return;
         }
         if (message instanceof HandlerMessage.Deliver deliver) {
-            if (connections.deliver(deliver)) {
+            push(deliver);
+        }
+        else if (message instanceof HandlerMessage.Evict evict) {
+            evicted.increment();
+            boolean closed = connections.evict(evict);
+            log.debug("Evict of connection {} (user {} device {}): {}", evict.connectionId(), evict.user(),
+                    evict.device(), closed ? "closed" : "not here");
+        }
+    }
+
+    private void push(HandlerMessage.Deliver deliver) {
+        String frame = deliver.frame().getClass().getSimpleName();
+        Observation observation = TraceCarriers.startReceiving(deliver.trace(), PUSH, "push " + frame, "redis",
+                observations, KeyValue.of("frame", frame));
+        try {
+            boolean pushed = connections.deliver(deliver);
+            observation.lowCardinalityKeyValue("outcome", pushed ? "pushed" : "not_connected");
+            if (pushed) {
                 delivered.increment();
             }
             else {
@@ -117,11 +149,12 @@ class HandlerChannelSubscriber implements SmartLifecycle {
                 log.debug("Dropped push for user {} device {}: not connected here", deliver.user(), deliver.device());
             }
         }
-        else if (message instanceof HandlerMessage.Evict evict) {
-            evicted.increment();
-            boolean closed = connections.evict(evict);
-            log.debug("Evict of connection {} (user {} device {}): {}", evict.connectionId(), evict.user(),
-                    evict.device(), closed ? "closed" : "not here");
+        catch (RuntimeException ex) {
+            observation.error(ex);
+            throw ex;
+        }
+        finally {
+            observation.stop();
         }
     }
 

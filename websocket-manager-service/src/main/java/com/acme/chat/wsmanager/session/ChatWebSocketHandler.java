@@ -16,11 +16,10 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 
-import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.common.protocol.CloseCodes;
-import com.acme.chat.common.protocol.ErrorFrame;
 import com.acme.chat.common.protocol.Hello;
 import com.acme.chat.common.protocol.ProtocolLimits;
+import com.acme.chat.common.protocol.ServerFrame;
 import com.acme.chat.common.routing.Route;
 import com.acme.chat.wsmanager.config.WsManagerProperties;
 import com.acme.chat.wsmanager.downstream.MessagingClient;
@@ -145,17 +144,17 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
             return Mono.empty();
         }
         if (inbound.type() == WebSocketMessage.Type.BINARY) {
-            registry.answer(connection, ErrorFrame.of(null, ErrorCode.BAD_REQUEST,
-                    "Binary frames are not supported; send JSON text frames"));
-            return Mono.empty();
+            return answer(connection, dispatcher.rejectBinary());
         }
         String text = inbound.text();
         if (inbound.type() != WebSocketMessage.Type.TEXT || text == null) {
             return Mono.empty();
         }
-        return dispatcher.dispatch(text, connection.principal())
-            .doOnNext(answer -> registry.answer(connection, answer))
-            .then();
+        return answer(connection, dispatcher.dispatch(text, connection.principal()));
+    }
+
+    private Mono<Void> answer(Connection connection, Mono<ServerFrame> answering) {
+        return answering.doOnNext(answer -> registry.answer(connection, answer)).then();
     }
 
     /** Opening and closing of one connection; remembers what has to be undone. */

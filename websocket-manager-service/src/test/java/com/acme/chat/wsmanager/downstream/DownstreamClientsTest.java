@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.web.reactive.function.client.WebClient;
+
 import com.acme.chat.common.id.ClientMessageId;
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.DeviceId;
@@ -111,7 +113,7 @@ class DownstreamClientsTest {
         status = 201;
         responseBody = "{\"messageId\":\"m-1\",\"conversationId\":\"d:alice:bob\",\"seq\":42,"
                 + "\"sentAt\":\"2026-11-27T21:07:41.123Z\",\"duplicate\":false,\"extra\":1}";
-        MessagingClient messaging = new MessagingClient(properties(Duration.ofSeconds(5)), JSON);
+        MessagingClient messaging = new MessagingClient(properties(Duration.ofSeconds(5)), JSON, WebClient.builder());
 
         MessagingClient.StoredMessage stored = messaging
             .send(ALICE, SendMessage.toUser("f-1", ClientMessageId.of("c-1"), UserId.of("bob"), "hi Bob"))
@@ -138,7 +140,7 @@ class DownstreamClientsTest {
         status = 404;
         responseBody = "{\"type\":\"urn:chat:problem:unknown_user\",\"title\":\"Unknown user\",\"status\":404,"
                 + "\"detail\":\"No user 'zed'\",\"code\":\"unknown_user\"}";
-        MessagingClient messaging = new MessagingClient(properties(Duration.ofSeconds(5)), JSON);
+        MessagingClient messaging = new MessagingClient(properties(Duration.ofSeconds(5)), JSON, WebClient.builder());
 
         assertThatThrownBy(() -> messaging
             .send(ALICE, SendMessage.toUser("f-1", ClientMessageId.of("c-1"), UserId.of("zed"), "hi"))
@@ -154,7 +156,7 @@ class DownstreamClientsTest {
     void errorWithoutProblemBodyKeepsTheStatus() {
         status = 502;
         responseBody = "<html>bad gateway</html>";
-        MessagingClient messaging = new MessagingClient(properties(Duration.ofSeconds(5)), JSON);
+        MessagingClient messaging = new MessagingClient(properties(Duration.ofSeconds(5)), JSON, WebClient.builder());
 
         assertThatThrownBy(() -> messaging.markRead(ALICE, ConversationId.of("d:alice:bob"), 3).block())
             .isInstanceOfSatisfying(DownstreamException.class, ex -> {
@@ -168,7 +170,7 @@ class DownstreamClientsTest {
     void slowServiceTimesOutAsUnavailable() {
         delayMillis = 1500;
         status = 204;
-        MessagingClient messaging = new MessagingClient(properties(Duration.ofMillis(300)), JSON);
+        MessagingClient messaging = new MessagingClient(properties(Duration.ofMillis(300)), JSON, WebClient.builder());
 
         assertThatThrownBy(() -> messaging.markRead(ALICE, ConversationId.of("d:alice:bob"), 3).block())
             .isInstanceOfSatisfying(DownstreamException.class,
@@ -180,7 +182,7 @@ class DownstreamClientsTest {
         URI closed = URI.create("http://127.0.0.1:1");
         MessagingClient messaging = new MessagingClient(new WsManagerProperties("h", Duration.ofSeconds(90),
                 Duration.ofSeconds(30), List.of(), closed, closed, Duration.ofSeconds(5), Duration.ofSeconds(30), 1024),
-                JSON);
+                JSON, WebClient.builder());
 
         assertThatThrownBy(() -> messaging.registerUser(ALICE).block()).isInstanceOfSatisfying(
                 DownstreamException.class, ex -> assertThat(ex.kind()).isEqualTo(DownstreamException.Kind.UNAVAILABLE));
@@ -189,7 +191,7 @@ class DownstreamClientsTest {
     @Test
     void markReadPostsTheSeqToTheConversation() throws InterruptedException {
         status = 204;
-        MessagingClient messaging = new MessagingClient(properties(Duration.ofSeconds(5)), JSON);
+        MessagingClient messaging = new MessagingClient(properties(Duration.ofSeconds(5)), JSON, WebClient.builder());
 
         messaging.markRead(ALICE, ConversationId.of("d:alice:bob"), 42).block();
 
@@ -206,7 +208,7 @@ class DownstreamClientsTest {
     @Test
     void registerUserGetsMe() throws InterruptedException {
         responseBody = "{\"userId\":\"alice\"}";
-        MessagingClient messaging = new MessagingClient(properties(Duration.ofSeconds(5)), JSON);
+        MessagingClient messaging = new MessagingClient(properties(Duration.ofSeconds(5)), JSON, WebClient.builder());
 
         messaging.registerUser(ALICE).block();
 
@@ -219,7 +221,7 @@ class DownstreamClientsTest {
     @Test
     void ackDeliveryPostsToTheDevicesQueue() throws InterruptedException {
         responseBody = "{\"removed\":2}";
-        RelayClient relay = new RelayClient(properties(Duration.ofSeconds(5)), JSON);
+        RelayClient relay = new RelayClient(properties(Duration.ofSeconds(5)), JSON, WebClient.builder());
 
         relay.ackDelivery(ALICE, ConversationId.of("d:alice:bob"), List.of(MessageId.of("m-1"), MessageId.of("m-2")))
             .block();

@@ -1,9 +1,15 @@
 package com.acme.chat.wsmanager.frame;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 
@@ -47,8 +53,36 @@ class FrameDispatcherTest {
 
     private final RelayClient relay = mock(RelayClient.class);
 
+    private final List<Observation.Context> observed = new CopyOnWriteArrayList<>();
+
     private final FrameDispatcher dispatcher = new FrameDispatcher(JsonMapper.builder().build(),
-            VALIDATION.getValidator(), messaging, relay, new SimpleMeterRegistry());
+            VALIDATION.getValidator(), messaging, relay, new SimpleMeterRegistry(), recording(observed));
+
+    /** A registry that keeps the context of every stopped observation. */
+    private static ObservationRegistry recording(List<Observation.Context> stopped) {
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new ObservationHandler<>() {
+            @Override
+            public void onStop(Observation.Context context) {
+                stopped.add(context);
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+        });
+        return registry;
+    }
+
+    private Map<String, String> lastFrameTags() {
+        assertThat(observed).isNotEmpty();
+        Observation.Context context = observed.get(observed.size() - 1);
+        assertThat(context.getName()).isEqualTo(FrameObservation.NAME);
+        Map<String, String> tags = new HashMap<>();
+        context.getLowCardinalityKeyValues().forEach(tag -> tags.put(tag.getKey(), tag.getValue()));
+        return tags;
+    }
 
     @AfterAll
     static void close() {
@@ -75,6 +109,26 @@ class FrameDispatcherTest {
 
         assertThat(answer(SEND)).isEqualTo(
                 Ack.messageStored("f-1", MessageId.of("m-1"), ConversationId.of("d:alice:bob"), 42, sentAt, true));
+    }
+
+    @Test
+    void observesEachFrameWithItsTypeAndOutcome() {
+        given(messaging.send(eq(ALICE), any(SendMessage.class)))
+            .willReturn(Mono.just(new MessagingClient.StoredMessage(MessageId.of("m-1"),
+                    ConversationId.of("d:alice:bob"), 42, Instant.now(), false)));
+
+        answer(SEND);
+        assertThat(lastFrameTags()).containsEntry("type", "send_message").containsEntry("outcome", "ok");
+
+        answer("{not json");
+        assertThat(lastFrameTags()).containsEntry("type", "invalid").containsEntry("outcome", "malformed_json");
+
+        answer("{\"type\":\"ping\",\"id\":\"p-1\"}");
+        assertThat(lastFrameTags()).containsEntry("type", "ping").containsEntry("outcome", "ok");
+
+        dispatcher.rejectBinary().block();
+        assertThat(lastFrameTags()).containsEntry("type", "binary").containsEntry("outcome", "bad_request");
+        assertThat(observed).hasSize(4);
     }
 
     @Test
@@ -121,6 +175,14 @@ class FrameDispatcherTest {
         given(messaging.send(any(), any())).willReturn(Mono.error(new IllegalStateException("bug")));
 
         assertThat(((ErrorFrame) answer(SEND)).code()).isEqualTo("internal");
+    }
+
+    @Test
+    void aHandlerThatThrowsStillGetsAnErrorFrameAndEndsItsObservation() {
+        given(messaging.send(any(), any())).willThrow(new IllegalStateException("bug"));
+
+        assertThat(((ErrorFrame) answer(SEND)).code()).isEqualTo("internal");
+        assertThat(lastFrameTags()).containsEntry("type", "send_message").containsEntry("outcome", "internal");
     }
 
     @Test
