@@ -110,7 +110,7 @@ public final class ChatCtl {
     int status() {
         boolean allUp = true;
         long totalRss = 0;
-        System.out.printf("  %-18s %-36s %-10s %8s %9s%n", "NAME", "ADDRESS", "STATE", "PID", "RSS");
+        System.out.printf("  %-20s %-36s %-10s %8s %9s%n", "NAME", "ADDRESS", "STATE", "PID", "RSS");
         for (Component component : LocalStack.components()) {
             LocalStack.State state = stack.state(component);
             if (!LocalStack.isStackComponent(component) && state == LocalStack.State.DOWN) {
@@ -121,10 +121,10 @@ public final class ChatCtl {
             long rss = process.map(p -> rssKb(p.pid())).orElse(0L);
             totalRss += rss;
             allUp &= !LocalStack.isStackComponent(component) || state == LocalStack.State.UP;
-            System.out.printf("  %-18s %-36s %-10s %8s %9s%n", component.name(), component.address(), state,
+            System.out.printf("  %-20s %-36s %-10s %8s %9s%n", component.name(), component.address(), state,
                     process.map(p -> String.valueOf(p.pid())).orElse("-"), rss > 0 ? (rss / 1024) + " MB" : "-");
         }
-        System.out.printf("  %-18s %-36s %-10s %8s %9s%n", "total", "", "", "", (totalRss / 1024) + " MB");
+        System.out.printf("  %-20s %-36s %-10s %8s %9s%n", "total", "", "", "", (totalRss / 1024) + " MB");
         return allUp ? 0 : 3;
     }
 

@@ -6,13 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -28,7 +25,7 @@ import com.acme.chat.localstack.Component;
 import com.acme.chat.testsupport.ChatIntegrationTest;
 import com.acme.chat.testsupport.Json;
 import com.acme.chat.testsupport.PrivateServers;
-import com.acme.chat.testsupport.Readiness;
+import com.acme.chat.testsupport.OutageContract;
 import com.acme.chat.testsupport.TestTokens;
 import com.acme.chat.testsupport.WsClient;
 import com.acme.chat.wsmanager.config.WsManagerProperties;
@@ -45,9 +42,7 @@ import static org.awaitility.Awaitility.await;
 @ChatIntegrationTest
 @TestPropertySource(properties = { "chat.wsmanager.handler-id=it-restart-${random.uuid}", "chat.wsmanager.heartbeat=1s",
         "chat.wsmanager.route-ttl=5s" })
-@DirtiesContext
-@Timeout(180)
-class RedisRestartIT {
+class RedisRestartIT extends OutageContract {
 
     private static Component privateRedis;
 
@@ -55,9 +50,6 @@ class RedisRestartIT {
     static void privateRedis(DynamicPropertyRegistry registry) {
         privateRedis = PrivateServers.redis(registry);
     }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     ReactiveStringRedisTemplate redis;
@@ -116,9 +108,9 @@ class RedisRestartIT {
         }
     }
 
-    @Test
-    void readinessFollowsARedisOutage() {
-        Readiness.assertFollowsOutage("http://127.0.0.1:" + port, privateRedis, "redis");
+    @Override
+    protected String server() {
+        return "redis";
     }
 
 }
