@@ -13,8 +13,14 @@ import com.acme.chat.kit.cache.ChatCacheSpec;
 @Configuration(proxyBeanMethods = false)
 public class MessagingCaches {
 
-    /** Conversation id to the highest seq this instance knows exists. */
+    /**
+     * Conversation id to its highest seq, as the shard owner knows it (with the tenure it
+     * was learnt in).
+     */
     public static final String SEQ_HINTS = "seq-hints";
+
+    /** (sender, clientMsgId) to the ack of a recent send, so a retry needs no read. */
+    public static final String RECENT_SENDS = "recent-sends";
 
     /**
      * User ids whose profile this instance upserted within
@@ -28,6 +34,11 @@ public class MessagingCaches {
     @Bean
     ChatCacheSpec seqHintsCache(MessagingProperties properties) {
         return ChatCacheSpec.bounded(SEQ_HINTS, properties.seqHintCapacity());
+    }
+
+    @Bean
+    ChatCacheSpec recentSendsCache(MessagingProperties properties) {
+        return ChatCacheSpec.bounded(RECENT_SENDS, properties.recentSendCapacity());
     }
 
     @Bean

@@ -16,16 +16,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTextChars longest message text accepted
  * @param historyPageSize default page size of Get-Message and conversation paging
  * @param maxHistoryPageSize largest page a client may ask for
- * @param claimTakeoverAfter how old an unfinished idempotency claim must be before a
- * retry may take it over
- * @param seqMaxAttempts most seq allocation attempts (LWT inserts) per message before
- * answering 503
- * @param seqLockTimeout how long a send waits for this instance's per-conversation writer
- * slot before answering 503
- * @param seqHintCapacity most conversations whose last seq this instance remembers (the
- * cache {@code seq-hints})
- * @param duplicateScanDepth how many of a conversation's newest messages a retry searches
- * for its unfinished message
+ * @param seqLockTimeout how long a send waits for its conversation's writer slot on the
+ * owner before answering 503
+ * @param seqHintCapacity most conversations whose last seq this instance keeps in memory
+ * (the cache {@code seq-hints}; a miss costs one read)
+ * @param recentSendCapacity most recent sends whose ack this instance keeps, so a retry
+ * is answered without a read (the cache {@code recent-sends})
  * @param timelineEmptyMonths Get-Message stops walking back after this many consecutive
  * empty months
  * @param userRefreshInterval a user's profile is upserted from their token at most this
@@ -37,9 +33,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record MessagingProperties(@DefaultValue("4096") @Positive int maxTextChars,
         @DefaultValue("50") @Positive int historyPageSize, @DefaultValue("200") @Positive int maxHistoryPageSize,
-        @DefaultValue("10s") @NotNull Duration claimTakeoverAfter, @DefaultValue("50") @Positive int seqMaxAttempts,
         @DefaultValue("10s") @NotNull Duration seqLockTimeout, @DefaultValue("100000") @Positive int seqHintCapacity,
-        @DefaultValue("200") @Positive int duplicateScanDepth, @DefaultValue("24") @Positive int timelineEmptyMonths,
+        @DefaultValue("100000") @Positive int recentSendCapacity, @DefaultValue("24") @Positive int timelineEmptyMonths,
         @DefaultValue("10m") @NotNull Duration userRefreshInterval,
         @DefaultValue("100000") @Positive int knownUserCapacity) {
 }

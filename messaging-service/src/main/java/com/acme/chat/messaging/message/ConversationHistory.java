@@ -18,11 +18,11 @@ public class ConversationHistory {
 
     private final MessageRepository messages;
 
-    private final SequenceAllocator sequences;
+    private final SeqCounters sequences;
 
     private final MessagingProperties properties;
 
-    ConversationHistory(MessageRepository messages, SequenceAllocator sequences, MessagingProperties properties) {
+    ConversationHistory(MessageRepository messages, SeqCounters sequences, MessagingProperties properties) {
         this.messages = messages;
         this.sequences = sequences;
         this.properties = properties;
@@ -49,7 +49,7 @@ public class ConversationHistory {
         else {
             // Bounded by the newest seq, so a far-future beforeSeq does not walk empty
             // buckets.
-            long newest = sequences.currentMax(conversation);
+            long newest = sequences.storedMax(conversation);
             long below = (beforeSeq != null) ? Math.min(beforeSeq, newest + 1) : newest + 1;
             page = messages.descending(conversation, below, size);
         }
@@ -60,7 +60,7 @@ public class ConversationHistory {
      * @return the conversation's highest seq, 0 if it has no messages
      */
     public long lastSeq(ConversationId conversation) {
-        return sequences.currentMax(conversation);
+        return sequences.storedMax(conversation);
     }
 
 }

@@ -8,13 +8,10 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
-import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import org.jspecify.annotations.Nullable;
 
@@ -29,28 +26,12 @@ import com.acme.chat.common.id.UserId;
 /**
  * The {@code messages} table (history by conversation and seq,
  * {@code bucket = seq / 10000}), plus the {@code conversation_seq} hint and the
- * {@code conversations} row. Statements are prepared once at startup; lightweight
- * transactions run at {@code LOCAL_SERIAL}, everything else at the session's
- * {@code LOCAL_QUORUM}.
+ * {@code conversations} row. Statements are prepared once at startup and run at the
+ * session's {@code LOCAL_QUORUM}; no lightweight transactions: only the conversation's
+ * shard owner writes here, each write fenced by its tenure's timestamp (ADR 0014).
  */
 @Repository
 class MessageRepository {
-
-    /** Result of inserting a message at a seq. */
-    enum InsertOutcome {
-
-        /**
-         * The row is ours (inserted now, or by an earlier attempt of the same message).
-         */
-        STORED,
-        /** Another message holds the seq. */
-        TAKEN,
-        /** The insert timed out; it may or may not have been applied. */
-        UNKNOWN
-
-    }
-
-    private static final ConsistencyLevel SERIAL = DefaultConsistencyLevel.LOCAL_SERIAL;
 
     private static final String COLUMNS = "conversation_id, seq, message_id, sender_id, sender_device, client_msg_id, "
             + "body, media, sent_at";
@@ -64,8 +45,6 @@ class MessageRepository {
     private final PreparedStatement topSeq;
 
     private final PreparedStatement bySeq;
-
-    private final PreparedStatement newestIds;
 
     private final PreparedStatement descending;
 
@@ -83,85 +62,47 @@ class MessageRepository {
         this.session = session;
         this.mediaJson = mediaJson;
         this.insert = session.prepare("INSERT INTO messages (conversation_id, bucket, seq, message_id, sender_id, "
-                + "sender_device, client_msg_id, body, media, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS");
+                + "sender_device, client_msg_id, body, media, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "USING TIMESTAMP ?");
         this.topSeq = session.prepare("SELECT seq FROM messages WHERE conversation_id = ? AND bucket = ? LIMIT 1");
         this.bySeq = session
             .prepare("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND bucket = ? AND seq = ?");
-        this.newestIds = session
-            .prepare("SELECT seq, message_id FROM messages WHERE conversation_id = ? AND bucket = ? LIMIT ?");
         this.descending = session.prepare(
                 "SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND bucket = ? AND seq < ? LIMIT ?");
         this.ascending = session.prepare("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND bucket = ?"
                 + " AND seq > ? AND seq < ? ORDER BY seq ASC LIMIT ?");
         this.readHint = session.prepare("SELECT last_seq FROM conversation_seq WHERE conversation_id = ?");
-        this.writeHint = session.prepare("UPDATE conversation_seq SET last_seq = ? WHERE conversation_id = ?");
+        this.writeHint = session
+            .prepare("UPDATE conversation_seq USING TIMESTAMP ? SET last_seq = ? WHERE conversation_id = ?");
         this.touchConversation = session
             .prepare("UPDATE conversations SET kind = ?, members = members + ? WHERE conversation_id = ?");
         this.createConversation = session.prepare(
                 "UPDATE conversations SET kind = ?, members = members + ?, created_at = ? WHERE conversation_id = ?");
     }
 
-    /** Claims {@code message.seq()} for the message: {@code INSERT ... IF NOT EXISTS}. */
-    InsertOutcome insertIfAbsent(StoredMessage message) {
-        BoundStatement statement = insert
-            .bind(message.conversationId().value(), SeqPlanner.bucketOf(message.seq()), message.seq(),
-                    message.messageId().value(), message.sender().value(), message.senderDevice().value(),
-                    message.clientMsgId().value(), message.text(), mediaJson.write(message.media()), message.sentAt())
-            .setSerialConsistencyLevel(SERIAL);
-        ResultSet result;
-        try {
-            result = session.execute(statement);
-        }
-        catch (RuntimeException ex) {
-            if (LwtOutcomes.isUnknown(ex)) {
-                return InsertOutcome.UNKNOWN;
-            }
-            throw ex;
-        }
-        if (result.wasApplied()) {
-            return InsertOutcome.STORED;
-        }
-        Row existing = result.one();
-        boolean ours = existing != null && message.messageId().value().equals(existing.getString("message_id"));
-        return ours ? InsertOutcome.STORED : InsertOutcome.TAKEN;
+    /**
+     * Writes the message at its seq, fenced by the owner's write timestamp: a write of a
+     * later tenure at the same seq wins, whichever arrives first (ADR 0014).
+     */
+    CompletionStage<AsyncResultSet> insert(StoredMessage message, long writeTimestamp) {
+        return session.executeAsync(insert.bind(message.conversationId().value(), SeqPlanner.bucketOf(message.seq()),
+                message.seq(), message.messageId().value(), message.sender().value(), message.senderDevice().value(),
+                message.clientMsgId().value(), message.text(), mediaJson.write(message.media()), message.sentAt(),
+                writeTimestamp));
     }
 
     /**
-     * @param serial read at {@code LOCAL_SERIAL}, which first settles any in-flight
-     * insert of the partition
-     * @return the highest seq stored in a bucket
+     * @return the highest seq stored in a bucket, read at the session's
+     * {@code LOCAL_QUORUM}, so it sees every write that was acknowledged
      */
-    OptionalLong topSeq(ConversationId conversation, long bucket, boolean serial) {
-        BoundStatement statement = topSeq.bind(conversation.value(), bucket);
-        Row row = session.execute(serial ? statement.setConsistencyLevel(SERIAL) : statement).one();
+    OptionalLong topSeq(ConversationId conversation, long bucket) {
+        Row row = session.execute(topSeq.bind(conversation.value(), bucket)).one();
         return (row == null) ? OptionalLong.empty() : OptionalLong.of(row.getLong("seq"));
     }
 
     Optional<StoredMessage> find(ConversationId conversation, long seq) {
         Row row = session.execute(bySeq.bind(conversation.value(), SeqPlanner.bucketOf(seq), seq)).one();
         return Optional.ofNullable(row).map(this::toMessage);
-    }
-
-    /**
-     * Looks for a message among the newest {@code depth} of a conversation, with serial
-     * reads so that an insert that was still in flight is settled first.
-     * @param maxSeq the conversation's highest seq
-     * @return its seq, if found
-     */
-    OptionalLong findSeqAmongNewest(ConversationId conversation, MessageId messageId, long maxSeq, int depth) {
-        int remaining = depth;
-        for (long bucket = SeqPlanner.bucketOf(maxSeq); bucket >= 0 && remaining > 0; bucket--) {
-            List<Row> rows = session
-                .execute(newestIds.bind(conversation.value(), bucket, remaining).setConsistencyLevel(SERIAL))
-                .all();
-            for (Row row : rows) {
-                if (messageId.value().equals(row.getString("message_id"))) {
-                    return OptionalLong.of(row.getLong("seq"));
-                }
-            }
-            remaining -= rows.size();
-        }
-        return OptionalLong.empty();
     }
 
     /**
@@ -211,8 +152,12 @@ class MessageRepository {
         return (row == null || row.isNull("last_seq")) ? 0 : row.getLong("last_seq");
     }
 
-    CompletionStage<AsyncResultSet> writeSeqHint(ConversationId conversation, long seq) {
-        return session.executeAsync(writeHint.bind(seq, conversation.value()));
+    /**
+     * Moves the hint; written only after the message at {@code seq} is stored, so the
+     * hint always names an existing seq.
+     */
+    CompletionStage<AsyncResultSet> writeSeqHint(ConversationId conversation, long seq, long writeTimestamp) {
+        return session.executeAsync(writeHint.bind(writeTimestamp, seq, conversation.value()));
     }
 
     /**

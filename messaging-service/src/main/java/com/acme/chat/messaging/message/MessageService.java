@@ -1,72 +1,72 @@
 package com.acme.chat.messaging.message;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.common.id.ClientMessageId;
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
+import com.acme.chat.kit.cache.ChatCaches;
 import com.acme.chat.kit.kafka.ChatEventPublisher;
 import com.acme.chat.kit.kafka.PublishPolicy;
 import com.acme.chat.kit.web.ChatException;
-import com.acme.chat.messaging.config.MessagingProperties;
+import com.acme.chat.messaging.config.MessagingCaches;
+import com.acme.chat.messaging.shard.LostTenureException;
+import com.acme.chat.messaging.shard.NotOwnerException;
+import com.acme.chat.messaging.shard.ShardOwnership;
+import com.acme.chat.messaging.shard.Tenure;
 import com.acme.chat.messaging.user.UserDirectory;
 
 /**
- * Send-Message: durable, idempotent and ordered.
+ * Send-Message on the conversation's single writer (ADR 0014): durable, idempotent and
+ * ordered without a lightweight transaction.
  * <ol>
- * <li><b>Claim</b> (sender, clientMsgId) with {@code IF NOT EXISTS}. If it exists: other
- * content is {@code duplicate_mismatch}; a complete claim is answered with the original
- * ack ({@code duplicate}) after re-publishing its events; an unfinished one is finished
- * if its message was stored, taken over if it is older than {@code claim-takeover-after},
- * and otherwise answered {@code service_unavailable} (still in flight).</li>
- * <li><b>Seq</b>: the message row is inserted at the next free seq
- * ({@link SequenceAllocator}).</li>
- * <li><b>Durable</b>: timeline rows of every member, the conversation row and (first seq
- * of a bucket) the seq hint are written; then the claim is completed.</li>
- * <li><b>Publish, then ack</b>: {@code MessageSent} and one {@code DeliveryRequested} per
- * member, acknowledged by the broker before the client gets its ack. A failure is
- * {@code service_unavailable}; the message stays stored and the client's retry
- * re-publishes.</li>
+ * <li>Only the owner of the conversation's shard writes; elsewhere
+ * {@link NotOwnerException} (the controller forwards to the owner).</li>
+ * <li>The {@code messageId} is derived from (sender, clientMsgId), so every attempt of a
+ * message has the same id.</li>
+ * <li>In the conversation's writer slot: a retry is recognised from memory or from the
+ * idempotency row (verified against the message row it names) and answered with the
+ * original ack; otherwise the message gets {@code max + 1}, and the idempotency row, then
+ * the message and timeline rows are written, fenced by the tenure's timestamps.</li>
+ * <li>The tenure must still hold after the writes; the events are handed to Kafka in the
+ * slot (one conversation's records keep their order) and acknowledged by the broker
+ * before the client gets its ack. A failure is {@code service_unavailable}; the retry
+ * finds what was stored.</li>
  * </ol>
- * Every step is safe to repeat, which is what makes a client retry after any failure
- * correct.
  */
 @Service
 class MessageService {
 
-    private static final Logger log = LoggerFactory.getLogger(MessageService.class);
-
-    /** Rounds of claim evaluation when a take-over races with another attempt. */
-    private static final int CLAIM_ROUNDS = 3;
-
-    private final ClaimRepository claims;
+    private final IdempotencyRepository idempotency;
 
     private final MessageRepository messages;
 
     private final TimelineRepository timeline;
 
-    private final SequenceAllocator sequences;
+    private final SeqCounters counters;
+
+    private final ShardOwnership ownership;
 
     private final ChatEventPublisher publisher;
 
@@ -74,9 +74,7 @@ class MessageService {
 
     private final Clock clock;
 
-    private final Duration takeoverAfter;
-
-    private final int duplicateScanDepth;
+    private final Cache<String, RecentSend> recent;
 
     private final Counter sent;
 
@@ -84,18 +82,23 @@ class MessageService {
 
     private final MeterRegistry meters;
 
-    MessageService(ClaimRepository claims, MessageRepository messages, TimelineRepository timeline,
-            SequenceAllocator sequences, ChatEventPublisher publisher, UserDirectory users, Clock clock,
-            MessagingProperties properties, MeterRegistry meters) {
-        this.claims = claims;
+    /** A send this instance stored, and whether its events reached Kafka. */
+    record RecentSend(StoredMessage message, String bodyHash, boolean published) {
+    }
+
+    @Autowired
+    MessageService(IdempotencyRepository idempotency, MessageRepository messages, TimelineRepository timeline,
+            SeqCounters counters, ShardOwnership ownership, ChatEventPublisher publisher, UserDirectory users,
+            Clock clock, ChatCaches caches, MeterRegistry meters) {
+        this.idempotency = idempotency;
         this.messages = messages;
         this.timeline = timeline;
-        this.sequences = sequences;
+        this.counters = counters;
+        this.ownership = ownership;
         this.publisher = publisher;
         this.users = users;
         this.clock = clock;
-        this.takeoverAfter = properties.claimTakeoverAfter();
-        this.duplicateScanDepth = properties.duplicateScanDepth();
+        this.recent = caches.get(MessagingCaches.RECENT_SENDS);
         this.meters = meters;
         this.sent = Counter.builder("chat.messaging.messages.sent")
             .description("New messages stored and acknowledged")
@@ -124,12 +127,25 @@ class MessageService {
             (outcome.duplicate() ? duplicates : sent).increment();
             return outcome;
         }
+        catch (NotOwnerException ex) {
+            result = "not_owner";
+            throw ex;
+        }
         finally {
             sample.stop(Timer.builder("chat.messaging.send.latency")
                 .description("Send-Message from request to ack")
                 .tag("outcome", result)
                 .register(meters));
         }
+    }
+
+    /**
+     * The message id of (sender, clientMsgId): the same for every attempt, on every
+     * instance.
+     */
+    static MessageId messageIdOf(UserId sender, ClientMessageId clientMsgId) {
+        byte[] name = ("message\n" + sender.value() + "\n" + clientMsgId.value()).getBytes(StandardCharsets.UTF_8);
+        return MessageId.of("m-" + UUID.nameUUIDFromBytes(name));
     }
 
     private Outcome sendTimed(UserId sender, SendCommand command) {
@@ -143,111 +159,131 @@ class MessageService {
             throw new ChatException(ErrorCode.UNKNOWN_USER, "No user '" + recipient + "'");
         }
         ConversationId conversation = ConversationId.direct(sender, recipient);
+        int shard = ownership.shardOf(conversation);
+        Tenure tenure = ownership.tenure(shard)
+            .orElseThrow(() -> new NotOwnerException(shard, ownership.ownerAddress(shard)));
         List<UserId> members = members(sender, recipient);
         String bodyHash = BodyHash.of(command.addressee(), command.text(), command.media());
-        MessageId fresh = MessageId.of("m-" + UUID.randomUUID());
-        for (int round = 0; round < CLAIM_ROUNDS; round++) {
-            Instant now = clock.instant();
-            ClaimRepository.ClaimResult claim = claims.claim(sender, command.clientMsgId(), fresh, bodyHash,
-                    conversation, now);
-            if (claim.applied()) {
-                return store(draft(fresh, conversation, sender, command), members);
+        String recentKey = sender.value() + "\n" + command.clientMsgId().value();
+        CompletableFuture<Void> publication;
+        StoredMessage message;
+        boolean duplicate;
+        ReentrantLock slot = counters.enter(conversation);
+        try {
+            RecentSend known = recent.getIfPresent(recentKey);
+            if (known != null) {
+                checkSameBody(known.bodyHash(), bodyHash, command);
+                if (known.published()) {
+                    // Stored and pushed already: the ack only, no second push (protocol
+                    // §4).
+                    return new Outcome(known.message(), true);
+                }
+                message = known.message();
+                duplicate = true;
             }
-            ClaimRepository.Claim existing = Objects.requireNonNull(claim.existing());
-            if (!existing.bodyHash().equals(bodyHash)) {
-                throw new ChatException(ErrorCode.DUPLICATE_MISMATCH,
-                        "clientMsgId '" + command.clientMsgId() + "' was already used for a different message");
+            else {
+                StoredMessage stored = findStored(sender, command, bodyHash, conversation, tenure);
+                duplicate = stored != null;
+                if (duplicate) {
+                    rewriteTimeline(stored, members, tenure);
+                }
+                message = duplicate ? stored : store(tenure, conversation, sender, command, bodyHash, members);
             }
-            if (existing.complete()) {
-                return answerDuplicate(existing, members);
-            }
-            Optional<StoredMessage> stored = findUnfinished(existing, conversation);
-            if (stored.isPresent()) {
-                log.debug("Finishing message {} of an interrupted attempt", existing.messageId());
-                return finish(sender, stored.get(), members, true, true);
-            }
-            Instant claimedAt = existing.claimedAt();
-            if (claimedAt != null && claimedAt.plus(takeoverAfter).isAfter(now)) {
-                throw new ChatException(ErrorCode.SERVICE_UNAVAILABLE,
-                        "An earlier attempt of this message is still in flight; retry the same request");
-            }
-            if (claims.takeOver(sender, command.clientMsgId(), claimedAt, now)) {
-                log.debug("Took over the abandoned claim of message {}", existing.messageId());
-                return store(draft(existing.messageId(), conversation, sender, command), members);
-            }
+            recent.put(recentKey, new RecentSend(message, bodyHash, false));
+            // Handed to the producer in the slot, so one conversation's records keep
+            // their
+            // order.
+            publication = publisher.publish(MessageEvents.of(message, members, clock.instant()), PublishPolicy.AWAIT);
         }
-        throw new ChatException(ErrorCode.SERVICE_UNAVAILABLE, "Concurrent attempts of this message; retry");
-    }
-
-    private Outcome store(SequenceAllocator.Draft draft, List<UserId> members) {
-        SequenceAllocator.Allocation allocation = sequences.store(draft);
-        StoredMessage message = allocation.message();
-        return finish(message.sender(), message, members, false, allocation.firstSeenHere());
-    }
-
-    /**
-     * Makes a stored message complete: timeline, conversation, hint, claim, events. Every
-     * step is idempotent.
-     */
-    private Outcome finish(UserId sender, StoredMessage message, List<UserId> members, boolean duplicate,
-            boolean mayBeNewConversation) {
-        List<CompletableFuture<?>> writes = new ArrayList<>(members.size() + 2);
-        for (UserId member : members) {
-            writes.add(timeline.insert(member, message).toCompletableFuture());
+        finally {
+            slot.unlock();
         }
-        if (SeqPlanner.opensBucket(message.seq())) {
-            // The hint only has to point into the newest bucket: within a bucket the top
-            // row is read anyway.
-            writes.add(messages.writeSeqHint(message.conversationId(), message.seq()).toCompletableFuture());
-        }
-        if (mayBeNewConversation || message.seq() == 1) {
-            Set<String> memberIds = members.stream().map(UserId::value).collect(Collectors.toSet());
-            writes.add(messages
-                .saveConversation(message.conversationId(), memberIds, (message.seq() == 1) ? message.sentAt() : null)
-                .toCompletableFuture());
-        }
-        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
-        // The claim is completed only after the timeline is durable: a complete claim is
-        // answered without rewriting.
-        CompletableFuture<?> completion = claims.complete(sender, message).toCompletableFuture();
-        CompletableFuture<Void> publication = publisher.publish(MessageEvents.of(message, members, clock.instant()),
-                PublishPolicy.AWAIT);
-        completion.join();
         publisher.await(publication);
+        recent.put(recentKey, new RecentSend(message, bodyHash, true));
         return new Outcome(message, duplicate);
     }
 
-    private Outcome answerDuplicate(ClaimRepository.Claim claim, List<UserId> members) {
-        ConversationId conversation = Objects.requireNonNull(claim.conversationId());
-        long seq = Objects.requireNonNull(claim.seq());
-        StoredMessage message = messages.find(conversation, seq)
-            .orElseThrow(() -> new IllegalStateException("Claim of " + claim.messageId() + " points to a missing row"));
-        // Re-publish: the earlier attempt may have failed to, and consumers drop what
-        // they already have.
-        publisher.publishAndWait(MessageEvents.of(message, members, clock.instant()));
-        return new Outcome(message, true);
+    /**
+     * @return the message an earlier attempt stored, or null if there is none (a record
+     * left by a lost tenure without its message counts as none)
+     */
+    private @Nullable StoredMessage findStored(UserId sender, SendCommand command, String bodyHash,
+            ConversationId conversation, Tenure tenure) {
+        IdempotencyRepository.SendRecord record = idempotency.find(sender, command.clientMsgId()).orElse(null);
+        if (record == null) {
+            return null;
+        }
+        checkSameBody(record.bodyHash(), bodyHash, command);
+        if (record.seq() == null || !conversation.equals(record.conversationId())) {
+            return null;
+        }
+        StoredMessage stored = messages.find(conversation, record.seq()).orElse(null);
+        if (stored == null || !stored.messageId().equals(record.messageId())) {
+            return null;
+        }
+        // Acked or not, it is stored: no later message may take its seq.
+        if (counters.max(conversation, tenure) < stored.seq()) {
+            counters.advance(conversation, tenure, stored.seq());
+        }
+        if (!tenure.valid()) {
+            // A row of a lost tenure that a new owner may not have seen: not confirmed
+            // here.
+            throw new LostTenureException(tenure.shard());
+        }
+        return stored;
     }
 
-    private Optional<StoredMessage> findUnfinished(ClaimRepository.Claim claim, ConversationId conversation) {
-        long max = sequences.currentMax(conversation);
-        OptionalLong seq = messages.findSeqAmongNewest(conversation, claim.messageId(), max, duplicateScanDepth);
-        return seq.isPresent() ? messages.find(conversation, seq.getAsLong()) : Optional.empty();
+    private StoredMessage store(Tenure tenure, ConversationId conversation, UserId sender, SendCommand command,
+            String bodyHash, List<UserId> members) {
+        boolean cold = counters.cold(conversation, tenure);
+        long seq = counters.max(conversation, tenure) + 1;
+        StoredMessage message = new StoredMessage(messageIdOf(sender, command.clientMsgId()), conversation, seq, sender,
+                command.device(), command.clientMsgId(), command.text(), command.media(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        // The idempotency row first: a message row never exists without it, so a retry
+        // always finds what an earlier attempt stored.
+        idempotency.write(message, bodyHash, tenure.nextWriteTimestamp()).toCompletableFuture().join();
+        List<CompletableFuture<?>> writes = new ArrayList<>(members.size() + 2);
+        writes.add(messages.insert(message, tenure.nextWriteTimestamp()).toCompletableFuture());
+        for (UserId member : members) {
+            writes.add(timeline.insert(member, message, tenure.nextWriteTimestamp()).toCompletableFuture());
+        }
+        if (cold || seq == 1) {
+            Set<String> memberIds = members.stream().map(UserId::value).collect(Collectors.toSet());
+            writes.add(messages.saveConversation(conversation, memberIds, (seq == 1) ? message.sentAt() : null)
+                .toCompletableFuture());
+        }
+        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
+        if (SeqPlanner.opensBucket(seq)) {
+            // After the message: the hint must always name a stored seq.
+            messages.writeSeqHint(conversation, seq, tenure.nextWriteTimestamp()).toCompletableFuture().join();
+        }
+        counters.advance(conversation, tenure, seq);
+        if (!tenure.valid()) {
+            // Stored, but the shard may have a new owner already: not acknowledged. The
+            // retry reaches the new owner, which finds it or overwrites it.
+            throw new LostTenureException(tenure.shard());
+        }
+        return message;
     }
 
-    private static SequenceAllocator.Draft draft(MessageId id, ConversationId conversation, UserId sender,
-            SendCommand command) {
-        return new SequenceAllocator.Draft() {
-            @Override
-            public ConversationId conversationId() {
-                return conversation;
-            }
+    /**
+     * The earlier attempt may have stopped before its timeline rows: writing them again
+     * lands on the same rows (rare: only retries the owner has no memory of).
+     */
+    private void rewriteTimeline(StoredMessage message, List<UserId> members, Tenure tenure) {
+        CompletableFuture
+            .allOf(members.stream()
+                .map(member -> timeline.insert(member, message, tenure.nextWriteTimestamp()).toCompletableFuture())
+                .toArray(CompletableFuture[]::new))
+            .join();
+    }
 
-            @Override
-            public StoredMessage at(long seq, Instant sentAt) {
-                return new StoredMessage(id, conversation, seq, sender, command.device(), command.clientMsgId(),
-                        command.text(), command.media(), sentAt);
-            }
-        };
+    private static void checkSameBody(String storedHash, String bodyHash, SendCommand command) {
+        if (!storedHash.equals(bodyHash)) {
+            throw new ChatException(ErrorCode.DUPLICATE_MISMATCH,
+                    "clientMsgId '" + command.clientMsgId() + "' was already used for a different message");
+        }
     }
 
     /**

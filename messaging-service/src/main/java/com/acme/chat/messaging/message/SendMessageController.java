@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.kit.openapi.ErrorResponses;
 import com.acme.chat.messaging.config.MessagingProperties;
+import com.acme.chat.messaging.shard.NotOwnerException;
+import com.acme.chat.messaging.shard.SendForwarder;
 import com.acme.chat.messaging.user.UserDirectory;
 
 /**
@@ -33,16 +36,21 @@ import com.acme.chat.messaging.user.UserDirectory;
 @Tag(name = "messages", description = "Send-Message and Get-Message")
 class SendMessageController {
 
+    private static final String PATH = "/api/v1/messages";
+
     private final MessageService messages;
+
+    private final SendForwarder forwarder;
 
     private final SendMessageValidator validator;
 
-    SendMessageController(MessageService messages, MessagingProperties properties) {
+    SendMessageController(MessageService messages, SendForwarder forwarder, MessagingProperties properties) {
         this.messages = messages;
+        this.forwarder = forwarder;
         this.validator = new SendMessageValidator(properties.maxTextChars());
     }
 
-    @PostMapping(path = "/api/v1/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Send a message",
             description = "The REST twin of the send_message frame. The sender is the token's subject. Idempotent on "
                     + "(sender, clientMsgId): a retry answers the original ack with duplicate: true and stores nothing "
@@ -55,12 +63,19 @@ class SendMessageController {
             content = @Content(schema = @Schema(implementation = MessageAckView.class)))
     @ErrorResponses({ ErrorCode.VALIDATION_FAILED, ErrorCode.TEXT_TOO_LONG, ErrorCode.UNKNOWN_USER,
             ErrorCode.UNKNOWN_GROUP, ErrorCode.DUPLICATE_MISMATCH, ErrorCode.SERVICE_UNAVAILABLE })
-    ResponseEntity<MessageAckView> send(@AuthenticationPrincipal Jwt jwt,
+    ResponseEntity<?> send(@AuthenticationPrincipal Jwt jwt,
             @Parameter(description = "Which of the caller's devices sent it (default: rest)") @RequestHeader(
                     name = "X-Device-Id", required = false) @Nullable String device,
-            @Valid @RequestBody SendMessageRequest request) {
+            @Valid @RequestBody SendMessageRequest request, @RequestHeader HttpHeaders headers) {
         SendCommand command = validator.validate(request, device);
-        MessageService.Outcome outcome = messages.send(UserDirectory.subject(jwt), command);
+        MessageService.Outcome outcome;
+        try {
+            outcome = messages.send(UserDirectory.subject(jwt), command);
+        }
+        catch (NotOwnerException ex) {
+            // Another instance writes this conversation (ADR 0014): it answers, once.
+            return forwarder.forward(ex, PATH, request, headers);
+        }
         return ResponseEntity.status(outcome.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
             .body(MessageAckView.of(outcome.message(), outcome.duplicate()));
     }

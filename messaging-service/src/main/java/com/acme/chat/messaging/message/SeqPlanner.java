@@ -4,23 +4,15 @@ import java.util.OptionalLong;
 import java.util.function.LongFunction;
 
 /**
- * The pure rules of seq allocation. A message's seq is claimed by inserting its row at
- * {@code max + 1} with {@code IF NOT EXISTS}, where {@code max} is a seq that is known to
- * exist (or 0). Because a candidate is never more than one above an existing seq, seqs
- * are dense; because the insert is a compare-and-set, a seq is never reused.
+ * The pure rules of the {@code messages} buckets: which bucket a seq lives in, and how
+ * the highest stored seq is found from one that is known to exist.
  */
 final class SeqPlanner {
 
     /** Messages per {@code messages} partition: bucket = seq / BUCKET_SIZE. */
     static final long BUCKET_SIZE = 10_000;
 
-    /** Unknown outcomes (timeouts) in a row after which a send gives up. */
-    static final int MAX_UNKNOWN_OUTCOMES = 3;
-
-    private final int maxAttempts;
-
-    SeqPlanner(int maxAttempts) {
-        this.maxAttempts = maxAttempts;
+    private SeqPlanner() {
     }
 
     static long bucketOf(long seq) {
@@ -66,44 +58,6 @@ final class SeqPlanner {
             }
             bucket++;
         }
-    }
-
-    /**
-     * @return the first candidate after the highest known seq
-     */
-    long first(long knownMax) {
-        return knownMax + 1;
-    }
-
-    /**
-     * Someone else's message holds {@code triedSeq}.
-     * @param attempt how many inserts this send has made so far (1 after the first)
-     * @param triedSeq the seq that was taken
-     * @param observedMax the highest seq read after the conflict
-     * @return the next candidate, or empty to give up
-     */
-    OptionalLong afterConflict(int attempt, long triedSeq, long observedMax) {
-        if (attempt >= maxAttempts) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.of(Math.max(triedSeq, observedMax) + 1);
-    }
-
-    /**
-     * The insert timed out: it may or may not have been applied. Retrying the same seq
-     * settles it (our own row is recognised by its message id), and moving on could leave
-     * the message at two seqs.
-     * @param attempt how many inserts this send has made so far
-     * @param unknownOutcomes how many of them ended without a known outcome, this one
-     * included
-     * @param triedSeq the seq whose insert timed out
-     * @return the same seq, or empty to give up
-     */
-    OptionalLong afterUnknownOutcome(int attempt, int unknownOutcomes, long triedSeq) {
-        if (attempt >= maxAttempts || unknownOutcomes >= MAX_UNKNOWN_OUTCOMES) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.of(triedSeq);
     }
 
 }

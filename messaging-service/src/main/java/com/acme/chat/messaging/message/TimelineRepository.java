@@ -34,17 +34,20 @@ class TimelineRepository {
         this.session = session;
         this.mediaJson = mediaJson;
         this.insert = session.prepare("INSERT INTO user_timeline (user_id, month, sent_at, conversation_id, seq, "
-                + "message_id, sender_id, sender_device, body, media) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "message_id, sender_id, sender_device, body, media) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) USING TIMESTAMP ?");
         this.page = session.prepare("SELECT sent_at, conversation_id, seq, message_id, sender_id, sender_device, body, "
                 + "media FROM user_timeline WHERE user_id = ? AND month = ? AND sent_at < ? LIMIT ?");
     }
 
-    /** Idempotent: the same message always lands on the same row. */
-    CompletionStage<AsyncResultSet> insert(UserId member, StoredMessage message) {
+    /**
+     * Idempotent: the same message always lands on the same row.
+     * @param writeTimestamp the owner's fencing timestamp (ADR 0014)
+     */
+    CompletionStage<AsyncResultSet> insert(UserId member, StoredMessage message, long writeTimestamp) {
         return session.executeAsync(insert.bind(member.value(), TimelinePager.monthKey(message.sentAt()),
                 message.sentAt(), message.conversationId().value(), message.seq(), message.messageId().value(),
                 message.sender().value(), message.senderDevice().value(), message.text(),
-                mediaJson.write(message.media())));
+                mediaJson.write(message.media()), writeTimestamp));
     }
 
     List<MessageView> read(UserId user, String month, Instant before, int max) {

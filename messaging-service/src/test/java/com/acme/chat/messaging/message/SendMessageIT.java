@@ -22,9 +22,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.acme.chat.common.event.Topics;
+import com.acme.chat.common.id.ClientMessageId;
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.namespace.ChatNamespace;
+import com.acme.chat.kit.cache.ChatCaches;
 import com.acme.chat.messaging.config.MessagingCaches;
 import com.acme.chat.messaging.testsupport.Api;
 import com.acme.chat.messaging.testsupport.Kafka;
@@ -44,7 +46,7 @@ class SendMessageIT {
     int port;
 
     @Autowired
-    SequenceAllocator sequences;
+    SeqCounters sequences;
 
     @Autowired
     CqlSession session;
@@ -54,6 +56,9 @@ class SendMessageIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ChatCaches caches;
 
     Api api;
 
@@ -231,7 +236,7 @@ class SendMessageIT {
         }
         // A restart loses the in-process hints, and the stored hint may lag behind the
         // newest message.
-        sequences.forgetHints();
+        sequences.forgetAll();
         session.execute(SimpleStatement
             .newInstance("UPDATE conversation_seq SET last_seq = 1 WHERE conversation_id = ?", direct(alice, bob)));
 
@@ -245,50 +250,76 @@ class SendMessageIT {
         for (long seq : new long[] { 9_999, 10_000, 10_001 }) {
             insertMessageRow(conversation, seq, "m-seed-" + seq + "-" + alice, alice);
         }
-        sequences.forgetHints();
+        sequences.forgetAll();
 
         assertThat(api.sent(alice, bob, "next").path("seq").asLong()).isEqualTo(10_002);
     }
 
     @Test
-    void anAttemptStillInFlightAnswersServiceUnavailable() {
+    void everyAttemptOfAMessageHasTheSameIdDerivedFromSenderAndClientMsgId() {
         String clientMsgId = Api.newClientMsgId();
-        insertClaim(clientMsgId, "m-inflight-" + clientMsgId, "wait", Instant.now());
+        String expected = MessageService.messageIdOf(UserId.of(alice), ClientMessageId.of(clientMsgId)).value();
 
-        assertProblem(api.send(alice, bob, clientMsgId, "wait"), 503, "service_unavailable");
+        assertThat(json(api.send(alice, bob, clientMsgId, "same id")).path("messageId").asString()).isEqualTo(expected);
+        assertThat(MessageService.messageIdOf(UserId.of(bob), ClientMessageId.of(clientMsgId)).value())
+            .isNotEqualTo(expected);
     }
 
     @Test
-    void anAbandonedAttemptIsTakenOverWithItsMessageId() {
+    void aSendRecordLeftWithoutItsMessageByALostTenureIsOverwrittenByTheRetry() {
         String clientMsgId = Api.newClientMsgId();
-        String messageId = "m-abandoned-" + clientMsgId;
-        insertClaim(clientMsgId, messageId, "crashed before storing", Instant.now().minusSeconds(60));
+        String messageId = MessageService.messageIdOf(UserId.of(alice), ClientMessageId.of(clientMsgId)).value();
+        // An earlier owner wrote the record (first) and lost its shard before the
+        // message.
+        insertSendRecord(clientMsgId, messageId, "lost before its message", 1);
 
-        HttpResponse<String> response = api.send(alice, bob, clientMsgId, "crashed before storing");
+        HttpResponse<String> response = api.send(alice, bob, clientMsgId, "lost before its message");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         assertThat(json(response).path("messageId").asString()).isEqualTo(messageId);
         assertThat(json(response).path("seq").asLong()).isEqualTo(1);
-        assertThat(api.send(alice, bob, clientMsgId, "crashed before storing").statusCode()).isEqualTo(200);
+        assertThat(api.send(alice, bob, clientMsgId, "lost before its message").statusCode()).isEqualTo(200);
+        assertThat(messagesOf(direct(alice, bob), alice)).hasSize(1);
     }
 
     @Test
-    void anAttemptThatStoredItsMessageIsFinishedByTheRetry() {
+    void aMessageStoredByAnEarlierTenureIsAnsweredWithItsAckAndItsSeqIsNeverReused() {
         String clientMsgId = Api.newClientMsgId();
-        String messageId = "m-interrupted-" + clientMsgId;
-        insertClaim(clientMsgId, messageId, "crashed after storing", Instant.now());
-        insertMessageRow(direct(alice, bob), 1, messageId, alice, clientMsgId, "crashed after storing");
+        String messageId = MessageService.messageIdOf(UserId.of(alice), ClientMessageId.of(clientMsgId)).value();
+        insertSendRecord(clientMsgId, messageId, "stored, never acked", 1);
+        insertMessageRow(direct(alice, bob), 1, messageId, alice, clientMsgId, "stored, never acked");
+        // This instance has never seen the conversation, as after a take-over.
+        sequences.forgetAll();
 
-        HttpResponse<String> response = api.send(alice, bob, clientMsgId, "crashed after storing");
+        HttpResponse<String> response = api.send(alice, bob, clientMsgId, "stored, never acked");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(json(response).path("messageId").asString()).isEqualTo(messageId);
         assertThat(json(response).path("seq").asLong()).isEqualTo(1);
         assertThat(json(response).path("duplicate").asBoolean()).isTrue();
-        // The retry also wrote the timeline rows the crashed attempt never got to.
+        assertThat(api.sent(alice, bob, "the next one").path("seq").asLong()).isEqualTo(2);
+        // The retry also wrote the timeline rows the earlier owner never got to.
         assertThat(json(api.get("/api/v1/messages", bob)).path("messages"))
             .extracting(m -> m.path("messageId").asString())
-            .containsExactly(messageId);
+            .contains(messageId);
+    }
+
+    @Test
+    void aRecordWhoseSeqHoldsAnotherMessageIsNotTakenForTheMessage() {
+        String clientMsgId = Api.newClientMsgId();
+        String messageId = MessageService.messageIdOf(UserId.of(alice), ClientMessageId.of(clientMsgId)).value();
+        // The earlier owner's write at seq 1 lost to a later owner's message at seq 1.
+        insertSendRecord(clientMsgId, messageId, "overwritten", 1);
+        insertMessageRow(direct(alice, bob), 1, "m-the-later-owners", bob);
+        sequences.forgetAll();
+
+        HttpResponse<String> response = api.send(alice, bob, clientMsgId, "overwritten");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(json(response).path("messageId").asString()).isEqualTo(messageId);
+        assertThat(json(response).path("seq").asLong()).isEqualTo(2);
+        assertThat(messagesOf(direct(alice, bob), alice)).extracting(m -> m.path("messageId").asString())
+            .containsExactly("m-the-later-owners", messageId);
     }
 
     @Test
@@ -331,9 +362,31 @@ class SendMessageIT {
 
     @Test
     @Timeout(60)
-    void retryRepublishesTheEventsOfTheOriginalMessage() {
+    void aRetryOfAMessageWhoseEventsWerePublishedPublishesNothingAgain() {
+        String clientMsgId = Api.newClientMsgId();
+        String messageId = json(api.send(alice, bob, clientMsgId, "once only")).path("messageId").asString();
+        try (KafkaConsumer<String, String> consumer = kafka.consumerAtEnd(Topics.DELIVERIES)) {
+            assertThat(api.send(alice, bob, clientMsgId, "once only").statusCode()).isEqualTo(200);
+            // A later message of the same conversation marks how far the topic has been
+            // read.
+            String marker = api.sent(alice, bob, "marker").path("messageId").asString();
+
+            List<String> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Kafka.poll(consumer).forEach(r -> seen.add(Json.read(r.value()).path("messageId").asString()));
+                assertThat(seen).contains(marker);
+            });
+            assertThat(seen).doesNotContain(messageId);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aRetryTheOwnerHasNoMemoryOfRepublishesTheEventsOfTheOriginalMessage() {
         String clientMsgId = Api.newClientMsgId();
         String messageId = json(api.send(alice, bob, clientMsgId, "again")).path("messageId").asString();
+        // As after a restart or a take-over: whether the events went out is not known.
+        caches.get(MessagingCaches.RECENT_SENDS).invalidateAll();
         try (KafkaConsumer<String, String> consumer = kafka.consumerAtEnd(Topics.DELIVERIES)) {
             assertThat(api.send(alice, bob, clientMsgId, "again").statusCode()).isEqualTo(200);
 
@@ -373,12 +426,16 @@ class SendMessageIT {
         return messages;
     }
 
-    private void insertClaim(String clientMsgId, String messageId, String text, Instant claimedAt) {
+    /**
+     * The record an earlier owner wrote, with a write timestamp below any tenure of this
+     * run (earlier tenures have lower epochs).
+     */
+    private void insertSendRecord(String clientMsgId, String messageId, String text, long seq) {
         session.execute(SimpleStatement.newInstance(
-                "INSERT INTO message_by_client_id (sender_id, client_msg_id, "
-                        + "message_id, body_hash, conversation_id, claimed_at) VALUES (?, ?, ?, ?, ?, ?)",
-                alice, clientMsgId, messageId, BodyHash.of("u:" + bob, text, List.of()), direct(alice, bob),
-                claimedAt));
+                "INSERT INTO message_by_client_id (sender_id, client_msg_id, message_id, body_hash, conversation_id, "
+                        + "seq, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?) USING TIMESTAMP 1",
+                alice, clientMsgId, messageId, BodyHash.of("u:" + bob, text, List.of()), direct(alice, bob), seq,
+                Instant.now()));
     }
 
     private void insertMessageRow(String conversation, long seq, String messageId, String sender) {
@@ -388,8 +445,8 @@ class SendMessageIT {
     private void insertMessageRow(String conversation, long seq, String messageId, String sender, String clientMsgId,
             String text) {
         session.execute(SimpleStatement.newInstance(
-                "INSERT INTO messages (conversation_id, bucket, seq, message_id, "
-                        + "sender_id, sender_device, client_msg_id, body, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO messages (conversation_id, bucket, seq, message_id, sender_id, sender_device, "
+                        + "client_msg_id, body, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) USING TIMESTAMP 1",
                 conversation, seq / 10_000, seq, messageId, sender, "rest", clientMsgId, text, Instant.now()));
     }
 

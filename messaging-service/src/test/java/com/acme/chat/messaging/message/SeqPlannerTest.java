@@ -9,41 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SeqPlannerTest {
 
-    private final SeqPlanner planner = new SeqPlanner(5);
-
-    @Test
-    void firstCandidateIsOneAboveTheKnownMax() {
-        assertThat(planner.first(0)).isEqualTo(1);
-        assertThat(planner.first(41)).isEqualTo(42);
-    }
-
-    @Test
-    void conflictMovesToOneAboveTheHighestObservedSeq() {
-        assertThat(planner.afterConflict(1, 42, 45)).hasValue(46);
-    }
-
-    @Test
-    void conflictNeverRetriesTheTakenSeqEvenWhenTheReadLags() {
-        assertThat(planner.afterConflict(1, 42, 40)).hasValue(43);
-    }
-
-    @Test
-    void conflictGivesUpAfterTheMaximumAttempts() {
-        assertThat(planner.afterConflict(4, 42, 42)).hasValue(43);
-        assertThat(planner.afterConflict(5, 42, 42)).isEmpty();
-    }
-
-    @Test
-    void unknownOutcomeRetriesTheSameSeqSoTheMessageCannotLandTwice() {
-        assertThat(planner.afterUnknownOutcome(1, 1, 42)).hasValue(42);
-        assertThat(planner.afterUnknownOutcome(2, 2, 42)).hasValue(42);
-    }
-
-    @Test
-    void unknownOutcomeGivesUpAfterThreeTimeouts() {
-        assertThat(planner.afterUnknownOutcome(3, SeqPlanner.MAX_UNKNOWN_OUTCOMES, 42)).isEmpty();
-    }
-
     @Test
     void bucketsHoldTenThousandSeqs() {
         assertThat(SeqPlanner.bucketOf(0)).isZero();

@@ -1,4 +1,4 @@
-package com.acme.chat.messaging.message;
+package com.acme.chat.messaging.shard;
 
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.servererrors.CASWriteUnknownException;
