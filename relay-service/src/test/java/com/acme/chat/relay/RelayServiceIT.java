@@ -34,7 +34,7 @@ class RelayServiceIT extends CassandraServiceContract {
 
     @Test
     void declaresItsTopics() {
-        assertDeclaresTopics(Topics.NOTIFICATIONS);
+        assertDeclaresTopics(Topics.MESSAGES, Topics.NOTIFICATIONS);
     }
 
     @Override

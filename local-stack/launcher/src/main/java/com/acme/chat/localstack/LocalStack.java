@@ -184,6 +184,14 @@ public final class LocalStack {
     }
 
     /**
+     * Starts extra components for this build (the fault tests' additional service
+     * instances), together, and waits until they are ready; stopped when the build ends.
+     */
+    public void startForBuild(List<Component> components) {
+        ensureForBuild(components);
+    }
+
+    /**
      * Starts whichever of {@code wanted} do not run yet. What this call starts belongs to
      * the calling Maven build and is stopped when that build ends; what already ran
      * (./chatctl up, an earlier module) is reused as is.

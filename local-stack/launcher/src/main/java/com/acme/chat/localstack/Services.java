@@ -60,6 +60,25 @@ public final class Services {
         return TEST_BASE_PORT + index;
     }
 
+    /**
+     * An extra messaging instance for the ownership fault tests (ADR 0014): its own name
+     * and port, the test run's namespace, a lease group shared only with the other
+     * instances of the same test, eight shards and short leases, so a take-over happens
+     * within seconds.
+     * @param namespace the test run's {@code chat.namespace}
+     * @param suffix tells the instances apart: {@code it-messaging-<suffix>}
+     * @param port its HTTP port
+     * @param group its {@code chat.messaging.ownership.group}
+     */
+    public static Service messagingForFaultTests(String namespace, String suffix, int port, String group) {
+        return new Service(TEST_PREFIX + "messaging-" + suffix, "messaging-service", port,
+                List.of("--chat.namespace=" + namespace, "--chat.messaging.ownership.group=" + group,
+                        "--chat.messaging.ownership.shards=8", "--chat.messaging.ownership.lease-duration=3s",
+                        "--chat.messaging.ownership.renew-interval=1s",
+                        "--chat.messaging.ownership.takeover-margin=500ms",
+                        "--chat.messaging.ownership.forward-timeout=2s"));
+    }
+
     private static List<Component> set(String prefix, int basePort, String namespace) {
         List<Component> services = new ArrayList<>();
         for (int i = 0; i < NAMES.size(); i++) {

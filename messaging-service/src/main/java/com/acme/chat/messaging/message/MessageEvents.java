@@ -2,20 +2,19 @@ package com.acme.chat.messaging.message;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import com.acme.chat.common.event.ChatEvent;
-import com.acme.chat.common.event.DeliveryRequested;
 import com.acme.chat.common.event.MessageSent;
 import com.acme.chat.common.id.UserId;
 
 /**
- * The events of a stored direct message: one {@link MessageSent} and one
- * {@link DeliveryRequested} per member (the sender included, for their other devices).
- * Event ids derive from the message, so a re-publication after a failed attempt carries
- * the same ids and consumers can drop it.
+ * The event of a stored message: one {@link MessageSent} with every member, keyed by the
+ * conversation; relay fans it out to the members' devices (the sender's other devices
+ * included). One record per message instead of one per member: a group message stays one
+ * record. The event id derives from the message, so a re-publication after a failed
+ * attempt carries the same id and consumers can drop it.
  */
 final class MessageEvents {
 
@@ -27,12 +26,7 @@ final class MessageEvents {
         MessageSent sent = new MessageSent(eventId, now, MessageSent.VERSION, message.messageId(),
                 message.conversationId(), message.seq(), message.sender(), message.senderDevice(), null, members,
                 message.text(), message.media(), message.sentAt(), message.clientMsgId());
-        List<ChatEvent> events = new ArrayList<>(1 + members.size());
-        events.add(sent);
-        for (UserId member : members) {
-            events.add(DeliveryRequested.forRecipient(sent, member, now));
-        }
-        return events;
+        return List.of(sent);
     }
 
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.acme.chat.common.event.ChatEvent;
-import com.acme.chat.common.event.DeliveryRequested;
 import com.acme.chat.common.event.MessageSent;
 import com.acme.chat.common.event.Topics;
 import com.acme.chat.common.id.ClientMessageId;
@@ -28,18 +27,15 @@ class MessageEventsTest {
             List.of(), Instant.parse("2026-11-27T21:07:41.123Z"));
 
     @Test
-    void oneMessageSentAndOneDeliveryPerMemberIncludingTheSender() {
+    void oneMessageSentWithEveryMemberIncludingTheSender() {
         List<ChatEvent> events = MessageEvents.of(MESSAGE, MessageService.members(ALICE, BOB), Instant.now());
-        assertThat(events).hasSize(3);
+        assertThat(events).hasSize(1);
         assertThat(events.get(0)).isInstanceOfSatisfying(MessageSent.class, sent -> {
             assertThat(sent.topic()).isEqualTo(Topics.MESSAGES);
             assertThat(sent.partitionKey()).isEqualTo("d:alice:bob");
             assertThat(sent.recipients()).containsExactly(ALICE, BOB);
             assertThat(sent.seq()).isEqualTo(7);
         });
-        assertThat(events.subList(1, 3)).allSatisfy(e -> assertThat(e).isInstanceOf(DeliveryRequested.class))
-            .extracting(ChatEvent::partitionKey)
-            .containsExactly("alice", "bob");
     }
 
     @Test

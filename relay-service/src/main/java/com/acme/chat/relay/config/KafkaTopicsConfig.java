@@ -8,17 +8,18 @@ import com.acme.chat.common.event.Topics;
 import com.acme.chat.kit.kafka.ChatTopics;
 
 /**
- * The topics relay-service produces to; Boot's KafkaAdmin creates them at startup if they
- * are missing. Relay publishes {@code DELIVERED} receipts to {@link Topics#RECEIPTS},
- * which messaging-service declares too (with the same settings, so whoever starts first
- * creates it).
+ * The topics relay-service produces to, and the stored messages it fans out; Boot's
+ * KafkaAdmin creates them at startup if they are missing. Relay publishes
+ * {@code DELIVERED} receipts to {@link Topics#RECEIPTS} and consumes
+ * {@link Topics#MESSAGES}, which messaging-service declares too (with the same settings,
+ * so whoever starts first creates them).
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicsConfig {
 
     @Bean
     KafkaAdmin.NewTopics relayTopics(ChatTopics topics) {
-        return topics.declare(Topics.NOTIFICATIONS, Topics.RECEIPTS);
+        return topics.declare(Topics.MESSAGES, Topics.NOTIFICATIONS, Topics.RECEIPTS);
     }
 
 }

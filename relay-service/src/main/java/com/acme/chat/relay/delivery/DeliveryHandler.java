@@ -13,6 +13,11 @@ import com.acme.chat.common.event.Topics;
 import com.acme.chat.kit.kafka.ChatEventReader;
 
 /**
+ * Kept for rolling upgrades and for producers that request one user's delivery: messaging
+ * now publishes one {@code MessageSent} per message, fanned out by
+ * {@link MessageSentHandler}; earlier versions published a {@link DeliveryRequested} per
+ * member, and records of theirs may still be in the topic during an upgrade.
+ * <p>
  * Consumes {@link DeliveryRequested} from {@link Topics#DELIVERIES} (group
  * {@code chat.relay.kafka-group}, {@code chat.relay.listener-concurrency} consumers;
  * topic and group in the deployment's namespace) and hands each to the {@link Deliverer}:

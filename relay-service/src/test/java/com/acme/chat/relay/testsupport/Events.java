@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.acme.chat.common.event.DeliveryRequested;
 import com.acme.chat.common.event.DeviceConnected;
 import com.acme.chat.common.event.DeviceDisconnected;
+import com.acme.chat.common.event.MessageSent;
 import com.acme.chat.common.id.ClientMessageId;
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.DeviceId;
@@ -44,6 +45,18 @@ public final class Events {
         Instant sentAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return new DeliveryRequested(UUID.randomUUID(), sentAt, DeliveryRequested.VERSION, recipient,
                 MessageId.of("m-" + id), ConversationId.direct(recipient, sender), seq, sender, senderDevice, null,
+                "text " + seq, List.of(), sentAt, ClientMessageId.of("c-" + id));
+    }
+
+    /**
+     * A stored direct message from {@code sender} (on {@code senderDevice}) to
+     * {@code recipient}, as messaging publishes it: one event with both members.
+     */
+    public static MessageSent sent(UserId sender, DeviceId senderDevice, UserId recipient, long seq) {
+        String id = UUID.randomUUID().toString();
+        Instant sentAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return new MessageSent(UUID.randomUUID(), sentAt, MessageSent.VERSION, MessageId.of("m-" + id),
+                ConversationId.direct(sender, recipient), seq, sender, senderDevice, null, List.of(sender, recipient),
                 "text " + seq, List.of(), sentAt, ClientMessageId.of("c-" + id));
     }
 
