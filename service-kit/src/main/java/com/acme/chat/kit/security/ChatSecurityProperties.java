@@ -26,7 +26,11 @@ public record ChatSecurityProperties(@DefaultValue Jwt jwt, @DefaultValue( {
      * @param hmacSecret shared HS256 secret (at least 32 bytes); only for local and test
      * profiles
      * @param issuer expected {@code iss} claim, checked when set
+     * @param decodeCacheSize how many verified tokens each instance remembers, so a
+     * token's signature is checked once, not per request ({@code exp}/{@code nbf} are
+     * checked on every use); 0 switches the cache off
      */
-    public record Jwt(@Nullable String hmacSecret, @Nullable String issuer) {
+    public record Jwt(@Nullable String hmacSecret, @Nullable String issuer,
+            @DefaultValue("10000") int decodeCacheSize) {
     }
 }

@@ -41,7 +41,8 @@ public class ServletSecurityAutoConfiguration {
                 .permitAll()
                 .anyRequest()
                 .authenticated())
-            .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.decoder(decoder.getObject()))
+            .oauth2ResourceServer(resourceServer -> resourceServer.jwt(
+                    jwt -> jwt.decoder(CachingJwtDecoder.wrap(decoder.getObject(), properties.jwt().decodeCacheSize())))
                 .authenticationEntryPoint(entryPoint))
             .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
                 .accessDeniedHandler(entryPoint::forbidden));
