@@ -190,9 +190,7 @@ class MessageService {
                 message = duplicate ? stored : store(tenure, conversation, sender, command, bodyHash, members);
             }
             recent.put(recentKey, new RecentSend(message, bodyHash, false));
-            // Handed to the producer in the slot, so one conversation's records keep
-            // their
-            // order.
+            // Handed to the producer in the slot: one conversation's records keep order.
             publication = publisher.publish(MessageEvents.of(message, members, clock.instant()), PublishPolicy.AWAIT);
         }
         finally {

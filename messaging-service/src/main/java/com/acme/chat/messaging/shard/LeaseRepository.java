@@ -1,6 +1,7 @@
 package com.acme.chat.messaging.shard;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -86,8 +87,20 @@ class LeaseRepository {
         return conditional(takeOver.bind(owner, address, epoch, group, shard, expectedEpoch, expectedRenewal));
     }
 
-    Outcome renew(String group, int shard, String owner, long epoch, long renewal, long newEpoch) {
-        return conditional(renew.bind(renewal, newEpoch, group, shard, owner, epoch));
+    /**
+     * Renews without waiting, so a round renews every shard it holds in one round trip;
+     * any failure counts as {@link Outcome#UNKNOWN} (the last applied deadline stays).
+     */
+    CompletableFuture<Outcome> renew(String group, int shard, String owner, long epoch, long renewal, long newEpoch) {
+        return session
+            .executeAsync(renew.bind(renewal, newEpoch, group, shard, owner, epoch).setSerialConsistencyLevel(SERIAL))
+            .toCompletableFuture()
+            .handle((result, failure) -> {
+                if (failure != null) {
+                    return Outcome.UNKNOWN;
+                }
+                return result.wasApplied() ? Outcome.APPLIED : Outcome.REJECTED;
+            });
     }
 
     Outcome release(String group, int shard, String owner, long epoch, long renewal) {

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +75,8 @@ public class ShardOwnership implements SmartLifecycle, ApplicationListener<WebSe
 
     private final Counter losses;
 
+    private final Counter lapses;
+
     private volatile @Nullable String address;
 
     private volatile @Nullable ScheduledExecutorService loop;
@@ -109,6 +114,9 @@ public class ShardOwnership implements SmartLifecycle, ApplicationListener<WebSe
             .register(meters);
         this.losses = Counter.builder("chat.messaging.shards.lost")
             .description("Shard leases this instance lost without releasing them")
+            .register(meters);
+        this.lapses = Counter.builder("chat.messaging.shards.lapsed")
+            .description("Renewals that came after the lease had run out by this instance's clock")
             .register(meters);
     }
 
@@ -186,7 +194,8 @@ public class ShardOwnership implements SmartLifecycle, ApplicationListener<WebSe
             return thread;
         });
         long interval = properties.renewInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::roundSafely, 0, interval, TimeUnit.MILLISECONDS);
+        // At a fixed rate: a slow round does not push the next renewal further out.
+        executor.scheduleAtFixedRate(this::roundSafely, 0, interval, TimeUnit.MILLISECONDS);
         loop = executor;
         running = true;
     }
@@ -250,38 +259,64 @@ public class ShardOwnership implements SmartLifecycle, ApplicationListener<WebSe
         }
     }
 
-    /** One look at every shard: renew what is held, watch and maybe take the rest. */
+    /**
+     * One look at every shard: renew what is held (all renewals in flight at once, so a
+     * round costs one lightweight-transaction round trip however many shards it holds; a
+     * round of sequential renewals on a busy Cassandra outlasted the lease), then watch
+     * and maybe take the rest.
+     */
     synchronized void round() {
+        Map<Integer, Renewal> renewals = new LinkedHashMap<>();
         for (int shard = 0; shard < properties.shards(); shard++) {
             Tenure tenure = tenures.get(shard);
             if (tenure != null) {
-                renew(shard, tenure);
+                renewals.put(shard, startRenewal(shard, tenure));
             }
-            else {
+        }
+        for (int shard = 0; shard < properties.shards(); shard++) {
+            if (!renewals.containsKey(shard)) {
                 watch(shard);
             }
         }
+        renewals.forEach(this::finishRenewal);
         firstRoundDone = true;
     }
 
-    private void renew(int shard, Tenure tenure) {
+    /** A renewal in flight. */
+    private record Renewal(Tenure tenure, long epoch, long newEpoch, long sentAt,
+            CompletableFuture<LeaseRepository.Outcome> outcome) {
+    }
+
+    private Renewal startRenewal(int shard, Tenure tenure) {
         long sentAt = nanoClock.getAsLong();
         long epoch = tenure.epoch();
         long newEpoch = tenure.epochHalfUsed() ? Tenure.nextEpoch(epoch, nowMicros()) : epoch;
-        LeaseRepository.Outcome outcome;
+        CompletableFuture<LeaseRepository.Outcome> outcome;
         try {
             outcome = leases.renew(properties.group(), shard, instanceId, epoch, tenure.nextRenewal(), newEpoch);
         }
         catch (RuntimeException ex) {
-            outcome = LeaseRepository.Outcome.UNKNOWN;
+            outcome = CompletableFuture.completedFuture(LeaseRepository.Outcome.UNKNOWN);
         }
+        return new Renewal(tenure, epoch, newEpoch, sentAt, outcome);
+    }
+
+    private void finishRenewal(int shard, Renewal renewal) {
+        Tenure tenure = renewal.tenure();
+        LeaseRepository.Outcome outcome = renewal.outcome().join();
         switch (outcome) {
             case APPLIED -> {
                 tenure.renewed();
-                if (newEpoch != epoch) {
-                    tenure.moveTo(newEpoch);
+                if (renewal.newEpoch() != renewal.epoch()) {
+                    tenure.moveTo(renewal.newEpoch());
                 }
-                tenure.extend(sentAt + leaseNanos);
+                if (!tenure.valid()) {
+                    // Nobody took the shard meanwhile (the renewal applied), but sends in
+                    // the gap were refused: renewals must come faster.
+                    lapses.increment();
+                    log.info("Shard {}: the lease had lapsed before this renewal", shard);
+                }
+                tenure.extend(renewal.sentAt() + leaseNanos);
             }
             case REJECTED -> {
                 lose(shard, tenure, "its lease was taken over");
@@ -327,7 +362,7 @@ public class ShardOwnership implements SmartLifecycle, ApplicationListener<WebSe
             Tenure adopted = new Tenure(shard, tenureIds.incrementAndGet(), lease.epoch(), beforeRead, nanoClock);
             adopted.renewedTo(lease.renewal());
             tenures.set(shard, adopted);
-            renew(shard, adopted);
+            finishRenewal(shard, startRenewal(shard, adopted));
             return;
         }
         if (lease.owner() == null) {

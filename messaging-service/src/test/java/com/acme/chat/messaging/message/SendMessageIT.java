@@ -364,7 +364,7 @@ class SendMessageIT {
     @Timeout(60)
     void aRetryOfAMessageWhoseEventsWerePublishedPublishesNothingAgain() {
         String clientMsgId = Api.newClientMsgId();
-        String messageId = json(api.send(alice, bob, clientMsgId, "once only")).path("messageId").asString();
+        String messageId = api.sent(alice, bob, "once only", clientMsgId).path("messageId").asString();
         try (KafkaConsumer<String, String> consumer = kafka.consumerAtEnd(Topics.MESSAGES)) {
             assertThat(api.send(alice, bob, clientMsgId, "once only").statusCode()).isEqualTo(200);
             // A later message of the same conversation marks how far the topic has been
@@ -384,7 +384,7 @@ class SendMessageIT {
     @Timeout(60)
     void aRetryTheOwnerHasNoMemoryOfRepublishesTheEventsOfTheOriginalMessage() {
         String clientMsgId = Api.newClientMsgId();
-        String messageId = json(api.send(alice, bob, clientMsgId, "again")).path("messageId").asString();
+        String messageId = api.sent(alice, bob, "again", clientMsgId).path("messageId").asString();
         // As after a restart or a take-over: whether the events went out is not known.
         caches.get(MessagingCaches.RECENT_SENDS).invalidateAll();
         try (KafkaConsumer<String, String> consumer = kafka.consumerAtEnd(Topics.MESSAGES)) {

@@ -75,7 +75,12 @@ public final class Api {
 
     /** Sends and expects 201; returns the ack. */
     public JsonNode sent(String from, String to, String text) {
-        HttpResponse<String> response = send(from, to, newClientMsgId(), text);
+        return sent(from, to, text, newClientMsgId());
+    }
+
+    /** Sends a new message and asserts it was stored (201); returns the ack. */
+    public JsonNode sent(String from, String to, String text, String clientMsgId) {
+        HttpResponse<String> response = send(from, to, clientMsgId, text);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return Http.json(response);
     }
