@@ -19,10 +19,10 @@ import com.acme.chat.kit.kafka.ChatEventReader;
  * member, and records of theirs may still be in the topic during an upgrade.
  * <p>
  * Consumes {@link DeliveryRequested} from {@link Topics#DELIVERIES} (group
- * {@code chat.relay.kafka-group}, {@code chat.relay.listener-concurrency} consumers;
- * topic and group in the deployment's namespace) and hands each to the {@link Deliverer}:
- * one queue row per device of the recipient, a live push to the connected ones, a push
- * notification when none is.
+ * {@code chat.relay.kafka-group}, {@code chat.relay.background-listener-concurrency}
+ * consumers; topic and group in the deployment's namespace) and hands each to the
+ * {@link Deliverer}: one queue row per device of the recipient, a live push to the
+ * connected ones, a push notification when none is.
  * <p>
  * <b>Guarantees.</b> At least once: the offset of a record is committed only after its
  * queue rows are written; a failure (Cassandra away) is retried in place with a capped
@@ -51,7 +51,7 @@ class DeliveryHandler {
     @KafkaListener(id = "relay-deliveries",
             groupId = "#{@chatNamespace.group('${chat.relay.kafka-group:relay-service}')}",
             topics = "#{@chatNamespace.topic('" + Topics.DELIVERIES + "')}",
-            concurrency = "${chat.relay.listener-concurrency:12}")
+            concurrency = "${chat.relay.background-listener-concurrency:2}")
     void onDelivery(ConsumerRecord<String, String> record) {
         ChatEvent event = reader.read(record);
         if (event instanceof DeliveryRequested delivery) {

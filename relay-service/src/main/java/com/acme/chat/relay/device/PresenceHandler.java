@@ -57,7 +57,7 @@ class PresenceHandler {
     @KafkaListener(id = "relay-presence",
             groupId = "#{@chatNamespace.group('${chat.relay.kafka-group:relay-service}')}",
             topics = "#{@chatNamespace.topic('" + Topics.PRESENCE + "')}",
-            concurrency = "${chat.relay.listener-concurrency:12}")
+            concurrency = "${chat.relay.background-listener-concurrency:2}")
     void onPresence(ConsumerRecord<String, String> record) {
         ChatEvent event = reader.read(record);
         if (event instanceof DeviceConnected connected) {

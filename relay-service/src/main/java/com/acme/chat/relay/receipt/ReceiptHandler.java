@@ -61,7 +61,7 @@ class ReceiptHandler {
     @KafkaListener(id = "relay-receipts",
             groupId = "#{@chatNamespace.group('${chat.relay.kafka-group:relay-service}-receipts')}",
             topics = "#{@chatNamespace.topic('" + Topics.RECEIPTS + "')}",
-            concurrency = "${chat.relay.listener-concurrency:12}")
+            concurrency = "${chat.relay.background-listener-concurrency:2}")
     void onReceipt(ConsumerRecord<String, String> record) {
         if (!(reader.read(record) instanceof ReceiptRecorded receipt)) {
             return;

@@ -31,26 +31,33 @@ class KafkaListenersIT {
     ChatNamespace namespace;
 
     @Test
-    void deliveriesAndPresenceShareTheRelayGroupWithThreeConsumers() {
+    void everyListenerIsInTheRelayGroupAndOnlyTheMessageListenerRunsManyThreads() {
         // the test profile gives every run its own group (chat.relay.kafka-group), so old
         // records are never replayed; groups are in the context's namespace
+        assertThat(container("relay-messages").getGroupId()).startsWith(namespace.group("relay-it-"));
         assertThat(container("relay-deliveries").getGroupId()).startsWith(namespace.group("relay-it-"));
         assertThat(container("relay-presence").getGroupId()).startsWith(namespace.group("relay-it-"));
         assertThat(container("relay-receipts").getGroupId()).startsWith(namespace.group("relay-it-"))
             .endsWith("-receipts");
-        assertThat(((ConcurrentMessageListenerContainer<?, ?>) container("relay-deliveries")).getConcurrency())
-            .isEqualTo(12);
+        assertThat(concurrency("relay-messages")).isEqualTo(12);
+        for (String id : new String[] { "relay-deliveries", "relay-presence", "relay-receipts" }) {
+            assertThat(concurrency(id)).as(id).isEqualTo(2);
+        }
     }
 
     @Test
     void everyListenerCommitsOnlyHandledPollsAndRetriesFailuresInPlace() {
-        for (String id : new String[] { "relay-deliveries", "relay-presence", "relay-receipts" }) {
+        for (String id : new String[] { "relay-messages", "relay-deliveries", "relay-presence", "relay-receipts" }) {
             MessageListenerContainer container = container(id);
             assertThat(container.getContainerProperties().getAckMode()).as(id)
                 .isEqualTo(ContainerProperties.AckMode.BATCH);
             assertThat(((AbstractMessageListenerContainer<?, ?>) container).getCommonErrorHandler()).as(id)
                 .isSameAs(errorHandler);
         }
+    }
+
+    private int concurrency(String id) {
+        return ((ConcurrentMessageListenerContainer<?, ?>) container(id)).getConcurrency();
     }
 
     private MessageListenerContainer container(String id) {
