@@ -220,7 +220,7 @@ class MessageService {
             return null;
         }
         // Acked or not, it is stored: no later message may take its seq.
-        if (counters.max(conversation, tenure) < stored.seq()) {
+        if (counters.max(conversation, tenure).seq() < stored.seq()) {
             counters.advance(conversation, tenure, stored.seq());
         }
         if (!tenure.valid()) {
@@ -233,8 +233,8 @@ class MessageService {
 
     private StoredMessage store(Tenure tenure, ConversationId conversation, UserId sender, SendCommand command,
             String bodyHash, List<UserId> members) {
-        boolean cold = counters.cold(conversation, tenure);
-        long seq = counters.max(conversation, tenure) + 1;
+        SeqCounters.Max max = counters.max(conversation, tenure);
+        long seq = max.seq() + 1;
         StoredMessage message = new StoredMessage(messageIdOf(sender, command.clientMsgId()), conversation, seq, sender,
                 command.device(), command.clientMsgId(), command.text(), command.media(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
@@ -246,7 +246,7 @@ class MessageService {
         for (UserId member : members) {
             writes.add(timeline.insert(member, message, tenure.nextWriteTimestamp()).toCompletableFuture());
         }
-        if (cold || seq == 1) {
+        if (max.cold() || seq == 1) {
             Set<String> memberIds = members.stream().map(UserId::value).collect(Collectors.toSet());
             writes.add(messages.saveConversation(conversation, memberIds, (seq == 1) ? message.sentAt() : null)
                 .toCompletableFuture());

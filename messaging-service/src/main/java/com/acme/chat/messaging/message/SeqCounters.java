@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -75,23 +76,25 @@ class SeqCounters {
     }
 
     /**
-     * @return the conversation's highest stored seq for a writer in {@code tenure} (call
-     * in the slot); read from storage unless learnt in this tenure
+     * A conversation's highest stored seq as its writer sees it.
+     *
+     * @param seq the highest stored seq (0 for none)
+     * @param cold whether it was read from storage because this tenure had no counter, so
+     * the conversation may be new to this writer
      */
-    long max(ConversationId conversation, Tenure tenure) {
-        Counter counter = counters.getIfPresent(conversation);
-        if (counter != null && counter.tenureId() == tenure.id()) {
-            return counter.max();
-        }
-        return storedMax(conversation);
+    record Max(long seq, boolean cold) {
     }
 
     /**
-     * Whether the writer has no counter of this tenure, so the conversation may be new.
+     * @return the conversation's highest stored seq for a writer in {@code tenure} (call
+     * in the slot); read from storage unless learnt in this tenure
      */
-    boolean cold(ConversationId conversation, Tenure tenure) {
+    Max max(ConversationId conversation, Tenure tenure) {
         Counter counter = counters.getIfPresent(conversation);
-        return counter == null || counter.tenureId() != tenure.id();
+        if (counter != null && counter.tenureId() == tenure.id()) {
+            return new Max(counter.max(), false);
+        }
+        return new Max(walkToTop(conversation, counter), true);
     }
 
     /** The message at {@code seq} is stored (call in the slot). */
@@ -106,7 +109,14 @@ class SeqCounters {
      * for readers that need the newest page or bound a requested seq.
      */
     long storedMax(ConversationId conversation) {
-        Counter counter = counters.getIfPresent(conversation);
+        return walkToTop(conversation, counters.getIfPresent(conversation));
+    }
+
+    /**
+     * Reads the top of the newest bucket, starting from a counter of any tenure (its seq
+     * exists) or else from the stored hint.
+     */
+    private long walkToTop(ConversationId conversation, @Nullable Counter counter) {
         long known = (counter != null) ? counter.max() : messages.readSeqHint(conversation);
         return SeqPlanner.walkToTop(known, bucket -> messages.topSeq(conversation, bucket));
     }

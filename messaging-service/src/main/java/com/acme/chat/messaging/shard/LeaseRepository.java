@@ -64,13 +64,11 @@ class LeaseRepository {
     }
 
     /**
-     * @param serial whether to settle in-flight lease writes first (a Paxos read); a
-     * plain quorum read is enough to watch a lease, since taking it over is conditional
-     * anyway
+     * A plain quorum read: enough to watch a lease, since taking it over is a conditional
+     * write that settles any Paxos round in flight.
      */
-    Optional<Lease> read(String group, int shard, boolean serial) {
-        BoundStatement statement = read.bind(group, shard);
-        Row row = session.execute(serial ? statement.setConsistencyLevel(SERIAL) : statement).one();
+    Optional<Lease> read(String group, int shard) {
+        Row row = session.execute(read.bind(group, shard)).one();
         if (row == null) {
             return Optional.empty();
         }

@@ -176,11 +176,9 @@ public class ShardOwnership implements SmartLifecycle, ApplicationListener<WebSe
         if (event.getApplicationContext().getParent() != null) {
             return;
         }
-        if (address != null) {
-            roundSafely();
-            return;
+        if (address == null) {
+            address = "http://127.0.0.1:" + event.getWebServer().getPort();
         }
-        address = "http://127.0.0.1:" + event.getWebServer().getPort();
         // The first round runs before the application reports started, so free shards
         // are held before the first request.
         roundSafely();
@@ -343,7 +341,7 @@ public class ShardOwnership implements SmartLifecycle, ApplicationListener<WebSe
 
     private void watch(int shard) {
         long beforeRead = nanoClock.getAsLong();
-        Optional<LeaseRepository.Lease> stored = leases.read(properties.group(), shard, false);
+        Optional<LeaseRepository.Lease> stored = leases.read(properties.group(), shard);
         // A lease is timed from after the read that saw it: its owner's deadline counts
         // from before the renewal was sent, which was before this read returned.
         long now = nanoClock.getAsLong();
@@ -356,9 +354,8 @@ public class ShardOwnership implements SmartLifecycle, ApplicationListener<WebSe
         LeaseRepository.Lease lease = stored.get();
         Observation before = observed.get(shard);
         if (instanceId.equals(lease.owner())) {
-            // A take-over whose answer was lost was applied after all: renewing it starts
-            // a
-            // tenure whose deadline counts from now.
+            // A take-over whose answer was lost was applied after all: renewing it
+            // starts a tenure whose deadline counts from now.
             Tenure adopted = new Tenure(shard, tenureIds.incrementAndGet(), lease.epoch(), beforeRead, nanoClock);
             adopted.renewedTo(lease.renewal());
             tenures.set(shard, adopted);
@@ -366,9 +363,7 @@ public class ShardOwnership implements SmartLifecycle, ApplicationListener<WebSe
             return;
         }
         if (lease.owner() == null) {
-            long epoch = Tenure.nextEpoch(lease.epoch(), nowMicros());
-            acquire(shard, beforeRead, () -> leases.takeOver(properties.group(), shard, instanceId, address(), epoch,
-                    lease.epoch(), lease.renewal()), epoch);
+            takeOver(shard, lease, beforeRead);
             return;
         }
         boolean unchanged = before != null && before.epoch() == lease.epoch() && before.renewal() == lease.renewal()
@@ -382,12 +377,17 @@ public class ShardOwnership implements SmartLifecycle, ApplicationListener<WebSe
             return;
         }
         if (now - before.firstSeenNanos() >= takeoverNanos) {
-            long epoch = Tenure.nextEpoch(lease.epoch(), nowMicros());
             log.info("Taking over shard {} from {}: its lease has not moved for {}", shard, lease.owner(),
                     Duration.ofNanos(now - before.firstSeenNanos()));
-            acquire(shard, nanoClock.getAsLong(), () -> leases.takeOver(properties.group(), shard, instanceId,
-                    address(), epoch, lease.epoch(), lease.renewal()), epoch);
+            takeOver(shard, lease, nanoClock.getAsLong());
         }
+    }
+
+    /** Replaces the lease as read, at the next epoch, if it is still as read. */
+    private void takeOver(int shard, LeaseRepository.Lease lease, long sentAt) {
+        long epoch = Tenure.nextEpoch(lease.epoch(), nowMicros());
+        acquire(shard, sentAt, () -> leases.takeOver(properties.group(), shard, instanceId, address(), epoch,
+                lease.epoch(), lease.renewal()), epoch);
     }
 
     private void acquire(int shard, long sentAt, Supplier<LeaseRepository.Outcome> write, long epoch) {
