@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.acme.chat.common.event.DeliveryRequested;
+import com.acme.chat.common.event.MessageSent;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.MessageFrame;
@@ -77,6 +78,19 @@ class Deliverer {
         this.queuedUnassigned = Counter.builder("chat.relay.messages.queued").tag("queue", "pending").register(meters);
         this.pushed = Counter.builder("chat.relay.messages.pushed").tag("path", "live").register(meters);
         this.pushesFailed = Counter.builder("chat.relay.pushes.failed").tag("path", "live").register(meters);
+    }
+
+    /**
+     * Delivers a stored message to every member in its {@code recipients}, the sender
+     * included (for their other devices), each like a {@link DeliveryRequested} of its
+     * own.
+     * @throws RuntimeException when the message could not be queued for a member (the
+     * caller retries the whole message; members already done get the same rows again)
+     */
+    void deliverToMembers(MessageSent message) {
+        for (UserId member : message.recipients()) {
+            deliver(DeliveryRequested.forRecipient(message, member, message.occurredAt()));
+        }
     }
 
     /**

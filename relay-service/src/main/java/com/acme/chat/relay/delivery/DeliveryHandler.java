@@ -1,6 +1,7 @@
 package com.acme.chat.relay.delivery;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,30 +10,34 @@ import org.springframework.stereotype.Component;
 
 import com.acme.chat.common.event.ChatEvent;
 import com.acme.chat.common.event.DeliveryRequested;
+import com.acme.chat.common.event.MessageSent;
 import com.acme.chat.common.event.Topics;
 import com.acme.chat.kit.kafka.ChatEventReader;
 
 /**
- * Kept for rolling upgrades and for producers that request one user's delivery: messaging
- * now publishes one {@code MessageSent} per message, fanned out by
- * {@link MessageSentHandler}; earlier versions published a {@link DeliveryRequested} per
- * member, and records of theirs may still be in the topic during an upgrade.
+ * The two ways a message reaches relay, both handed to the {@link Deliverer} (one queue
+ * row per device of a recipient, a live push to the connected ones, a push notification
+ * when none is):
+ * <ul>
+ * <li>{@link MessageSent} from {@link Topics#MESSAGES}, the one record messaging
+ * publishes per stored message, keyed by conversation and fanned out to every member (the
+ * sender included, for their other devices); {@code chat.relay.listener-concurrency}
+ * consumers.</li>
+ * <li>{@link DeliveryRequested} from {@link Topics#DELIVERIES}, one per member, keyed by
+ * recipient: what earlier versions of messaging published, kept for their records during
+ * a rolling upgrade; {@code chat.relay.background-listener-concurrency} consumers.</li>
+ * </ul>
+ * Group {@code chat.relay.kafka-group}; topics and group in the deployment's namespace.
  * <p>
- * Consumes {@link DeliveryRequested} from {@link Topics#DELIVERIES} (group
- * {@code chat.relay.kafka-group}, {@code chat.relay.background-listener-concurrency}
- * consumers; topic and group in the deployment's namespace) and hands each to the
- * {@link Deliverer}: one queue row per device of the recipient, a live push to the
- * connected ones, a push notification when none is.
- * <p>
- * <b>Guarantees.</b> At least once: the offset of a record is committed only after its
- * queue rows are written; a failure (Cassandra away) is retried in place with a capped
- * back-off and never skipped, so no delivery is lost. Ordered: records are keyed by
- * recipient and handled one at a time per partition, so one recipient's messages are
- * queued and pushed in the order they were requested. Idempotent: a redelivered record
- * writes the same rows again (same primary key and write timestamp, so even a row acked
- * in between stays deleted while its tombstone lives) and may push the frame again, which
- * clients drop by messageId. Unreadable records are logged and skipped by the
- * {@link ChatEventReader}.
+ * <b>Guarantees.</b> At least once: the offset of a record is committed only after all
+ * its queue rows are written; a failure (Cassandra away) is retried in place with a
+ * capped back-off and never skipped, so no delivery is lost (members already done write
+ * the same rows again). Ordered: records are handled one at a time per partition, so one
+ * conversation's (or one recipient's) messages are queued and pushed in order.
+ * Idempotent: a redelivered record writes the same rows again (same primary key and write
+ * timestamp, so even a row acked in between stays deleted while its tombstone lives) and
+ * may push the frame again, which clients drop by messageId. Unreadable records are
+ * logged and skipped by the {@link ChatEventReader}.
  */
 @Component
 class DeliveryHandler {
@@ -48,6 +53,20 @@ class DeliveryHandler {
         this.deliverer = deliverer;
     }
 
+    @KafkaListener(id = "relay-messages",
+            groupId = "#{@chatNamespace.group('${chat.relay.kafka-group:relay-service}')}",
+            topics = "#{@chatNamespace.topic('" + Topics.MESSAGES + "')}",
+            concurrency = "${chat.relay.listener-concurrency:12}")
+    void onMessage(ConsumerRecord<String, String> record) {
+        ChatEvent event = reader.read(record);
+        if (event instanceof MessageSent sent) {
+            deliverer.deliverToMembers(sent);
+        }
+        else {
+            ignore(event, record);
+        }
+    }
+
     @KafkaListener(id = "relay-deliveries",
             groupId = "#{@chatNamespace.group('${chat.relay.kafka-group:relay-service}')}",
             topics = "#{@chatNamespace.topic('" + Topics.DELIVERIES + "')}",
@@ -57,7 +76,13 @@ class DeliveryHandler {
         if (event instanceof DeliveryRequested delivery) {
             deliverer.deliver(delivery);
         }
-        else if (event != null) {
+        else {
+            ignore(event, record);
+        }
+    }
+
+    private static void ignore(@Nullable ChatEvent event, ConsumerRecord<String, String> record) {
+        if (event != null) {
             log.debug("Ignoring {} on {}", event.getClass().getSimpleName(), record.topic());
         }
     }
