@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
 
@@ -19,9 +21,13 @@ import com.acme.chat.common.id.UserId;
  * @param device the device
  * @param handlerId the websocket-manager instance holding the connection
  * @param connectionId the connection
+ * @param handlerReplays whether the handler fetches the device's queue itself (from
+ * relay, synchronously, before it lets live pushes through), so relay must not replay the
+ * queue on this event; false in events of handlers older than that, which rely on relay's
+ * replay
  */
 public record DeviceConnected(UUID eventId, Instant occurredAt, int version, UserId user, DeviceId device,
-        String handlerId, String connectionId) implements PresenceEvent {
+        String handlerId, String connectionId, @Nullable Boolean handlerReplays) implements PresenceEvent {
 
     /** The JSON {@code type} of this event. */
     public static final String TYPE = "device_connected";
@@ -35,6 +41,23 @@ public record DeviceConnected(UUID eventId, Instant occurredAt, int version, Use
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(handlerId, "handlerId");
         Objects.requireNonNull(connectionId, "connectionId");
+        handlerReplays = Boolean.TRUE.equals(handlerReplays);
+    }
+
+    /**
+     * @return whether the handler replays the device's queue itself
+     */
+    public boolean replayedByHandler() {
+        return Boolean.TRUE.equals(handlerReplays);
+    }
+
+    /**
+     * An event of a handler that leaves the replay to relay (the form before
+     * {@code handlerReplays} existed).
+     */
+    public DeviceConnected(UUID eventId, Instant occurredAt, int version, UserId user, DeviceId device,
+            String handlerId, String connectionId) {
+        this(eventId, occurredAt, version, user, device, handlerId, connectionId, false);
     }
 
 }

@@ -73,6 +73,20 @@ class EventJsonTest {
     }
 
     @Test
+    void deviceConnectedOfAnOlderHandlerLeavesTheReplayToRelay() {
+        String json = """
+                {"type": "device_connected", "eventId": "6d7e8f9a-0b1c-4d3e-8f5a-6b7c8d9e0f1a",
+                 "occurredAt": "2026-11-27T21:00:00.250Z", "version": 1, "user": "bob", "device": "phone-2",
+                 "handlerId": "ws-7d9f8", "connectionId": "c-1a2b3c4d"}
+                """;
+
+        DeviceConnected event = (DeviceConnected) MAPPER.readValue(json, ChatEvent.class);
+
+        assertThat(event.replayedByHandler()).isFalse();
+        assertThat(event.connectionId()).isEqualTo("c-1a2b3c4d");
+    }
+
+    @Test
     void typeConstantsMatchWireNames() throws ReflectiveOperationException {
         for (Map.Entry<Class<?>, String> entry : TYPE_NAMES.entrySet()) {
             assertThat(entry.getKey().getField("TYPE").get(null)).isEqualTo(entry.getValue());

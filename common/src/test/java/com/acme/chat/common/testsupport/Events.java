@@ -82,7 +82,7 @@ public final class Events {
 
     public static DeviceConnected deviceConnected() {
         return new DeviceConnected(eventId(7), OCCURRED_AT, DeviceConnected.VERSION, ALICE, ALICE_PHONE, "wsm-1",
-                "conn-1");
+                "conn-1", true);
     }
 
     public static DeviceDisconnected deviceDisconnected() {

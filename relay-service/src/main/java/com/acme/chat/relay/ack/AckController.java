@@ -20,6 +20,7 @@ import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.kit.openapi.ErrorResponses;
+import com.acme.chat.relay.web.RequestIds;
 
 /**
  * {@code POST /api/v1/devices/{deviceId}/acks}: a device of the authenticated user (the

@@ -13,11 +13,24 @@ import com.acme.chat.kit.cache.ChatCacheSpec;
 public class RelayCaches {
 
     /**
-     * User id to the routes of their connected devices, for
-     * {@code chat.relay.route-cache-ttl}, at most
+     * User id to the routes of their connected devices, for best-effort pushes
+     * (receipts), for {@code chat.relay.route-cache-ttl}, at most
      * {@code chat.relay.route-cache-max-users} users.
      */
     public static final String ROUTES = "routes";
+
+    /**
+     * User id to the user's registered devices, for {@code chat.relay.device-cache-ttl},
+     * at most {@code chat.relay.device-cache-max-users} users; dropped on every instance
+     * when a device registers.
+     */
+    public static final String DEVICES = "devices";
+
+    @Bean
+    ChatCacheSpec devicesCache(RelayProperties properties) {
+        return ChatCacheSpec.bounded(DEVICES, properties.deviceCacheMaxUsers())
+            .expiringAfterWrite(properties.deviceCacheTtl());
+    }
 
     @Bean
     ChatCacheSpec routesCache(RelayProperties properties) {

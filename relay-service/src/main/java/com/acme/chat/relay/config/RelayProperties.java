@@ -22,13 +22,19 @@ import org.springframework.validation.annotation.Validated;
  * devices connected)
  * @param queueTtl how long an unacknowledged message stays queued for a device (the
  * offline-retention limit)
- * @param routeCacheTtl how long a user's routes are reused from the in-process cache
+ * @param routeCacheTtl how long a user's routes are reused from the in-process cache by
+ * best-effort pushes (receipts); message delivery always reads them afresh
  * @param routeCacheMaxUsers how many users' routes the in-process cache holds at most
+ * @param deviceCacheTtl how long a user's device list is reused from the in-process cache
+ * when no registration dropped it before
+ * @param deviceCacheMaxUsers how many users' device lists the in-process cache holds at
+ * most
  */
 @ConfigurationProperties("chat.relay")
 @Validated
 public record RelayProperties(@DefaultValue("100") @Positive int replayBatchSize,
         @DefaultValue("10000") @Positive int maxQueuePerDevice, @DefaultValue("10s") @NotNull Duration pushAfter,
         @DefaultValue("30d") @NotNull Duration queueTtl, @DefaultValue("2s") @NotNull Duration routeCacheTtl,
-        @DefaultValue("10000") @Positive int routeCacheMaxUsers) {
+        @DefaultValue("10000") @Positive int routeCacheMaxUsers, @DefaultValue("10m") @NotNull Duration deviceCacheTtl,
+        @DefaultValue("100000") @Positive int deviceCacheMaxUsers) {
 }

@@ -1,7 +1,6 @@
 package com.acme.chat.relay.delivery;
 
 import java.util.List;
-import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,18 +26,25 @@ import com.acme.chat.relay.routing.RouteDirectory;
 /**
  * Delivers one message to one recipient: queue first (durable), then push (best-effort).
  * <ol>
- * <li>Target devices: the recipient's known devices and routed devices, minus the sending
- * device ({@link DeliveryTargets}); the pending queue {@code *} when the recipient has no
- * device at all.</li>
+ * <li>Target devices: the recipient's known devices ({@link DeviceRegistry}, cached),
+ * minus the sending device ({@link DeliveryTargets}); the pending queue {@code *} when
+ * the recipient has no device at all.</li>
  * <li>One {@code unsent_messages} row per target device. This must succeed, otherwise the
  * call throws.</li>
- * <li>Routes are read again after the insert, and each routed target device gets the
- * {@code message} frame on its handler's channel. Reading after the insert closes a race:
- * a device whose route this read misses connects later, so its replay (which follows its
- * connect) reads the row.</li>
+ * <li>Then the recipient's routes are read from Redis afresh (never from a cache). A
+ * routed device that was not a target (it connected for the first time, or registered on
+ * another instance a moment ago) gets its row now, before the push. Each routed target
+ * device gets the {@code message} frame on its handler's channel.</li>
  * <li>A recipient other than the sender with no connected device at all gets a push
  * notification request.</li>
  * </ol>
+ * Why the fresh read after the insert closes the race with a connecting device: the
+ * handler registers the device's route first and reads the device's queue after that (its
+ * replay). If this read misses the route, the route was registered after it, so after the
+ * insert, and the replay that follows the registration reads the row. If it sees the
+ * route, the device gets a row and the push; a push that reaches the handler during the
+ * replay is held back and sent after it, once, in order.
+ * <p>
  * Redis failures only cost the live push and are logged; the message stays queued for the
  * next connect.
  */
@@ -99,39 +105,47 @@ class Deliverer {
      */
     void deliver(DeliveryRequested delivery) {
         UserId recipient = delivery.recipient();
-        Set<DeviceId> known = devices.devices(recipient);
-        List<DeviceId> targets = DeliveryTargets.select(recipient, delivery.sender(), delivery.senderDevice(), known,
-                routesOrEmpty(delivery));
-        if (!targets.isEmpty()) {
-            queue.enqueue(recipient, targets, QueuedMessage.of(delivery));
-            if (targets.contains(UnsentQueueRepository.UNASSIGNED)) {
-                queuedUnassigned.increment();
-            }
-            else {
-                queuedForDevice.increment(targets.size());
-            }
-        }
+        List<DeviceId> targets = DeliveryTargets.select(recipient, delivery.sender(), delivery.senderDevice(),
+                devices.devices(recipient));
+        QueuedMessage queued = QueuedMessage.of(delivery);
+        enqueue(recipient, targets, queued);
         List<Route> live;
         try {
-            live = routes.routes(recipient);
+            live = routes.current(recipient);
         }
         catch (RuntimeException ex) {
             pushesFailed.increment();
             outage.failed("message " + delivery.messageId() + " to " + recipient + ", routes unavailable", ex);
             return;
         }
-        push(delivery, targets, live);
+        List<DeviceId> unqueued = DeliveryTargets.routedWithoutRow(recipient, delivery.sender(),
+                delivery.senderDevice(), targets, live);
+        enqueue(recipient, unqueued, queued);
+        push(delivery, live, targets, unqueued);
         if (live.isEmpty() && !recipient.equals(delivery.sender())) {
             notifications.requestFor(delivery);
         }
-        log.debug("Message {} to {}: queued for {}, {} live route(s)", delivery.messageId(), recipient, targets,
-                live.size());
+        log.debug("Message {} to {}: queued for {} and {}, {} live route(s)", delivery.messageId(), recipient, targets,
+                unqueued, live.size());
     }
 
-    private void push(DeliveryRequested delivery, List<DeviceId> targets, List<Route> live) {
+    private void enqueue(UserId recipient, List<DeviceId> devices, QueuedMessage message) {
+        if (devices.isEmpty()) {
+            return;
+        }
+        queue.enqueue(recipient, devices, message);
+        if (devices.contains(UnsentQueueRepository.UNASSIGNED)) {
+            queuedUnassigned.increment();
+        }
+        else {
+            queuedForDevice.increment(devices.size());
+        }
+    }
+
+    private void push(DeliveryRequested delivery, List<Route> live, List<DeviceId> targets, List<DeviceId> unqueued) {
         MessageFrame frame = delivery.toFrame();
         for (Route route : live) {
-            if (!targets.contains(route.device())) {
+            if (!targets.contains(route.device()) && !unqueued.contains(route.device())) {
                 continue;
             }
             try {
@@ -144,18 +158,6 @@ class Deliverer {
                 outage.failed(
                         "message " + delivery.messageId() + " to device " + route.device() + " of " + route.user(), ex);
             }
-        }
-    }
-
-    private List<Route> routesOrEmpty(DeliveryRequested delivery) {
-        try {
-            return routes.routes(delivery.recipient());
-        }
-        catch (RuntimeException ex) {
-            // Without routes the known devices (or the pending queue) still get the
-            // message.
-            outage.failed("routes of " + delivery.recipient() + " for queueing message " + delivery.messageId(), ex);
-            return List.of();
         }
     }
 

@@ -1,5 +1,6 @@
 package com.acme.chat.relay.delivery;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
@@ -10,12 +11,12 @@ import com.acme.chat.common.routing.Route;
 import com.acme.chat.relay.queue.UnsentQueueRepository;
 
 /**
- * Which devices of a recipient get a queue row for a message: every known device and
- * every device with a live route (it may have connected before relay registered it),
- * except the device the message was sent from when the recipient is the sender. A
- * recipient with no device at all gets it under the pending pseudo device
- * {@link UnsentQueueRepository#UNASSIGNED}, which their first device to connect takes
- * over.
+ * Which devices of a recipient get a queue row for a message: every known device, except
+ * the device the message was sent from when the recipient is the sender; then every
+ * routed device that is not among them yet (it connected before its registration reached
+ * this instance). A recipient with no device at all gets it under the pending pseudo
+ * device {@link UnsentQueueRepository#UNASSIGNED}, which their first device to connect
+ * takes over.
  */
 final class DeliveryTargets {
 
@@ -27,15 +28,12 @@ final class DeliveryTargets {
      * @param sender who sent it
      * @param senderDevice which device sent it
      * @param known the recipient's registered devices
-     * @param routes the recipient's live routes
      * @return the devices to queue for, ordered by device id; empty when the only device
      * is the sending one
      */
-    static List<DeviceId> select(UserId recipient, UserId sender, DeviceId senderDevice, Collection<DeviceId> known,
-            Collection<Route> routes) {
+    static List<DeviceId> select(UserId recipient, UserId sender, DeviceId senderDevice, Collection<DeviceId> known) {
         TreeSet<DeviceId> devices = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
         devices.addAll(known);
-        routes.forEach(route -> devices.add(route.device()));
         if (devices.isEmpty()) {
             return List.of(UnsentQueueRepository.UNASSIGNED);
         }
@@ -43,6 +41,27 @@ final class DeliveryTargets {
             devices.remove(senderDevice);
         }
         return List.copyOf(devices);
+    }
+
+    /**
+     * @param recipient who the message is for
+     * @param sender who sent it
+     * @param senderDevice which device sent it
+     * @param queued the devices that already got a row
+     * @param routes the recipient's live routes
+     * @return the routed devices still without a row (never the sending device)
+     */
+    static List<DeviceId> routedWithoutRow(UserId recipient, UserId sender, DeviceId senderDevice,
+            Collection<DeviceId> queued, Collection<Route> routes) {
+        List<DeviceId> missing = new ArrayList<>();
+        for (Route route : routes) {
+            DeviceId device = route.device();
+            boolean sending = recipient.equals(sender) && device.equals(senderDevice);
+            if (!sending && !queued.contains(device) && !missing.contains(device)) {
+                missing.add(device);
+            }
+        }
+        return missing;
     }
 
 }

@@ -17,22 +17,22 @@ import com.acme.chat.relay.routing.RouteDirectory;
 
 /**
  * Consumes {@link Topics#PRESENCE} (group {@code chat.relay.kafka-group}; topic and group
- * in the deployment's namespace) and hands a connecting device its queue.
+ * in the deployment's namespace).
  * <p>
- * On {@link DeviceConnected}: registers the device in {@code user_devices}; moves the
- * user's pending messages (queued under {@code *} while the user had no known device)
- * into this device's queue; then publishes every queued message of the device, oldest
- * first per conversation, to {@code handler:{handlerId}} for the event's connection. On
- * {@link DeviceDisconnected}: updates the device's last-seen time. Both drop the user's
- * cached routes.
+ * On {@link DeviceConnected}: drops the user's cached routes. A handler that replays the
+ * device's queue itself ({@link DeviceConnected#replayedByHandler()}, every current one:
+ * it calls {@link ReplayController} right after the route is registered) needs nothing
+ * more. For the event of an older handler, relay does what it did before: registers the
+ * device, moves the user's pending messages (queued under {@code *} while the user had no
+ * known device) into this device's queue, then publishes every queued message of the
+ * device, oldest first per conversation, to {@code handler:{handlerId}} for the event's
+ * connection. On {@link DeviceDisconnected}: records the device's last-seen time and
+ * drops the cached routes.
  * <p>
- * <b>Guarantees.</b> At least once: the offset is committed only after the replay was
- * published, and a failure is retried in place (see {@code KafkaConsumerConfig}), so a
+ * <b>Guarantees.</b> At least once: the offset is committed only after the event was
+ * handled, and a failure is retried in place (see {@code KafkaConsumerConfig}), so a
  * replay may run twice and clients deduplicate by messageId. Records are keyed by user,
- * so one user's connects and disconnects are handled in order, one at a time. Idempotent:
- * registering, claiming and replaying again change nothing a client could notice but
- * duplicates. A replay for a connection that has meanwhile closed is dropped by its
- * handler; the device gets the queue on its next connect.
+ * so one user's connects and disconnects are handled in order, one at a time.
  */
 @Component
 class PresenceHandler {
@@ -61,21 +61,22 @@ class PresenceHandler {
     void onPresence(ConsumerRecord<String, String> record) {
         ChatEvent event = reader.read(record);
         if (event instanceof DeviceConnected connected) {
-            connected(connected);
+            routes.evict(connected.user());
+            if (!connected.replayedByHandler()) {
+                replayForOlderHandler(connected);
+            }
         }
         else if (event instanceof DeviceDisconnected disconnected) {
             routes.evict(disconnected.user());
-            devices.seen(disconnected.user(), disconnected.device(), disconnected.occurredAt());
+            devices.disconnected(disconnected.user(), disconnected.device(), disconnected.occurredAt());
         }
     }
 
-    private void connected(DeviceConnected event) {
-        routes.evict(event.user());
-        boolean isNew = devices.seen(event.user(), event.device(), event.occurredAt());
+    private void replayForOlderHandler(DeviceConnected event) {
+        boolean isNew = devices.register(event.user(), event.device(), event.occurredAt());
         // Every connect (not only a new device's first one) drains the pending queue: a
-        // message can land there just
-        // after the first device claimed it, and the next device to connect should get it
-        // rather than nobody.
+        // message can land there just after the first device claimed it, and the next
+        // device to connect should get it rather than nobody.
         int claimed = UnsentQueueRepository.UNASSIGNED.equals(event.device()) ? 0
                 : replayer.claimPending(event.user(), event.device());
         int replayed = replayer.replay(event.user(), event.device(), event.handlerId(), event.connectionId());

@@ -67,6 +67,10 @@ public class UnsentQueueRepository {
 
     private final PreparedStatement selectDevice;
 
+    private final PreparedStatement selectFirstPage;
+
+    private final PreparedStatement selectPageAfter;
+
     private final PreparedStatement selectConversation;
 
     private final PreparedStatement delete;
@@ -80,6 +84,10 @@ public class UnsentQueueRepository {
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) USING TTL ? AND TIMESTAMP ?");
         this.selectDevice = session.prepare("SELECT " + COLUMNS + ", TTL(message_id) AS remaining_ttl "
                 + "FROM unsent_messages WHERE recipient_id = ? AND device_id = ?");
+        this.selectFirstPage = session.prepare(
+                "SELECT " + COLUMNS + " FROM unsent_messages " + "WHERE recipient_id = ? AND device_id = ? LIMIT ?");
+        this.selectPageAfter = session.prepare("SELECT " + COLUMNS + " FROM unsent_messages "
+                + "WHERE recipient_id = ? AND device_id = ? AND (conversation_id, seq) > (?, ?) LIMIT ?");
         this.selectConversation = session.prepare("SELECT seq, message_id, sent_at FROM unsent_messages "
                 + "WHERE recipient_id = ? AND device_id = ? AND conversation_id = ?");
         this.delete = session.prepare("DELETE FROM unsent_messages USING TIMESTAMP ? "
@@ -114,6 +122,26 @@ public class UnsentQueueRepository {
             count++;
         }
         return count;
+    }
+
+    /**
+     * One page of a device's queue in (conversation, seq) order: the oldest messages per
+     * conversation first.
+     * @param user the user
+     * @param device the device
+     * @param after where the previous page ended (exclusive), or null for the first page
+     * @param limit at most this many messages
+     * @return the messages; fewer than {@code limit} only on the last page
+     */
+    public List<QueuedMessage> page(UserId user, DeviceId device, @Nullable QueuePosition after, int limit) {
+        BoundStatement select = (after == null) ? selectFirstPage.bind(user.value(), device.value(), limit)
+                : selectPageAfter.bind(user.value(), device.value(), after.conversationId().value(), after.seq(),
+                        limit);
+        List<QueuedMessage> messages = new ArrayList<>(Math.min(limit, pageSize));
+        for (Row row : session.execute(select.setPageSize(limit).setIdempotent(true))) {
+            messages.add(message(row));
+        }
+        return messages;
     }
 
     /**

@@ -31,10 +31,11 @@ import com.acme.chat.relay.config.RelayCaches;
  * with a script that removes a member only while its route key is still absent, so a
  * device that reconnects meanwhile keeps its entry.
  * <p>
- * Non-empty results are cached for {@code chat.relay.route-cache-ttl} (a stale entry
- * costs at most a lost live push, which the queue repairs on the next connect). Empty
- * results are not cached: a device of an offline user that connects must get the very
- * next message live, because its queue replay may already have run.
+ * Two reads: {@link #current} always asks Redis (message delivery needs routes that are
+ * no older than its queue write, see {@code Deliverer}); {@link #routes} serves
+ * best-effort pushes (receipts) from a cache of non-empty results kept for
+ * {@code chat.relay.route-cache-ttl}, where a stale entry costs at most one lost receipt
+ * push.
  */
 @Component
 public class RouteDirectory {
@@ -92,6 +93,18 @@ public class RouteDirectory {
             cache.put(user, routes);
         }
         return routes;
+    }
+
+    /**
+     * The live routes of a user's devices as Redis has them now (never cached).
+     * @param user the user
+     * @return one route per connected device, ordered by device id; empty when none is
+     * connected
+     * @throws org.springframework.dao.DataAccessException when Redis cannot be read
+     */
+    public List<Route> current(UserId user) {
+        redisReads.increment();
+        return read(user);
     }
 
     /**

@@ -119,7 +119,7 @@ class AckIT extends RelayIntegrationTest {
     }
 
     private List<DeliveryRequested> queueFor(UserId recipient, UserId sender, int count) {
-        devices.seen(recipient, PHONE, Instant.now());
+        devices.register(recipient, PHONE, Instant.now());
         List<DeliveryRequested> messages = new ArrayList<>();
         for (int seq = 1; seq <= count; seq++) {
             DeliveryRequested message = delivery(recipient, sender, WEB, seq);

@@ -67,7 +67,7 @@ class DelivererTest {
         DeliveryRequested delivery = delivery(BOB, ALICE);
         Route route = new Route(BOB, PHONE, "h1", "c1");
         given(devices.devices(BOB)).willReturn(Set.of(PHONE, LAPTOP));
-        given(routes.routes(BOB)).willReturn(List.of(route));
+        given(routes.current(BOB)).willReturn(List.of(route));
 
         deliverer.deliver(delivery);
 
@@ -78,10 +78,27 @@ class DelivererTest {
     }
 
     @Test
+    void aRoutedDeviceTheCachedListLacksGetsItsRowBeforeThePush() {
+        DeliveryRequested delivery = delivery(BOB, ALICE);
+        DeviceId tablet = DeviceId.of("tablet");
+        Route route = new Route(BOB, tablet, "h1", "c1");
+        given(devices.devices(BOB)).willReturn(Set.of(PHONE));
+        given(routes.current(BOB)).willReturn(List.of(route));
+
+        deliverer.deliver(delivery);
+
+        var order = inOrder(queue, routes, publisher);
+        order.verify(queue).enqueue(BOB, List.of(PHONE), QueuedMessage.of(delivery));
+        order.verify(routes).current(BOB);
+        order.verify(queue).enqueue(BOB, List.of(tablet), QueuedMessage.of(delivery));
+        order.verify(publisher).deliver(route, delivery.toFrame());
+    }
+
+    @Test
     void requestsAPushNotificationWhenNoDeviceIsConnected() {
         DeliveryRequested delivery = delivery(BOB, ALICE);
         given(devices.devices(BOB)).willReturn(Set.of(PHONE));
-        given(routes.routes(BOB)).willReturn(List.of());
+        given(routes.current(BOB)).willReturn(List.of());
 
         deliverer.deliver(delivery);
 
@@ -94,7 +111,7 @@ class DelivererTest {
     void neverNotifiesTheSenderAboutTheirOwnMessage() {
         DeliveryRequested ownCopy = delivery(ALICE, ALICE);
         given(devices.devices(ALICE)).willReturn(Set.of(PHONE, LAPTOP));
-        given(routes.routes(ALICE)).willReturn(List.of());
+        given(routes.current(ALICE)).willReturn(List.of());
 
         deliverer.deliver(ownCopy);
 
@@ -106,7 +123,7 @@ class DelivererTest {
     void stillQueuesWhenRedisIsAway() {
         DeliveryRequested delivery = delivery(BOB, ALICE);
         given(devices.devices(BOB)).willReturn(Set.of(PHONE));
-        given(routes.routes(BOB)).willThrow(new RedisConnectionFailureException("down"));
+        given(routes.current(BOB)).willThrow(new RedisConnectionFailureException("down"));
 
         assertThatNoException().isThrownBy(() -> deliverer.deliver(delivery));
 
@@ -119,7 +136,7 @@ class DelivererTest {
     void failsWhenTheMessageCannotBeQueued() {
         DeliveryRequested delivery = delivery(BOB, ALICE);
         given(devices.devices(BOB)).willReturn(Set.of(PHONE));
-        given(routes.routes(BOB)).willReturn(List.of(new Route(BOB, PHONE, "h1", "c1")));
+        given(routes.current(BOB)).willReturn(List.of(new Route(BOB, PHONE, "h1", "c1")));
         willThrow(new IllegalStateException("cassandra away")).given(queue).enqueue(any(), any(), any());
 
         assertThatIllegalStateException().isThrownBy(() -> deliverer.deliver(delivery));

@@ -40,7 +40,7 @@ class DeliveryIT extends RelayIntegrationTest {
     void queuesForEveryKnownDeviceAndPushesToRoutedOnes() {
         UserId alice = freshUser("alice");
         UserId bob = freshUser("bob");
-        devices.seen(bob, LAPTOP, Instant.now());
+        devices.register(bob, LAPTOP, Instant.now());
         handler.route(bob, PHONE, "conn-1");
         DeliveryRequested delivery = delivery(bob, alice, WEB, 1);
 
@@ -58,7 +58,7 @@ class DeliveryIT extends RelayIntegrationTest {
     void offlineRecipientGetsQueueAndPushNotification() {
         UserId alice = freshUser("alice");
         UserId bob = freshUser("bob");
-        devices.seen(bob, PHONE, Instant.now());
+        devices.register(bob, PHONE, Instant.now());
         DeliveryRequested delivery = delivery(bob, alice, WEB, 1);
 
         try (TopicWatcher notifications = new TopicWatcher(Topics.NOTIFICATIONS, namespace, json)) {

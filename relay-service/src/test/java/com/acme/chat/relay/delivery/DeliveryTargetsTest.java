@@ -29,53 +29,67 @@ class DeliveryTargetsTest {
     @Test
     void queuesForEveryKnownDeviceOfAnotherRecipient() {
         List<DeviceId> targets = DeliveryTargets.select(BOB, ALICE, device("phone"),
-                Set.of(device("web"), device("phone")), List.of());
+                Set.of(device("web"), device("phone")));
 
         assertThat(targets).containsExactly(device("phone"), device("web"));
     }
 
     @Test
-    void addsRoutedDevicesThatAreNotRegisteredYet() {
-        List<DeviceId> targets = DeliveryTargets.select(BOB, ALICE, device("phone"), Set.of(device("web")),
+    void routedDevicesWithoutARowAreTheOnesNotRegisteredYet() {
+        List<DeviceId> missing = DeliveryTargets.routedWithoutRow(BOB, ALICE, device("phone"), List.of(device("web")),
                 List.of(route(BOB, "tablet"), route(BOB, "web")));
 
-        assertThat(targets).containsExactly(device("tablet"), device("web"));
+        assertThat(missing).containsExactly(device("tablet"));
+    }
+
+    @Test
+    void aRoutedDeviceOfARecipientWithoutRegisteredDevicesGetsARowBesideThePendingQueue() {
+        List<DeviceId> missing = DeliveryTargets.routedWithoutRow(BOB, ALICE, device("phone"),
+                List.of(UnsentQueueRepository.UNASSIGNED), List.of(route(BOB, "tablet")));
+
+        assertThat(missing).containsExactly(device("tablet"));
+    }
+
+    @Test
+    void theSendingDeviceNeverGetsARowForItsOwnMessage() {
+        List<DeviceId> missing = DeliveryTargets.routedWithoutRow(ALICE, ALICE, device("phone"), List.of(),
+                List.of(route(ALICE, "phone"), route(ALICE, "laptop")));
+
+        assertThat(missing).containsExactly(device("laptop"));
     }
 
     @Test
     void skipsTheSendingDeviceWhenTheRecipientIsTheSender() {
         List<DeviceId> targets = DeliveryTargets.select(ALICE, ALICE, device("phone"),
-                Set.of(device("phone"), device("laptop")), List.of(route(ALICE, "phone")));
+                Set.of(device("phone"), device("laptop")));
 
         assertThat(targets).containsExactly(device("laptop"));
     }
 
     @Test
     void keepsTheSameDeviceIdOfAnotherRecipient() {
-        List<DeviceId> targets = DeliveryTargets.select(BOB, ALICE, device("phone"), Set.of(device("phone")),
-                List.of());
+        List<DeviceId> targets = DeliveryTargets.select(BOB, ALICE, device("phone"), Set.of(device("phone")));
 
         assertThat(targets).containsExactly(device("phone"));
     }
 
     @Test
     void queuesNothingWhenTheSendingDeviceIsTheSendersOnlyDevice() {
-        List<DeviceId> targets = DeliveryTargets.select(ALICE, ALICE, device("phone"), Set.of(device("phone")),
-                List.of(route(ALICE, "phone")));
+        List<DeviceId> targets = DeliveryTargets.select(ALICE, ALICE, device("phone"), Set.of(device("phone")));
 
         assertThat(targets).isEmpty();
     }
 
     @Test
     void fallsBackToThePendingQueueWhenTheRecipientHasNoDeviceAtAll() {
-        List<DeviceId> targets = DeliveryTargets.select(BOB, ALICE, device("phone"), Set.of(), List.of());
+        List<DeviceId> targets = DeliveryTargets.select(BOB, ALICE, device("phone"), Set.of());
 
         assertThat(targets).containsExactly(UnsentQueueRepository.UNASSIGNED);
     }
 
     @Test
     void fallsBackToThePendingQueueForASenderWithoutAnyDevice() {
-        List<DeviceId> targets = DeliveryTargets.select(ALICE, ALICE, device("rest"), Set.of(), List.of());
+        List<DeviceId> targets = DeliveryTargets.select(ALICE, ALICE, device("rest"), Set.of());
 
         assertThat(targets).containsExactly(UnsentQueueRepository.UNASSIGNED);
     }

@@ -48,7 +48,7 @@ class MessageSentFanOutIT extends RelayIntegrationTest {
         handler.route(bob, PHONE, "conn-bob");
         handler.route(alice, WEB, "conn-alice-web");
         handler.route(alice, LAPTOP, "conn-alice-laptop");
-        devices.seen(bob, LAPTOP, Instant.now());
+        devices.register(bob, LAPTOP, Instant.now());
         MessageSent message = sent(alice, WEB, bob, 1);
 
         events.send(message);

@@ -21,6 +21,7 @@ import com.acme.chat.testsupport.ChatIntegrationTest;
 import com.acme.chat.testsupport.TestTokens;
 
 import static com.acme.chat.relay.testsupport.Events.connected;
+import static com.acme.chat.relay.testsupport.Events.connectedReplayingItself;
 import static com.acme.chat.relay.testsupport.Events.delivery;
 import static com.acme.chat.relay.testsupport.Events.disconnected;
 import static com.acme.chat.relay.testsupport.Events.freshUser;
@@ -43,7 +44,7 @@ class PresenceIT extends RelayIntegrationTest {
     void replaysQueueInOrderOnDeviceConnected() {
         UserId alice = freshUser("alice");
         UserId bob = freshUser("bob");
-        devices.seen(bob, PHONE, Instant.now());
+        devices.register(bob, PHONE, Instant.now());
         List<DeliveryRequested> messages = queueOffline(bob, alice, 3);
 
         events.send(connected(bob, PHONE, handler.id(), "conn-7"));
@@ -61,10 +62,26 @@ class PresenceIT extends RelayIntegrationTest {
     }
 
     @Test
+    void aHandlerThatReplaysItselfGetsNoReplayFromTheEvent() {
+        UserId alice = freshUser("alice");
+        UserId bob = freshUser("bob");
+        devices.register(bob, PHONE, Instant.now());
+        List<DeliveryRequested> messages = queueOffline(bob, alice, 2);
+
+        events.send(connectedReplayingItself(bob, PHONE, handler.id(), "conn-new"));
+        // An older handler's event for the same device, after it (same key, so handled
+        // after it): once its replay is there, the first event would have had one too.
+        events.send(connected(bob, PHONE, handler.id(), "conn-old"));
+
+        assertThat(handler.awaitDelivers(2, KAFKA_WAIT)).containsExactlyElementsOf(
+                messages.stream().map(m -> new HandlerMessage.Deliver(bob, PHONE, "conn-old", m.toFrame())).toList());
+    }
+
+    @Test
     void unackedMessageIsReplayedAgainOnNextConnect() {
         UserId alice = freshUser("alice");
         UserId bob = freshUser("bob");
-        devices.seen(bob, PHONE, Instant.now());
+        devices.register(bob, PHONE, Instant.now());
         List<DeliveryRequested> messages = queueOffline(bob, alice, 3);
         events.send(connected(bob, PHONE, handler.id(), "conn-1"));
         handler.awaitDelivers(3, KAFKA_WAIT);

@@ -65,6 +65,13 @@ public final class Events {
                 connectionId);
     }
 
+    /** The event of a current handler, which replays the device's queue itself. */
+    public static DeviceConnected connectedReplayingItself(UserId user, DeviceId device, String handlerId,
+            String connectionId) {
+        return new DeviceConnected(UUID.randomUUID(), Instant.now(), DeviceConnected.VERSION, user, device, handlerId,
+                connectionId, true);
+    }
+
     public static DeviceDisconnected disconnected(UserId user, DeviceId device, String handlerId, String connectionId,
             Instant at) {
         return new DeviceDisconnected(UUID.randomUUID(), at, DeviceDisconnected.VERSION, user, device, handlerId,

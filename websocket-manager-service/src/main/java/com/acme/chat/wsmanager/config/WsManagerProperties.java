@@ -33,6 +33,12 @@ import org.springframework.validation.annotation.Validated;
  * @param ticketTtl how long a browser handshake ticket stays valid (protocol: 30 s)
  * @param outboundQueueLimit frames a connection may have waiting for the socket; beyond
  * that the client is too slow and is closed with 1013 (its messages stay queued in relay)
+ * @param replayPageSize queued messages read from relay per page when a device connects
+ * (at most half the outbound limit)
+ * @param replayStallTimeout how long a connecting client may leave its replay unread
+ * before it is closed with 1013
+ * @param replayDedupeWindow how long after the replay a late live push of a replayed
+ * message is dropped rather than sent twice
  */
 @ConfigurationProperties("chat.wsmanager")
 @Validated
@@ -42,7 +48,9 @@ public record WsManagerProperties(@DefaultValue("${random.uuid}") @NotBlank Stri
         @DefaultValue("http://127.0.0.1:8081") @NotNull URI messagingUrl,
         @DefaultValue("http://127.0.0.1:8082") @NotNull URI relayUrl,
         @DefaultValue("5s") @NotNull Duration downstreamTimeout, @DefaultValue("30s") @NotNull Duration ticketTtl,
-        @DefaultValue("1024") @Positive int outboundQueueLimit) {
+        @DefaultValue("1024") @Positive int outboundQueueLimit, @DefaultValue("100") @Positive int replayPageSize,
+        @DefaultValue("60s") @NotNull Duration replayStallTimeout,
+        @DefaultValue("30s") @NotNull Duration replayDedupeWindow) {
 
     /**
      * @return whether routes outlive a heartbeat, so a live handler's routes never expire

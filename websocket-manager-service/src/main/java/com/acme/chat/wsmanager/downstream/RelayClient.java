@@ -2,6 +2,7 @@ package com.acme.chat.wsmanager.downstream;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,9 +17,10 @@ import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
 
 /**
  * relay-service over HTTP, as the connected user: {@code POST
- * /api/v1/devices/{deviceId}/acks} drops acknowledged messages from the device's queue.
- * Idempotent at relay, so a failed ack may be resent. Non-blocking, bounded by
- * {@code chat.wsmanager.downstream-timeout}.
+ * /api/v1/devices/{deviceId}/acks} drops acknowledged messages from the device's queue;
+ * {@code POST /api/v1/devices/{deviceId}/replay} reads a page of it for a new connection.
+ * Both are idempotent at relay, so a failed call may be repeated. Non-blocking, bounded
+ * by {@code chat.wsmanager.downstream-timeout}.
  */
 @Component
 public class RelayClient {
@@ -47,6 +49,26 @@ public class RelayClient {
             .bodyValue(
                     http.write(new AckBody(conversationId.value(), messageIds.stream().map(MessageId::value).toList())))
             .exchangeToMono(response -> http.read(response, Void.class)));
+    }
+
+    /**
+     * @param principal the connecting device
+     * @param after where the previous page ended, or null for the first page of the
+     * connect (which also registers the device at relay)
+     * @param limit at most this many messages
+     * @return the page
+     */
+    public Mono<ReplayPage> replay(ConnectionPrincipal principal, ReplayPage.@Nullable Position after, int limit) {
+        return http.guard(http.client()
+            .post()
+            .uri("/api/v1/devices/{deviceId}/replay", principal.deviceId().value())
+            .header(DownstreamHttp.authorization(), DownstreamHttp.bearer(principal.token()))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(http.write(new ReplayBody(after, limit)))
+            .exchangeToMono(response -> http.read(response, ReplayPage.class)));
+    }
+
+    record ReplayBody(ReplayPage.@Nullable Position after, int limit) {
     }
 
     record AckBody(String conversationId, List<String> messageIds) {

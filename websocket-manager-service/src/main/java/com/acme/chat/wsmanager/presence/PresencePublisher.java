@@ -48,7 +48,7 @@ public class PresencePublisher {
      */
     public Mono<Void> connected(UserId user, DeviceId device, String handlerId, String connectionId) {
         return publish(new DeviceConnected(UUID.randomUUID(), clock.instant(), DeviceConnected.VERSION, user, device,
-                handlerId, connectionId));
+                handlerId, connectionId, true));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -37,9 +38,11 @@ import com.acme.chat.wsmanager.routing.RouteRegistry;
  * older local one is closed with 4001), then its route is claimed in Redis; an older
  * route on another handler gets an {@code evict} on that handler's channel. Only then is
  * {@code hello} queued, so it is always the first frame and the device is reachable when
- * the client sees it. Then {@code device_connected} goes to Kafka (relay replays the
- * device's queue on it) and the user is registered at messaging (fire-and-forget). If the
- * route cannot be written the connection is closed with 1011 and the client reconnects.
+ * the client sees it. Then the device's queue is read from relay and sent, oldest first
+ * per conversation, while live pushes to the connection wait ({@link QueueReplay}); then
+ * {@code device_connected} goes to Kafka (presence) and the user is registered at
+ * messaging (fire-and-forget). If the route cannot be written the connection is closed
+ * with 1011 and the client reconnects.
  * <p>
  * <b>Frames.</b> Handled strictly one after another per connection, so answers come in
  * request order; each gets exactly one answer (see {@link FrameDispatcher}). Nothing
@@ -77,6 +80,8 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
 
     private final MessagingClient messaging;
 
+    private final QueueReplay replay;
+
     private final WsManagerProperties properties;
 
     private final int heartbeatSeconds;
@@ -84,7 +89,8 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
     private final AtomicInteger pendingCleanups = new AtomicInteger();
 
     ChatWebSocketHandler(ConnectionRegistry registry, RouteRegistry routes, FrameDispatcher dispatcher,
-            PresencePublisher presence, MessagingClient messaging, WsManagerProperties properties) {
+            PresencePublisher presence, MessagingClient messaging, QueueReplay replay, WsManagerProperties properties) {
+        this.replay = replay;
         this.registry = registry;
         this.routes = routes;
         this.dispatcher = dispatcher;
@@ -164,6 +170,8 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
 
         private volatile boolean routed;
 
+        private volatile @Nullable Disposable replaying;
+
         /**
          * Completes once {@code device_connected} is published or given up; null until it
          * was sent.
@@ -197,6 +205,7 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
                     }
                     registry.metrics().opened();
                     log.debug("Opened {}", connection);
+                    replaying = replay.start(connection);
                     // A sink rather than the cached publish: the connection only needs to
                     // know when it is done.
                     Sinks.Empty<Void> connected = Sinks.empty();
@@ -235,6 +244,10 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
 
         void closed() {
             registry.remove(connection);
+            Disposable running = replaying;
+            if (running != null) {
+                running.dispose();
+            }
             if (!routed) {
                 return;
             }

@@ -1,8 +1,14 @@
 package com.acme.chat.wsmanager.session;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -26,6 +32,14 @@ import com.acme.chat.wsmanager.routing.RouteRegistry;
  * {@link #offer} refuses so the caller can close the connection (1013) instead of
  * dropping frames silently. Offers may come from any thread (answers on the Netty loop,
  * pushes on the Redis thread); they are serialised here.
+ * <p>
+ * <b>Replay first.</b> From its creation until {@link #replayDone} the connection holds
+ * live pushes back (up to the same limit) while the device's queue is replayed
+ * ({@link #offerReplayed}); then the held pushes follow, minus the messages the replay
+ * already handed over. For a while after that, a late live push of a replayed message is
+ * dropped too ({@link #forgetReplayed} ends it). So a device sees each conversation's
+ * queued messages oldest first, followed by the live ones, each once (docs/protocol.md
+ * §4.2).
  */
 final class Connection {
 
@@ -48,6 +62,12 @@ final class Connection {
     private final AtomicInteger queued = new AtomicInteger();
 
     private final AtomicBoolean closing = new AtomicBoolean();
+
+    /** Pushes held back while the replay runs; null once it is done. */
+    private @Nullable List<Held> held = new ArrayList<>();
+
+    /** Message ids the replay handed over; null once forgotten. */
+    private @Nullable Set<String> replayed = new HashSet<>();
 
     private volatile long lastInboundNanos = System.nanoTime();
 
@@ -105,8 +125,98 @@ final class Connection {
     /** Outcome of {@link #offer}. */
     enum Offer {
 
-        QUEUED, NOT_GREETED, CLOSED, OVERFLOW
+        /** Queued for the socket. */
+        QUEUED,
+        /** A push held back until the replay is done. */
+        HELD,
+        /** A push of a message the replay handed over already: dropped. */
+        DUPLICATE, NOT_GREETED, CLOSED, OVERFLOW
 
+    }
+
+    /** A push held back during the replay. */
+    private record Held(String json, @Nullable String messageId, String type) {
+    }
+
+    /**
+     * Queues a live push, or holds it back while the replay runs.
+     * @param json the frame
+     * @param messageId the id of the message it carries, if it is a {@code message} frame
+     * @param type the frame's type, for the metrics when a held push is sent later
+     * @return the outcome
+     */
+    synchronized Offer offerPush(String json, @Nullable String messageId, String type) {
+        if (closing.get()) {
+            return Offer.CLOSED;
+        }
+        if (messageId != null && replayed != null && replayed.contains(messageId)) {
+            return Offer.DUPLICATE;
+        }
+        if (held != null) {
+            if (held.size() >= limit) {
+                return Offer.OVERFLOW;
+            }
+            held.add(new Held(json, messageId, type));
+            return Offer.HELD;
+        }
+        return offer(json, true);
+    }
+
+    /**
+     * Queues a message of the replay (never held back) and remembers its id.
+     * @param json the frame
+     * @param messageId the message it carries
+     * @return the outcome
+     */
+    synchronized Offer offerReplayed(String json, String messageId) {
+        Offer offer = offer(json, true);
+        if (offer == Offer.QUEUED && replayed != null) {
+            replayed.add(messageId);
+        }
+        return offer;
+    }
+
+    /**
+     * Ends the replay: queues the held pushes in arrival order, minus the messages the
+     * replay handed over.
+     * @param sent called with the type of each held push queued now
+     * @param duplicate called for each held push dropped because the replay carried its
+     * message
+     * @return QUEUED, or the first outcome that was not
+     */
+    synchronized Offer replayDone(Consumer<String> sent, Runnable duplicate) {
+        List<Held> pending = held;
+        held = null;
+        if (pending == null) {
+            return Offer.QUEUED;
+        }
+        for (Held push : pending) {
+            if (push.messageId() != null && replayed != null && replayed.contains(push.messageId())) {
+                duplicate.run();
+                continue;
+            }
+            Offer offer = offer(push.json(), true);
+            if (offer != Offer.QUEUED) {
+                return offer;
+            }
+            sent.accept(push.type());
+        }
+        return Offer.QUEUED;
+    }
+
+    /** Stops dropping late live pushes of replayed messages. */
+    synchronized void forgetReplayed() {
+        replayed = null;
+    }
+
+    /** Whether the replay is still running (live pushes are held back). */
+    synchronized boolean replaying() {
+        return held != null;
+    }
+
+    /** Frames waiting for the socket. */
+    int waiting() {
+        return queued.get();
     }
 
     /**

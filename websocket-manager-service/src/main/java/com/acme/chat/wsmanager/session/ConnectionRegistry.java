@@ -110,7 +110,34 @@ class ConnectionRegistry implements LocalConnections {
                 || (deliver.connectionId() != null && !deliver.connectionId().equals(connection.connectionId()))) {
             return false;
         }
-        return enqueue(connection, deliver.frame(), true);
+        return push(connection, deliver.frame());
+    }
+
+    /** Queues a live push (held back while the connection's replay runs). */
+    boolean push(Connection connection, ServerFrame frame) {
+        String type = TYPES.getOrDefault(frame.getClass(), "other");
+        String messageId = (frame instanceof MessageFrame message) ? message.messageId().value() : null;
+        Connection.Offer offer = connection.offerPush(write(frame), messageId, type);
+        switch (offer) {
+            case HELD:
+                return true;
+            case DUPLICATE:
+                metrics.duplicateDropped();
+                return true;
+            default:
+                return handle(connection, offer, type);
+        }
+    }
+
+    /** Queues a message of the connection's queue replay. */
+    boolean replayed(Connection connection, MessageFrame frame) {
+        return handle(connection, connection.offerReplayed(write(frame), frame.messageId().value()), MessageFrame.TYPE);
+    }
+
+    /** Ends the connection's replay: the held live pushes follow. */
+    boolean replayDone(Connection connection) {
+        Connection.Offer offer = connection.replayDone(metrics::sent, metrics::duplicateDropped);
+        return (offer == Connection.Offer.QUEUED) || handle(connection, offer, MessageFrame.TYPE);
     }
 
     @Override

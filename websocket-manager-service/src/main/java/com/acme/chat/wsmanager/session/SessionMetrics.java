@@ -16,12 +16,14 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <li>{@code chat.wsmanager.connections.active} (gauge),
  * {@code chat.wsmanager.connections.opened}</li>
  * <li>{@code chat.wsmanager.connections.closed{reason}}: server-initiated closes
- * (replaced, heartbeat_timeout, token_expired, slow_consumer, too_big, shutdown,
- * error)</li>
+ * (replaced, heartbeat_timeout, token_expired, slow_consumer, too_big, shutdown, error,
+ * replay_failed)</li>
  * <li>{@code chat.wsmanager.connections.evicted}: connections replaced by a newer one of
  * the same device</li>
  * <li>{@code chat.wsmanager.frames.sent{type}},
  * {@code chat.wsmanager.errors.sent{code}}</li>
+ * <li>{@code chat.wsmanager.pushes.duplicate}: live pushes dropped because the
+ * connection's queue replay had handed the message over</li>
  * </ul>
  */
 final class SessionMetrics {
@@ -31,6 +33,8 @@ final class SessionMetrics {
     private final Counter opened;
 
     private final Counter evicted;
+
+    private final Counter duplicates;
 
     private final Map<String, Counter> sent = new ConcurrentHashMap<>();
 
@@ -49,6 +53,13 @@ final class SessionMetrics {
         this.evicted = Counter.builder("chat.wsmanager.connections.evicted")
             .description("Connections closed with 4001 because the same device connected again")
             .register(meters);
+        this.duplicates = Counter.builder("chat.wsmanager.pushes.duplicate")
+            .description("Live pushes dropped because the connection's queue replay had handed the message over")
+            .register(meters);
+    }
+
+    void duplicateDropped() {
+        duplicates.increment();
     }
 
     void opened() {

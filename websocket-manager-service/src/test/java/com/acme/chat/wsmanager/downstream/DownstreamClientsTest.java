@@ -99,7 +99,7 @@ class DownstreamClientsTest {
     private WsManagerProperties properties(Duration timeout) {
         URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         return new WsManagerProperties("h", Duration.ofSeconds(90), Duration.ofSeconds(30), List.of(), base, base,
-                timeout, Duration.ofSeconds(30), 1024);
+                timeout, Duration.ofSeconds(30), 1024, 100, Duration.ofSeconds(60), Duration.ofSeconds(30));
     }
 
     private Recorded recorded() throws InterruptedException {
@@ -181,8 +181,8 @@ class DownstreamClientsTest {
     void refusedConnectionIsUnavailable() {
         URI closed = URI.create("http://127.0.0.1:1");
         MessagingClient messaging = new MessagingClient(new WsManagerProperties("h", Duration.ofSeconds(90),
-                Duration.ofSeconds(30), List.of(), closed, closed, Duration.ofSeconds(5), Duration.ofSeconds(30), 1024),
-                JSON, WebClient.builder());
+                Duration.ofSeconds(30), List.of(), closed, closed, Duration.ofSeconds(5), Duration.ofSeconds(30), 1024,
+                100, Duration.ofSeconds(60), Duration.ofSeconds(30)), JSON, WebClient.builder());
 
         assertThatThrownBy(() -> messaging.registerUser(ALICE).block()).isInstanceOfSatisfying(
                 DownstreamException.class, ex -> assertThat(ex.kind()).isEqualTo(DownstreamException.Kind.UNAVAILABLE));

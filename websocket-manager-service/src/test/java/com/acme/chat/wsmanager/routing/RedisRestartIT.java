@@ -14,6 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import com.acme.chat.wsmanager.testsupport.StubRelay;
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.MessageId;
@@ -49,6 +50,7 @@ class RedisRestartIT extends OutageContract {
     @DynamicPropertySource
     static void privateRedis(DynamicPropertyRegistry registry) {
         privateRedis = PrivateServers.redis(registry);
+        StubRelay.use(registry);
     }
 
     @Autowired

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
@@ -19,6 +21,7 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import org.springframework.test.context.TestPropertySource;
 
+import com.acme.chat.wsmanager.testsupport.StubRelay;
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.MessageId;
@@ -49,6 +52,11 @@ import static org.awaitility.Awaitility.await;
         "chat.wsmanager.allowed-origins=http://localhost:3000" })
 @Timeout(60)
 class ChatWebSocketIT {
+
+    @DynamicPropertySource
+    static void relay(DynamicPropertyRegistry registry) {
+        StubRelay.use(registry);
+    }
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 

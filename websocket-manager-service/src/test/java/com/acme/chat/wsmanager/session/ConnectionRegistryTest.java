@@ -52,6 +52,39 @@ class ConnectionRegistryTest {
         connection = new Connection(session, new ConnectionPrincipal(ALICE, PHONE, "t", null), "c-1", 2);
         registry.put(connection);
         registry.greet(connection, Hello.withDefaultLimits("c-1", ALICE, PHONE));
+        registry.replayDone(connection);
+    }
+
+    private static MessageFrame message(String id, long seq) {
+        return new MessageFrame(MessageId.of(id), ConversationId.of("d:alice:bob"), seq, UserId.of("bob"), null, null,
+                "text " + seq, List.of(), Instant.parse("2026-11-27T21:07:41Z"));
+    }
+
+    @Test
+    void livePushesWaitForTheReplayAndFollowItOnceInOrder() {
+        Connection fresh = new Connection(session, new ConnectionPrincipal(ALICE, DeviceId.of("tablet"), "t", null),
+                "c-9", 10);
+        registry.put(fresh);
+        registry.greet(fresh, Hello.withDefaultLimits("c-9", ALICE, DeviceId.of("tablet")));
+        List<String> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fresh.outbound().subscribe(written::add);
+
+        // seq 3 is pushed live while the replay, which will carry seqs 1 to 3, is
+        // running.
+        assertThat(registry.push(fresh, message("m-3", 3))).isTrue();
+        assertThat(registry.push(fresh, message("m-4", 4))).isTrue();
+        assertThat(written).hasSize(1);
+        registry.replayed(fresh, message("m-1", 1));
+        registry.replayed(fresh, message("m-2", 2));
+        registry.replayed(fresh, message("m-3", 3));
+        registry.replayDone(fresh);
+        // A late live push of a replayed message.
+        assertThat(registry.push(fresh, message("m-2", 2))).isTrue();
+        registry.push(fresh, message("m-5", 5));
+
+        assertThat(written.stream().skip(1).map(frame -> frame.replaceAll(".*\"seq\":(\\d+).*", "$1")))
+            .containsExactly("1", "2", "3", "4", "5");
+        assertThat(meters.get("chat.wsmanager.pushes.duplicate").counter().count()).isEqualTo(2);
     }
 
     @Test

@@ -12,11 +12,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.context.TestPropertySource;
 
+import com.acme.chat.wsmanager.testsupport.StubRelay;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.routing.RouteKeys;
@@ -39,6 +42,11 @@ import static org.awaitility.Awaitility.await;
         "chat.wsmanager.route-ttl=3s" })
 @Timeout(60)
 class ConnectionTimersIT {
+
+    @DynamicPropertySource
+    static void relay(DynamicPropertyRegistry registry) {
+        StubRelay.use(registry);
+    }
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 

@@ -1,4 +1,4 @@
-package com.acme.chat.relay.ack;
+package com.acme.chat.relay.web;
 
 import java.util.function.Function;
 
@@ -11,7 +11,7 @@ import com.acme.chat.kit.web.ChatException;
  * Turns the raw ids of a request into typed ids, failing with a stable error code instead
  * of a 500.
  */
-final class RequestIds {
+public final class RequestIds {
 
     private RequestIds() {
     }
@@ -25,7 +25,7 @@ final class RequestIds {
      * @return the typed id
      * @throws ChatException with {@code code} when the value is missing or invalid
      */
-    static <T> T parse(@Nullable String value, Function<String, T> parser, ErrorCode code, String field) {
+    public static <T> T parse(@Nullable String value, Function<String, T> parser, ErrorCode code, String field) {
         if (value == null) {
             throw new ChatException(code, field + ": must not be null");
         }

@@ -1,0 +1,89 @@
+package com.acme.chat.relay.device;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import com.datastax.oss.driver.api.core.DriverException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.common.id.ConversationId;
+import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.UserId;
+import com.acme.chat.kit.openapi.ErrorResponses;
+import com.acme.chat.kit.web.ChatException;
+import com.acme.chat.relay.config.RelayProperties;
+import com.acme.chat.relay.queue.QueuePosition;
+import com.acme.chat.relay.queue.QueuedMessage;
+import com.acme.chat.relay.web.RequestIds;
+
+/**
+ * {@code POST /api/v1/devices/{deviceId}/replay}: one page of the queue of a device of
+ * the authenticated user (the token's subject), oldest first per conversation. What
+ * websocket-manager calls, with the user's token, right after a device's route is
+ * registered and before it lets live pushes through to the new connection; it pages on
+ * with {@code next} until that is null. The first page of a connect (no {@code after})
+ * registers the device and moves the user's pending messages into its queue. Reading
+ * changes nothing else: rows leave the queue only when the device acks them.
+ */
+@RestController
+@Tag(name = "queue replay", description = "A connecting device's queued messages, page by page")
+class ReplayController {
+
+    /** The most messages one page may ask for. */
+    static final int MAX_LIMIT = 500;
+
+    private final QueueReplayer replayer;
+
+    private final int defaultLimit;
+
+    ReplayController(QueueReplayer replayer, RelayProperties properties) {
+        this.replayer = replayer;
+        this.defaultLimit = Math.min(MAX_LIMIT, properties.replayBatchSize());
+    }
+
+    @PostMapping("/api/v1/devices/{deviceId}/replay")
+    @Operation(summary = "Read a page of a device's queue",
+            description = "What websocket-manager calls when a device connects, with the user's token; clients get "
+                    + "the same messages as message frames right after hello. The first page (no after) also "
+                    + "registers the device and hands it the messages that waited for the user's first device.")
+    @ErrorResponses({ ErrorCode.VALIDATION_FAILED, ErrorCode.UNAUTHENTICATED, ErrorCode.SERVICE_UNAVAILABLE })
+    ReplayPage replay(@AuthenticationPrincipal Jwt jwt,
+            @Parameter(description = "One of the caller's devices") @PathVariable String deviceId,
+            @Valid @RequestBody ReplayRequest request) {
+        UserId user = RequestIds.parse(jwt.getSubject(), UserId::of, ErrorCode.UNAUTHENTICATED, "token subject");
+        DeviceId device = RequestIds.parse(deviceId, DeviceId::of, ErrorCode.VALIDATION_FAILED, "deviceId");
+        int limit = (request.limit() != null) ? request.limit() : defaultLimit;
+        QueuePosition after = position(request.after());
+        List<QueuedMessage> messages;
+        try {
+            messages = replayer.page(user, device, after, limit);
+        }
+        catch (DriverException ex) {
+            throw new ChatException(ErrorCode.SERVICE_UNAVAILABLE, "The delivery queue is unavailable right now");
+        }
+        ReplayPosition next = (messages.size() < limit) ? null
+                : ReplayPosition.of(QueuePosition.of(messages.get(messages.size() - 1)));
+        return new ReplayPage(messages.stream().map(QueuedMessage::toFrame).toList(), next);
+    }
+
+    private static @Nullable QueuePosition position(@Nullable ReplayPosition after) {
+        if (after == null) {
+            return null;
+        }
+        ConversationId conversation = RequestIds.parse(after.conversationId(), ConversationId::of,
+                ErrorCode.VALIDATION_FAILED, "after.conversationId");
+        return new QueuePosition(conversation, after.seq());
+    }
+
+}

@@ -1,0 +1,18 @@
+package com.acme.chat.relay.device;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import com.acme.chat.common.protocol.MessageFrame;
+
+/**
+ * One page of a device's queue.
+ *
+ * @param messages the queued messages as the {@code message} frames the device gets,
+ * oldest first per conversation
+ * @param next where to continue (the {@code after} of the next request); null on the last
+ * page
+ */
+record ReplayPage(List<MessageFrame> messages, @Nullable ReplayPosition next) {
+}

@@ -1,0 +1,107 @@
+package com.acme.chat.wsmanager.testsupport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * relay-service as websocket-manager's integration tests need it: {@code POST
+ * /api/v1/devices/{deviceId}/replay} answers the pages a test scripted for a bearer token
+ * (and an empty last page otherwise); a scripted page may wait for a latch, so a test can
+ * push live frames while a replay is in flight. Acks are answered with {@code {"removed":
+ * 0}}. One server per test JVM, shared by every context that {@link #use}s it; tests tell
+ * their calls apart by their users' tokens.
+ */
+public final class StubRelay {
+
+    private static final StubRelay INSTANCE = new StubRelay();
+
+    private static final String EMPTY_PAGE = "{\"messages\": [], \"next\": null}";
+
+    private final HttpServer server;
+
+    private final Map<String, Deque<Page>> scripts = new ConcurrentHashMap<>();
+
+    private StubRelay() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "stub-relay");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.start();
+    }
+
+    /** Points the context's relay URL at the stub. */
+    public static void use(DynamicPropertyRegistry registry) {
+        registry.add("chat.wsmanager.relay-url", StubRelay::url);
+    }
+
+    public static String url() {
+        return "http://127.0.0.1:" + INSTANCE.server.getAddress().getPort();
+    }
+
+    /**
+     * Scripts the next replay page of the user with this token.
+     * @param token the user's token
+     * @param json the page, as relay would answer it
+     * @param release null to answer at once, or a latch the answer waits for
+     */
+    public static void page(String token, String json, @Nullable CountDownLatch release) {
+        INSTANCE.scripts.computeIfAbsent("Bearer " + token, key -> new ArrayDeque<>()).add(new Page(json, release));
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        String path = exchange.getRequestURI().getPath();
+        String answer = "{\"removed\": 0}";
+        if (path.endsWith("/replay")) {
+            Deque<Page> script = scripts.get(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            Page page = (script != null) ? script.poll() : null;
+            answer = (page != null) ? page.await() : EMPTY_PAGE;
+        }
+        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private record Page(String json, @Nullable CountDownLatch release) {
+
+        String await() {
+            if (release != null) {
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return json;
+        }
+    }
+
+}
