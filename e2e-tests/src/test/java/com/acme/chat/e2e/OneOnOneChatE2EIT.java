@@ -80,10 +80,9 @@ class OneOnOneChatE2EIT {
             }
         }
         try (WsClient bobPhone = bob.connect("phone")) {
-            // At-least-once: a message pushed live while the queue is replayed can arrive
-            // twice; a client keeps the
-            // first copy of each messageId and orders by seq (docs/protocol.md, section
-            // 4).
+            // A client keeps the first copy of each messageId and orders by seq
+            // (docs/protocol.md, section 4: delivery is at least once across connections;
+            // ReplayOrderE2EIT checks the order and uniqueness within one connection).
             await().atMost(Duration.ofSeconds(20)).until(() -> distinctBySeq(bobPhone, alice).size() == 3);
             List<JsonNode> messages = distinctBySeq(bobPhone, alice);
             assertThat(messages).extracting(m -> m.path("seq").asLong()).containsExactly(1L, 2L, 3L);

@@ -11,12 +11,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.common.event.ReceiptRecorded;
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.kit.web.ChatException;
 import com.acme.chat.relay.queue.QueuedRef;
+import com.acme.chat.relay.receipt.ReceiptPusher;
 import com.acme.chat.relay.queue.UnsentQueueRepository;
 
 /**
@@ -27,7 +29,8 @@ import com.acme.chat.relay.queue.UnsentQueueRepository;
  * their seq; the {@code DELIVERED} receipt (up to the highest removed seq) is published
  * and acknowledged by Kafka <em>before</em> the rows are deleted, so a failure anywhere
  * leaves the rows queued and the client's retry repeats both steps (acks and receipts are
- * idempotent).
+ * idempotent). Then the receipt is pushed to the sender's connected devices
+ * (best-effort), here rather than from the topic.
  */
 @Service
 class AckService {
@@ -38,11 +41,15 @@ class AckService {
 
     private final DeliveredReceiptPublisher receipts;
 
+    private final ReceiptPusher pusher;
+
     private final Counter removed;
 
-    AckService(UnsentQueueRepository queue, DeliveredReceiptPublisher receipts, MeterRegistry meters) {
+    AckService(UnsentQueueRepository queue, DeliveredReceiptPublisher receipts, ReceiptPusher pusher,
+            MeterRegistry meters) {
         this.queue = queue;
         this.receipts = receipts;
+        this.pusher = pusher;
         this.removed = Counter.builder("chat.relay.acks.removed").register(meters);
     }
 
@@ -55,10 +62,11 @@ class AckService {
             if (selection.isEmpty()) {
                 return 0;
             }
-            receipts.publish(conversation, user, selection.highestSeq().getAsLong());
+            ReceiptRecorded receipt = receipts.publish(conversation, user, selection.highestSeq().getAsLong());
             List<QueuedRef> rows = selection.rows();
             queue.remove(user, device, conversation, rows);
             removed.increment(rows.size());
+            pusher.push(receipt);
             log.debug("Device {} of {} acked {} message(s) in {}", device, user, rows.size(), conversation);
             return rows.size();
         }

@@ -31,14 +31,17 @@ class DeliveredReceiptPublisher {
     }
 
     /**
+     * @return the published receipt
      * @throws ChatException {@code service_unavailable} when Kafka did not acknowledge
      * the receipt within {@code chat.kafka.publish-timeout}
      */
-    void publish(ConversationId conversation, UserId user, long upToSeq) {
+    ReceiptRecorded publish(ConversationId conversation, UserId user, long upToSeq) {
         UUID eventId = UUID.nameUUIDFromBytes(
                 ("delivered:" + conversation + ":" + user + ":" + upToSeq).getBytes(StandardCharsets.UTF_8));
-        events.publishAndWait(List.of(new ReceiptRecorded(eventId, Instant.now(), ReceiptRecorded.VERSION, conversation,
-                user, ReceiptKind.DELIVERED, upToSeq)));
+        ReceiptRecorded receipt = new ReceiptRecorded(eventId, Instant.now(), ReceiptRecorded.VERSION, conversation,
+                user, ReceiptKind.DELIVERED, upToSeq);
+        events.publishAndWait(List.of(receipt));
+        return receipt;
     }
 
 }

@@ -16,6 +16,7 @@ import com.acme.chat.common.event.Topics;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.ReceiptKind;
+import com.acme.chat.common.routing.HandlerMessage;
 import com.acme.chat.relay.device.DeviceRegistry;
 import com.acme.chat.relay.testsupport.RelayIntegrationTest;
 import com.acme.chat.relay.testsupport.TopicWatcher;
@@ -44,6 +45,7 @@ class AckIT extends RelayIntegrationTest {
         UserId bob = freshUser("bob");
         List<DeliveryRequested> messages = queueFor(bob, alice, 3);
         String conversation = messages.get(0).conversationId().value();
+        handler.route(alice, PHONE, "conn-a");
 
         try (TopicWatcher receipts = new TopicWatcher(Topics.RECEIPTS, namespace, json)) {
             HttpResponse<String> response = postAck(TestTokens.forUser(bob.value()), PHONE, ackBody(conversation,
@@ -56,6 +58,9 @@ class AckIT extends RelayIntegrationTest {
             assertThat(receipt.user()).isEqualTo(bob);
             assertThat(receipt.kind()).isEqualTo(ReceiptKind.DELIVERED);
             assertThat(receipt.upToSeq()).isEqualTo(2);
+            // Pushed to the sender by the ack itself, once.
+            assertThat(handler.awaitDelivers(1, KAFKA_WAIT))
+                .containsExactly(new HandlerMessage.Deliver(alice, PHONE, "conn-a", receipt.toFrame()));
         }
         assertThat(queue.messageIds(bob, PHONE)).containsExactly(messages.get(2).messageId().value());
     }

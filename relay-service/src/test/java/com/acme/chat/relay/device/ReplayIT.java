@@ -122,18 +122,24 @@ class ReplayIT extends RelayIntegrationTest {
     @Test
     void aDeviceChangeAnnouncedByAnotherInstanceDropsTheCachedList() {
         UserId erin = freshUser("erin");
-        devices.register(erin, PHONE, Instant.now());
+        // Rows written directly: a registration here would announce itself, and its
+        // announcement could arrive after the list below is cached.
+        insertDevice(erin, PHONE);
         assertThat(devices.devices(erin)).containsExactly(PHONE);
         // Another relay instance registers a tablet: its row, then its announcement.
-        session.execute(SimpleStatement.newInstance(
-                "INSERT INTO user_devices (user_id, device_id, first_seen, last_seen) VALUES (?, ?, ?, ?)",
-                erin.value(), TABLET.value(), Instant.now(), Instant.now()));
+        insertDevice(erin, TABLET);
         assertThat(devices.devices(erin)).as("cached").containsExactly(PHONE);
 
         redis.convertAndSend(keys.prefix() + "relay:devices", erin.value());
 
         await().atMost(java.time.Duration.ofSeconds(10))
             .untilAsserted(() -> assertThat(devices.devices(erin)).containsExactly(PHONE, TABLET));
+    }
+
+    private void insertDevice(UserId user, DeviceId device) {
+        session.execute(SimpleStatement.newInstance(
+                "INSERT INTO user_devices (user_id, device_id, first_seen, last_seen) VALUES (?, ?, ?, ?)",
+                user.value(), device.value(), Instant.now(), Instant.now()));
     }
 
     private JsonNode replay(String token, DeviceId device, Map<String, ?> body) {

@@ -36,4 +36,23 @@ class ReceiptIT extends RelayIntegrationTest {
             .containsExactly(new HandlerMessage.Deliver(alice, DeviceId.of("phone"), "conn-a", read.toFrame()));
     }
 
+    @Test
+    void deliveredReceiptsOnTheTopicAreNotPushedAgain() {
+        UserId alice = freshUser("alice");
+        UserId bob = freshUser("bob");
+        handler.route(alice, DeviceId.of("phone"), "conn-a");
+        ReceiptRecorded delivered = new ReceiptRecorded(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                ReceiptRecorded.VERSION, ConversationId.direct(alice, bob), bob, ReceiptKind.DELIVERED, 4);
+        ReceiptRecorded read = new ReceiptRecorded(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                ReceiptRecorded.VERSION, ConversationId.direct(alice, bob), bob, ReceiptKind.READ, 3);
+
+        // Same conversation, so the same partition: the READ is handled after the
+        // DELIVERED.
+        events.send(delivered);
+        events.send(read);
+
+        assertThat(handler.awaitDelivers(1, KAFKA_WAIT))
+            .containsExactly(new HandlerMessage.Deliver(alice, DeviceId.of("phone"), "conn-a", read.toFrame()));
+    }
+
 }

@@ -136,6 +136,25 @@ class DownstreamClientsTest {
     }
 
     @Test
+    void replayPostsThePositionAsTheUserAndReadsThePage() throws InterruptedException {
+        responseBody = "{\"messages\":[{\"type\":\"message\",\"messageId\":\"m-1\",\"conversationId\":"
+                + "\"d:alice:bob\",\"seq\":7,\"sender\":\"bob\",\"senderDevice\":\"phone\",\"text\":\"hi\","
+                + "\"media\":[],\"sentAt\":\"2026-11-27T21:07:41.123Z\"}],"
+                + "\"next\":{\"conversationId\":\"d:alice:bob\",\"seq\":7}}";
+        RelayClient relay = new RelayClient(properties(Duration.ofSeconds(5)), JSON, WebClient.builder());
+
+        ReplayPage page = relay.replay(ALICE, new ReplayPage.Position("d:alice:bob", 3), 100).block();
+
+        assertThat(page.messages()).extracting(message -> message.messageId().value()).containsExactly("m-1");
+        assertThat(page.next()).isEqualTo(new ReplayPage.Position("d:alice:bob", 7));
+        Recorded request = recorded();
+        assertThat(request.path()).isEqualTo("/api/v1/devices/phone-1/replay");
+        assertThat(request.authorization()).isEqualTo("Bearer the-token");
+        assertThat(JSON.readTree(request.body()))
+            .isEqualTo(JSON.readTree("{\"after\":{\"conversationId\":\"d:alice:bob\",\"seq\":3},\"limit\":100}"));
+    }
+
+    @Test
     void problemDetailBecomesAProblemWithCodeAndDetail() {
         status = 404;
         responseBody = "{\"type\":\"urn:chat:problem:unknown_user\",\"title\":\"Unknown user\",\"status\":404,"

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -107,7 +108,10 @@ class QueueReplayIT {
     private static String page(List<MessageFrame> messages, ConversationId next, long seq) {
         String nextJson = (next == null) ? "null"
                 : "{\"conversationId\": \"" + next.value() + "\", \"seq\": " + seq + "}";
-        return "{\"messages\": " + Json.write(messages) + ", \"next\": " + nextJson + "}";
+        // Each frame on its own: a list written as the root value would lose the frames'
+        // type property to erasure.
+        String frames = messages.stream().map(Json::write).collect(Collectors.joining(", ", "[", "]"));
+        return "{\"messages\": " + frames + ", \"next\": " + nextJson + "}";
     }
 
     private void publish(HandlerMessage message) {

@@ -1,0 +1,78 @@
+package com.acme.chat.relay.receipt;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import com.acme.chat.common.event.ReceiptRecorded;
+import com.acme.chat.common.id.UserId;
+import com.acme.chat.common.protocol.ReceiptFrame;
+import com.acme.chat.common.routing.Route;
+import com.acme.chat.relay.routing.HandlerChannelPublisher;
+import com.acme.chat.relay.routing.PushOutageLog;
+import com.acme.chat.relay.routing.RouteDirectory;
+
+/**
+ * Pushes a {@code receipt} frame to every connected device of the other participant of a
+ * direct conversation. Group conversations are skipped for now (their members come from
+ * group-service). Best-effort: receipts are not queued; a device that is offline (or
+ * whose push is lost) reads the watermarks over REST after connecting. Routes come from
+ * the short-lived route cache.
+ */
+@Component
+public class ReceiptPusher {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceiptPusher.class);
+
+    private final RouteDirectory routes;
+
+    private final HandlerChannelPublisher publisher;
+
+    private final Counter pushed;
+
+    private final Counter failed;
+
+    private final PushOutageLog outage = new PushOutageLog(log);
+
+    ReceiptPusher(RouteDirectory routes, HandlerChannelPublisher publisher, MeterRegistry meters) {
+        this.routes = routes;
+        this.publisher = publisher;
+        this.pushed = Counter.builder("chat.relay.receipts.pushed").register(meters);
+        this.failed = Counter.builder("chat.relay.pushes.failed").tag("path", "receipt").register(meters);
+    }
+
+    /**
+     * @param receipt the receipt; never throws
+     */
+    public void push(ReceiptRecorded receipt) {
+        if (!receipt.conversationId().isDirect()) {
+            log.debug("Not forwarding receipt of group conversation {} (not supported yet)", receipt.conversationId());
+            return;
+        }
+        ReceiptFrame frame = receipt.toFrame();
+        receipt.conversationId()
+            .directParticipants()
+            .stream()
+            .distinct()
+            .filter(participant -> !participant.equals(receipt.user()))
+            .forEach(participant -> push(participant, frame));
+    }
+
+    private void push(UserId participant, ReceiptFrame frame) {
+        try {
+            for (Route route : routes.routes(participant)) {
+                publisher.deliver(route, frame);
+                pushed.increment();
+                outage.succeeded();
+            }
+        }
+        catch (RuntimeException ex) {
+            failed.increment();
+            outage.failed("receipt in " + frame.conversationId() + " to " + participant, ex);
+        }
+    }
+
+}
