@@ -20,6 +20,7 @@ import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.kit.openapi.ErrorResponses;
+import com.acme.chat.relay.queue.QueuedRef;
 import com.acme.chat.relay.web.RequestIds;
 
 /**
@@ -56,7 +57,13 @@ class AckController {
             .stream()
             .map(id -> RequestIds.parse(id, MessageId::of, ErrorCode.VALIDATION_FAILED, "messageIds"))
             .toList();
-        return new AckResponse(acks.ack(user, device, conversation, messageIds));
+        List<QueuedRef> keys = (request.refs() == null) ? null
+                : request.refs()
+                    .stream()
+                    .map(key -> new QueuedRef(RequestIds.parse(key.messageId(), MessageId::of,
+                            ErrorCode.VALIDATION_FAILED, "refs.messageId"), key.seq(), key.sentAt()))
+                    .toList();
+        return new AckResponse(acks.ack(user, device, conversation, messageIds, keys));
     }
 
 }

@@ -1,10 +1,13 @@
 package com.acme.chat.relay.ack;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.datastax.oss.driver.api.core.DriverException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +28,13 @@ import com.acme.chat.relay.queue.UnsentQueueRepository;
  * Drops acknowledged messages from a device's queue and reports them as delivered.
  * <p>
  * The queue is keyed by the authenticated user, so a device can only ever touch its own
- * user's queue. The conversation's rows of that queue are read to map message ids to
- * their seq; the {@code DELIVERED} receipt (up to the highest removed seq) is published
- * and acknowledged by Kafka <em>before</em> the rows are deleted, so a failure anywhere
- * leaves the rows queued and the client's retry repeats both steps (acks and receipts are
- * idempotent). Then the receipt is pushed to the sender's connected devices
+ * user's queue. The message ids are mapped to their queue keys (seq, sentAt) either from
+ * the keys the websocket-manager that pushed them sends along (only for a direct
+ * conversation the user is part of; nothing is read) or by reading the conversation's
+ * rows of that queue; the {@code DELIVERED} receipt (up to the highest removed seq) is
+ * published and acknowledged by Kafka <em>before</em> the rows are deleted, so a failure
+ * anywhere leaves the rows queued and the client's retry repeats both steps (acks and
+ * receipts are idempotent). Then the receipt is pushed to the sender's connected devices
  * (best-effort), here rather than from the topic.
  */
 @Service
@@ -54,26 +59,46 @@ class AckService {
     }
 
     /**
-     * @return how many of the messages were queued for the device and are now removed
+     * @param keys the queue keys of the acknowledged messages, or null to look them up
+     * @return how many of the messages are now removed: those queued for the device when
+     * the queue was read, or every keyed message when the keys were given
      */
-    int ack(UserId user, DeviceId device, ConversationId conversation, List<MessageId> messageIds) {
+    int ack(UserId user, DeviceId device, ConversationId conversation, List<MessageId> messageIds,
+            @Nullable List<QueuedRef> keys) {
         try {
-            AckSelection selection = AckSelection.of(queue.inConversation(user, device, conversation), messageIds);
+            List<QueuedRef> rows = usable(user, conversation, messageIds, keys) ? keys
+                    : queue.inConversation(user, device, conversation);
+            AckSelection selection = AckSelection.of(rows, messageIds);
             if (selection.isEmpty()) {
                 return 0;
             }
             ReceiptRecorded receipt = receipts.publish(conversation, user, selection.highestSeq().getAsLong());
-            List<QueuedRef> rows = selection.rows();
-            queue.remove(user, device, conversation, rows);
-            removed.increment(rows.size());
+            List<QueuedRef> acked = selection.rows();
+            queue.remove(user, device, conversation, acked);
+            removed.increment(acked.size());
             pusher.push(receipt);
-            log.debug("Device {} of {} acked {} message(s) in {}", device, user, rows.size(), conversation);
-            return rows.size();
+            log.debug("Device {} of {} acked {} message(s) in {}", device, user, acked.size(), conversation);
+            return acked.size();
         }
         catch (DriverException ex) {
             log.warn("Ack of device {} of {} failed: {}", device, user, ex.toString());
             throw new ChatException(ErrorCode.SERVICE_UNAVAILABLE, "The delivery queue is unavailable right now");
         }
+    }
+
+    /**
+     * Keys are taken as given only for a direct conversation of the user (so a receipt
+     * can name no other conversation) and when they cover exactly the acknowledged ids.
+     * Group conversations are checked against the queue until relay knows their members.
+     */
+    private static boolean usable(UserId user, ConversationId conversation, List<MessageId> messageIds,
+            @Nullable List<QueuedRef> keys) {
+        if (keys == null || !conversation.isDirect() || !conversation.directParticipants().contains(user)) {
+            return false;
+        }
+        Set<MessageId> keyed = new HashSet<>();
+        keys.forEach(key -> keyed.add(key.messageId()));
+        return keyed.equals(new HashSet<>(messageIds));
     }
 
 }

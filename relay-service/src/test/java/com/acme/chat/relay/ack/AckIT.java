@@ -41,28 +41,73 @@ class AckIT extends RelayIntegrationTest {
 
     @Test
     void ackRemovesRowsAndPublishesDeliveredReceipt() {
+        ackTheFirstTwoOfThree(false);
+    }
+
+    @Test
+    void anAckWithTheQueueKeysRemovesTheRowsAndPublishesTheReceipt() {
+        ackTheFirstTwoOfThree(true);
+    }
+
+    /**
+     * Bob acks two of three queued messages (plus an id never queued when the keys are
+     * not named): two rows go, the DELIVERED receipt up to seq 2 is published and pushed
+     * to Alice by the ack itself, once.
+     */
+    private void ackTheFirstTwoOfThree(boolean keyed) {
         UserId alice = freshUser("alice");
         UserId bob = freshUser("bob");
         List<DeliveryRequested> messages = queueFor(bob, alice, 3);
         String conversation = messages.get(0).conversationId().value();
         handler.route(alice, PHONE, "conn-a");
+        String body = keyed ? keyedAckBody(conversation, messages.subList(0, 2)) : ackBody(conversation,
+                messages.get(0).messageId().value(), messages.get(1).messageId().value(), "m-never-queued");
 
         try (TopicWatcher receipts = new TopicWatcher(Topics.RECEIPTS, namespace, json)) {
-            HttpResponse<String> response = postAck(TestTokens.forUser(bob.value()), PHONE, ackBody(conversation,
-                    messages.get(0).messageId().value(), messages.get(1).messageId().value(), "m-never-queued"));
+            HttpResponse<String> response = postAck(TestTokens.forUser(bob.value()), PHONE, body);
 
-            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             assertThat(json.readTree(response.body()).path("removed").asInt()).isEqualTo(2);
             ReceiptRecorded receipt = receipts.awaitEvent(ReceiptRecorded.class,
                     event -> event.conversationId().value().equals(conversation), KAFKA_WAIT);
             assertThat(receipt.user()).isEqualTo(bob);
             assertThat(receipt.kind()).isEqualTo(ReceiptKind.DELIVERED);
             assertThat(receipt.upToSeq()).isEqualTo(2);
-            // Pushed to the sender by the ack itself, once.
             assertThat(handler.awaitDelivers(1, KAFKA_WAIT))
                 .containsExactly(new HandlerMessage.Deliver(alice, PHONE, "conn-a", receipt.toFrame()));
         }
         assertThat(queue.messageIds(bob, PHONE)).containsExactly(messages.get(2).messageId().value());
+    }
+
+    @Test
+    void queueKeysAreIgnoredForAConversationOfOthersOrWhenTheyDoNotMatchTheIds() {
+        UserId alice = freshUser("alice");
+        UserId bob = freshUser("bob");
+        UserId carol = freshUser("carol");
+        List<DeliveryRequested> messages = queueFor(bob, alice, 2);
+        String conversation = messages.get(0).conversationId().value();
+
+        // Carol names keys of Alice and Bob's conversation: her own queue is read, and
+        // has
+        // nothing of it.
+        assertThat(postAck(TestTokens.forUser(carol.value()), PHONE, keyedAckBody(conversation, messages)).body())
+            .contains("\"removed\":0");
+        // Keys for other ids than the acknowledged ones: Bob's queue is read instead.
+        String mismatched = json.writeValueAsString(java.util.Map.of("conversationId", conversation, "messageIds",
+                List.of(messages.get(0).messageId().value()), "refs",
+                List.of(java.util.Map.of("messageId", messages.get(1).messageId().value(), "seq", 2, "sentAt",
+                        messages.get(1).sentAt().toString()))));
+        assertThat(postAck(TestTokens.forUser(bob.value()), PHONE, mismatched).body()).contains("\"removed\":1");
+        assertThat(queue.messageIds(bob, PHONE)).containsExactly(messages.get(1).messageId().value());
+    }
+
+    private String keyedAckBody(String conversation, List<DeliveryRequested> messages) {
+        return json.writeValueAsString(java.util.Map.of("conversationId", conversation, "messageIds",
+                messages.stream().map(m -> m.messageId().value()).toList(), "refs",
+                messages.stream()
+                    .map(m -> java.util.Map.of("messageId", m.messageId().value(), "seq", m.seq(), "sentAt",
+                            m.sentAt().toString()))
+                    .toList()));
     }
 
     @Test

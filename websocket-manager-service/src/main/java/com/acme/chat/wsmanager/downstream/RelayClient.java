@@ -1,6 +1,9 @@
 package com.acme.chat.wsmanager.downstream;
 
+import java.time.Instant;
 import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -37,17 +40,21 @@ public class RelayClient {
      * @param principal the acknowledging device's connection
      * @param conversationId the conversation of the messages
      * @param messageIds the received messages
+     * @param keys their queue keys, when this handler knows every one of them (relay then
+     * deletes without reading the queue first); null otherwise
      * @return completes once relay dropped them from the queue
      */
     public Mono<Void> ackDelivery(ConnectionPrincipal principal, ConversationId conversationId,
-            List<MessageId> messageIds) {
+            List<MessageId> messageIds, @Nullable List<PushedMessage> keys) {
+        List<AckKey> refs = (keys == null) ? null
+                : keys.stream().map(key -> new AckKey(key.messageId().value(), key.seq(), key.sentAt())).toList();
         return http.guard(http.client()
             .post()
             .uri("/api/v1/devices/{deviceId}/acks", principal.deviceId().value())
             .header(DownstreamHttp.authorization(), DownstreamHttp.bearer(principal.token()))
             .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(
-                    http.write(new AckBody(conversationId.value(), messageIds.stream().map(MessageId::value).toList())))
+            .bodyValue(http
+                .write(new AckBody(conversationId.value(), messageIds.stream().map(MessageId::value).toList(), refs)))
             .exchangeToMono(response -> http.read(response, Void.class)));
     }
 
@@ -71,7 +78,11 @@ public class RelayClient {
     record ReplayBody(ReplayPage.@Nullable Position after, int limit) {
     }
 
-    record AckBody(String conversationId, List<String> messageIds) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AckBody(String conversationId, List<String> messageIds, @Nullable List<AckKey> refs) {
+    }
+
+    record AckKey(String messageId, long seq, Instant sentAt) {
     }
 
 }

@@ -1,5 +1,7 @@
 package com.acme.chat.wsmanager.frame;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -7,12 +9,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
 import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.protocol.Ack;
 import com.acme.chat.common.protocol.AckDelivery;
 import com.acme.chat.common.protocol.ClientFrame;
@@ -25,6 +29,7 @@ import com.acme.chat.common.protocol.ServerFrame;
 import com.acme.chat.common.protocol.SubscribePresence;
 import com.acme.chat.common.protocol.Typing;
 import com.acme.chat.wsmanager.downstream.MessagingClient;
+import com.acme.chat.wsmanager.downstream.PushedMessage;
 import com.acme.chat.wsmanager.downstream.RelayClient;
 import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
 
@@ -77,6 +82,16 @@ public class FrameDispatcher {
      * @return the answer frame
      */
     public Mono<ServerFrame> dispatch(String text, ConnectionPrincipal principal) {
+        return dispatch(text, principal, PushedMessages.NONE);
+    }
+
+    /**
+     * @param text the frame's text
+     * @param principal the connection it arrived on
+     * @param pushed the messages pushed on that connection and not acknowledged yet
+     * @return the answer frame
+     */
+    public Mono<ServerFrame> dispatch(String text, ConnectionPrincipal principal, PushedMessages pushed) {
         FrameObservation observation = FrameObservation.start(observations);
         FrameParser.Parsed parsed = parser.parse(text);
         ClientFrame frame = parsed.frame();
@@ -86,7 +101,7 @@ public class FrameDispatcher {
         }
         // Deferred, so that even a handler that throws ends in an error frame and the
         // frame's observation stops.
-        return observation.observe(Mono.defer(() -> frame.accept(new Handling(principal, observation)))
+        return observation.observe(Mono.defer(() -> frame.accept(new Handling(principal, pushed, observation)))
             .onErrorResume(failure -> Mono.just(DownstreamErrors.toErrorFrame(frame.id(), failure))));
     }
 
@@ -120,8 +135,11 @@ public class FrameDispatcher {
 
         private final FrameObservation observation;
 
-        Handling(ConnectionPrincipal principal, FrameObservation observation) {
+        private final PushedMessages pushed;
+
+        Handling(ConnectionPrincipal principal, PushedMessages pushed, FrameObservation observation) {
             this.principal = principal;
+            this.pushed = pushed;
             this.observation = observation;
         }
 
@@ -141,8 +159,28 @@ public class FrameDispatcher {
         @Override
         public Mono<ServerFrame> onAckDelivery(AckDelivery frame) {
             received(AckDelivery.TYPE);
-            return relay.ackDelivery(principal, frame.conversationId(), frame.messageIds())
-                .then(Mono.fromSupplier(() -> Ack.of(frame.id())));
+            return relay.ackDelivery(principal, frame.conversationId(), frame.messageIds(), keys(frame))
+                .then(Mono.fromSupplier(() -> {
+                    pushed.acknowledged(frame.messageIds());
+                    return Ack.of(frame.id());
+                }));
+        }
+
+        /**
+         * The queue keys of the acknowledged messages when this connection pushed every
+         * one of them in the acknowledged conversation; otherwise null (relay reads
+         * them).
+         */
+        private @Nullable List<PushedMessage> keys(AckDelivery frame) {
+            List<PushedMessage> keys = new ArrayList<>(frame.messageIds().size());
+            for (MessageId id : frame.messageIds()) {
+                PushedMessage key = pushed.find(id);
+                if (key == null || !key.conversationId().equals(frame.conversationId())) {
+                    return null;
+                }
+                keys.add(key);
+            }
+            return keys;
         }
 
         @Override

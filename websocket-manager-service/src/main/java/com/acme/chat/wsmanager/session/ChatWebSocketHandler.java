@@ -156,7 +156,7 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
         if (inbound.type() != WebSocketMessage.Type.TEXT || text == null) {
             return Mono.empty();
         }
-        return answer(connection, dispatcher.dispatch(text, connection.principal()));
+        return answer(connection, dispatcher.dispatch(text, connection.principal(), connection));
     }
 
     private Mono<Void> answer(Connection connection, Mono<ServerFrame> answering) {

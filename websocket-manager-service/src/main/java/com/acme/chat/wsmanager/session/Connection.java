@@ -1,7 +1,9 @@
 package com.acme.chat.wsmanager.session;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,7 +20,10 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketSession;
 
 import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
+import com.acme.chat.wsmanager.downstream.PushedMessage;
+import com.acme.chat.wsmanager.frame.PushedMessages;
 import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
 import com.acme.chat.wsmanager.routing.RouteRegistry;
 
@@ -41,7 +46,7 @@ import com.acme.chat.wsmanager.routing.RouteRegistry;
  * queued messages oldest first, followed by the live ones, each once (docs/protocol.md
  * §4.2).
  */
-final class Connection {
+final class Connection implements PushedMessages {
 
     private static final int QUEUE_CHUNK = 16;
 
@@ -68,6 +73,12 @@ final class Connection {
 
     /** Message ids the replay handed over; null once forgotten. */
     private @Nullable Set<String> replayed = new HashSet<>();
+
+    /**
+     * Messages pushed and not acknowledged yet, by id, oldest first, at most
+     * {@code limit}; null while there are none.
+     */
+    private @Nullable LinkedHashMap<MessageId, PushedMessage> unacked;
 
     private volatile long lastInboundNanos = System.nanoTime();
 
@@ -202,6 +213,35 @@ final class Connection {
             sent.accept(push.type());
         }
         return Offer.QUEUED;
+    }
+
+    /**
+     * Remembers the queue key of a message sent (or held) on this connection, so its ack
+     * can name it to relay; the oldest is forgotten beyond {@code limit}.
+     */
+    synchronized void remember(PushedMessage message) {
+        if (unacked == null) {
+            unacked = new LinkedHashMap<>();
+        }
+        unacked.put(message.messageId(), message);
+        if (unacked.size() > limit) {
+            unacked.remove(unacked.keySet().iterator().next());
+        }
+    }
+
+    @Override
+    public synchronized @Nullable PushedMessage find(MessageId messageId) {
+        return (unacked != null) ? unacked.get(messageId) : null;
+    }
+
+    @Override
+    public synchronized void acknowledged(Collection<MessageId> messageIds) {
+        if (unacked != null) {
+            messageIds.forEach(unacked::remove);
+            if (unacked.isEmpty()) {
+                unacked = null;
+            }
+        }
     }
 
     /** Stops dropping late live pushes of replayed messages. */

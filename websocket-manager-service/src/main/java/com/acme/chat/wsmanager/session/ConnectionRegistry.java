@@ -25,6 +25,7 @@ import com.acme.chat.common.protocol.ReceiptFrame;
 import com.acme.chat.common.protocol.ServerFrame;
 import com.acme.chat.common.protocol.TypingIndicator;
 import com.acme.chat.common.routing.HandlerMessage;
+import com.acme.chat.wsmanager.downstream.PushedMessage;
 import com.acme.chat.wsmanager.routing.LocalConnections;
 
 /**
@@ -118,6 +119,10 @@ class ConnectionRegistry implements LocalConnections {
         String type = TYPES.getOrDefault(frame.getClass(), "other");
         String messageId = (frame instanceof MessageFrame message) ? message.messageId().value() : null;
         Connection.Offer offer = connection.offerPush(write(frame), messageId, type);
+        if ((offer == Connection.Offer.QUEUED || offer == Connection.Offer.HELD)
+                && frame instanceof MessageFrame message) {
+            connection.remember(PushedMessage.of(message));
+        }
         switch (offer) {
             case HELD:
                 return true;

@@ -242,7 +242,9 @@ class DownstreamClientsTest {
         responseBody = "{\"removed\":2}";
         RelayClient relay = new RelayClient(properties(Duration.ofSeconds(5)), JSON, WebClient.builder());
 
-        relay.ackDelivery(ALICE, ConversationId.of("d:alice:bob"), List.of(MessageId.of("m-1"), MessageId.of("m-2")))
+        relay
+            .ackDelivery(ALICE, ConversationId.of("d:alice:bob"), List.of(MessageId.of("m-1"), MessageId.of("m-2")),
+                    null)
             .block();
 
         Recorded request = recorded();
@@ -253,6 +255,21 @@ class DownstreamClientsTest {
         assertThat(body.path("conversationId").asString()).isEqualTo("d:alice:bob");
         assertThat(body.path("messageIds").get(0).asString()).isEqualTo("m-1");
         assertThat(body.path("messageIds").get(1).asString()).isEqualTo("m-2");
+        assertThat(body.has("refs")).isFalse();
+    }
+
+    @Test
+    void ackDeliveryNamesTheQueueKeysWhenItHasThem() throws InterruptedException {
+        responseBody = "{\"removed\":1}";
+        RelayClient relay = new RelayClient(properties(Duration.ofSeconds(5)), JSON, WebClient.builder());
+
+        relay.ackDelivery(ALICE, ConversationId.of("d:alice:bob"), List.of(MessageId.of("m-1")),
+                List.of(new PushedMessage(MessageId.of("m-1"), ConversationId.of("d:alice:bob"), 4,
+                        Instant.parse("2026-11-30T10:00:00.123Z"))))
+            .block();
+
+        assertThat(JSON.readTree(recorded().body()).path("refs"))
+            .isEqualTo(JSON.readTree("[{\"messageId\":\"m-1\",\"seq\":4,\"sentAt\":\"2026-11-30T10:00:00.123Z\"}]"));
     }
 
 }

@@ -29,6 +29,7 @@ import com.acme.chat.common.protocol.SendMessage;
 import com.acme.chat.common.protocol.ServerFrame;
 import com.acme.chat.wsmanager.downstream.DownstreamException;
 import com.acme.chat.wsmanager.downstream.MessagingClient;
+import com.acme.chat.wsmanager.downstream.PushedMessage;
 import com.acme.chat.wsmanager.downstream.RelayClient;
 import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
 
@@ -187,14 +188,56 @@ class FrameDispatcherTest {
 
     @Test
     void ackDeliveryGoesToRelayAndIsAcked() {
-        given(relay.ackDelivery(any(), any(), any())).willReturn(Mono.empty());
+        given(relay.ackDelivery(any(), any(), any(), any())).willReturn(Mono.empty());
 
         ServerFrame answer = answer(
                 "{\"type\":\"ack_delivery\",\"id\":\"a-1\",\"conversationId\":\"d:alice:bob\",\"messageIds\":[\"m-1\",\"m-2\"]}");
 
         assertThat(answer).isEqualTo(Ack.of("a-1"));
         then(relay).should()
-            .ackDelivery(ALICE, ConversationId.of("d:alice:bob"), List.of(MessageId.of("m-1"), MessageId.of("m-2")));
+            .ackDelivery(ALICE, ConversationId.of("d:alice:bob"), List.of(MessageId.of("m-1"), MessageId.of("m-2")),
+                    null);
+    }
+
+    @Test
+    void ackDeliveryNamesTheQueueKeysOfMessagesThisConnectionPushed() {
+        given(relay.ackDelivery(any(), any(), any(), any())).willReturn(Mono.empty());
+        PushedMessage first = new PushedMessage(MessageId.of("m-1"), ConversationId.of("d:alice:bob"), 4,
+                Instant.parse("2026-11-30T10:00:00Z"));
+        PushedMessage second = new PushedMessage(MessageId.of("m-2"), ConversationId.of("d:alice:bob"), 5,
+                Instant.parse("2026-11-30T10:00:01Z"));
+        java.util.Map<MessageId, PushedMessage> known = new java.util.HashMap<>(
+                java.util.Map.of(first.messageId(), first, second.messageId(), second));
+        PushedMessages pushed = new PushedMessages() {
+
+            @Override
+            public PushedMessage find(MessageId messageId) {
+                return known.get(messageId);
+            }
+
+            @Override
+            public void acknowledged(java.util.Collection<MessageId> messageIds) {
+                messageIds.forEach(known::remove);
+            }
+
+        };
+
+        ServerFrame answer = dispatcher.dispatch(
+                "{\"type\":\"ack_delivery\",\"id\":\"a-1\",\"conversationId\":\"d:alice:bob\",\"messageIds\":[\"m-1\",\"m-2\"]}",
+                ALICE, pushed)
+            .block();
+        // One id this connection did not push: relay looks the keys up itself.
+        dispatcher.dispatch(
+                "{\"type\":\"ack_delivery\",\"id\":\"a-2\",\"conversationId\":\"d:alice:bob\",\"messageIds\":[\"m-3\"]}",
+                ALICE, pushed)
+            .block();
+
+        assertThat(answer).isEqualTo(Ack.of("a-1"));
+        then(relay).should()
+            .ackDelivery(ALICE, ConversationId.of("d:alice:bob"), List.of(MessageId.of("m-1"), MessageId.of("m-2")),
+                    List.of(first, second));
+        then(relay).should().ackDelivery(ALICE, ConversationId.of("d:alice:bob"), List.of(MessageId.of("m-3")), null);
+        assertThat(known).isEmpty();
     }
 
     @Test
@@ -208,7 +251,7 @@ class FrameDispatcherTest {
 
     @Test
     void relayProblemKeepsItsCode() {
-        given(relay.ackDelivery(any(), any(), any()))
+        given(relay.ackDelivery(any(), any(), any(), any()))
             .willReturn(Mono.error(DownstreamException.problem("relay", 403, "not_a_member", "Not yours")));
 
         ServerFrame answer = answer(
