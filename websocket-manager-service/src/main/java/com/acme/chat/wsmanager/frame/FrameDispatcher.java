@@ -43,8 +43,8 @@ import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
  * messaging documents for {@code duplicate_mismatch}). Answers come only after the
  * downstream call finished: an {@code ack} for {@code send_message} means the message is
  * durably stored. Nothing here blocks; downstream calls run on Reactor Netty's client
- * event loop. The caller keeps a connection's frames in order by dispatching them one
- * after another.
+ * event loop. The caller keeps a connection's sends in order by handling the
+ * {@linkplain Prepared#ordered() ordered} frames one after another.
  * <p>
  * <b>Tracing.</b> Every frame is a trace of its own ({@link FrameObservation}); the
  * downstream calls are its child spans and an {@code error} answer names it in
@@ -92,17 +92,57 @@ public class FrameDispatcher {
      * @return the answer frame
      */
     public Mono<ServerFrame> dispatch(String text, ConnectionPrincipal principal, PushedMessages pushed) {
-        FrameObservation observation = FrameObservation.start(observations);
-        FrameParser.Parsed parsed = parser.parse(text);
-        ClientFrame frame = parsed.frame();
-        if (frame == null) {
-            count("invalid");
-            return observation.type("invalid").observe(Mono.just(parsed.error()));
+        return prepare(text).handle(principal, pushed);
+    }
+
+    /**
+     * Reads a frame (the one JSON pass it gets) without handling it yet.
+     * @param text the frame's text
+     * @return the frame, ready to be handled
+     */
+    public Prepared prepare(String text) {
+        return new Prepared(parser.parse(text));
+    }
+
+    /**
+     * A frame read and ready to be handled. {@code send_message} frames are
+     * {@linkplain #ordered() ordered}: the caller handles them one after another, so a
+     * connection's sends are stored in the order they were sent; every other frame may be
+     * handled at once, beside them.
+     */
+    public final class Prepared {
+
+        private final FrameParser.Parsed parsed;
+
+        private Prepared(FrameParser.Parsed parsed) {
+            this.parsed = parsed;
         }
-        // Deferred, so that even a handler that throws ends in an error frame and the
-        // frame's observation stops.
-        return observation.observe(Mono.defer(() -> frame.accept(new Handling(principal, pushed, observation)))
-            .onErrorResume(failure -> Mono.just(DownstreamErrors.toErrorFrame(frame.id(), failure))));
+
+        /**
+         * @return whether the frame must wait for the connection's earlier ordered frames
+         */
+        public boolean ordered() {
+            return parsed.frame() instanceof SendMessage;
+        }
+
+        /**
+         * @param principal the connection it arrived on
+         * @param pushed the messages pushed on that connection and not acknowledged yet
+         * @return the answer frame; never fails
+         */
+        public Mono<ServerFrame> handle(ConnectionPrincipal principal, PushedMessages pushed) {
+            FrameObservation observation = FrameObservation.start(observations);
+            ClientFrame frame = parsed.frame();
+            if (frame == null) {
+                count("invalid");
+                return observation.type("invalid").observe(Mono.just(parsed.error()));
+            }
+            // Deferred, so that even a handler that throws ends in an error frame and the
+            // frame's observation stops.
+            return observation.observe(Mono.defer(() -> frame.accept(new Handling(principal, pushed, observation)))
+                .onErrorResume(failure -> Mono.just(DownstreamErrors.toErrorFrame(frame.id(), failure))));
+        }
+
     }
 
     /**

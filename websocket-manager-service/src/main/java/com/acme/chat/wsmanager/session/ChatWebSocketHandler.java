@@ -44,13 +44,16 @@ import com.acme.chat.wsmanager.routing.RouteRegistry;
  * messaging (fire-and-forget). If the route cannot be written the connection is closed
  * with 1011 and the client reconnects.
  * <p>
- * <b>Frames.</b> Handled strictly one after another per connection, so answers come in
- * request order; each gets exactly one answer (see {@link FrameDispatcher}). Nothing
- * blocks the event loop: downstream calls are non-blocking and the next frame waits in
- * Reactor Netty's inbound buffer. Any frame, valid or not, counts as a heartbeat. Binary
- * frames are answered with {@code bad_request}; a message over
- * {@value ProtocolLimits#MAX_FRAME_BYTES} bytes closes the connection with 1009 in the
- * Netty pipeline.
+ * <b>Frames.</b> Each gets exactly one answer (see {@link FrameDispatcher}).
+ * {@code send_message} frames are handled one after another in arrival order (a
+ * connection's messages are stored in the order they were sent); acks, read marks and
+ * pings are handled at once beside them, so they never wait behind a slow send, and their
+ * answers may come before an earlier send's (answers carry the frame's id). At most
+ * {@value #MAX_IN_FLIGHT} frames are in hand per connection; the next ones wait in
+ * Reactor Netty's inbound buffer. Nothing blocks the event loop. Any frame, valid or not,
+ * counts as a heartbeat. Binary frames are answered with {@code bad_request}; a message
+ * over {@value ProtocolLimits#MAX_FRAME_BYTES} bytes closes the connection with 1009 in
+ * the Netty pipeline.
  * <p>
  * <b>Closing.</b> The route is deleted only if it still names this connection (a newer
  * connection's route is never touched), and {@code device_disconnected} is published
@@ -60,11 +63,17 @@ import com.acme.chat.wsmanager.routing.RouteRegistry;
 class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
 
     /**
-     * Inbound frames read ahead of the one being handled; the rest wait in Netty
+     * Inbound frames read ahead of the ones being handled; the rest wait in Netty
      * (back-pressure). One, because the read-ahead queue lives as long as the connection:
      * a larger one costs ~0.5 KB per idle connection (docs/adr/0003).
      */
     private static final int INBOUND_PREFETCH = 1;
+
+    /**
+     * Frames of one connection being handled at once (sends among them wait their turn in
+     * the connection's {@link SendLane}); more wait in Netty.
+     */
+    private static final int MAX_IN_FLIGHT = 16;
 
     private static final CloseStatus TOO_BIG = new CloseStatus(CloseCodes.TOO_BIG, "frame too large");
 
@@ -138,7 +147,7 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
             // callback.
             .map(Inbound::of)
             .doOnNext(inbound -> connection.touch())
-            .concatMap(inbound -> process(connection, inbound), INBOUND_PREFETCH)
+            .flatMap(inbound -> process(connection, inbound), MAX_IN_FLIGHT, INBOUND_PREFETCH)
             .then();
     }
 
@@ -156,7 +165,12 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
         if (inbound.type() != WebSocketMessage.Type.TEXT || text == null) {
             return Mono.empty();
         }
-        return answer(connection, dispatcher.dispatch(text, connection.principal(), connection));
+        FrameDispatcher.Prepared frame = dispatcher.prepare(text);
+        if (frame.ordered()) {
+            return connection.sendLane()
+                .submit(() -> answer(connection, frame.handle(connection.principal(), connection)));
+        }
+        return answer(connection, frame.handle(connection.principal(), connection));
     }
 
     private Mono<Void> answer(Connection connection, Mono<ServerFrame> answering) {

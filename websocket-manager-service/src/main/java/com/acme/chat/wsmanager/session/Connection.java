@@ -80,6 +80,8 @@ final class Connection implements PushedMessages {
      */
     private @Nullable LinkedHashMap<MessageId, PushedMessage> unacked;
 
+    private @Nullable SendLane sendLane;
+
     private volatile long lastInboundNanos = System.nanoTime();
 
     /**
@@ -242,6 +244,14 @@ final class Connection implements PushedMessages {
                 unacked = null;
             }
         }
+    }
+
+    /** The connection's lane for its sends, created on first use. */
+    synchronized SendLane sendLane() {
+        if (sendLane == null) {
+            sendLane = new SendLane();
+        }
+        return sendLane;
     }
 
     /** Stops dropping late live pushes of replayed messages. */
