@@ -21,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class Api {
 
+    /** How long {@link #sent} retries a retryable answer. */
+    public static final java.time.Duration RETRY_FOR = java.time.Duration.ofSeconds(30);
+
     private final int port;
 
     public Api(int port) {
@@ -78,11 +81,38 @@ public final class Api {
         return sent(from, to, text, newClientMsgId());
     }
 
-    /** Sends a new message and asserts it was stored (201); returns the ack. */
+    /**
+     * Sends a new message like a protocol client and asserts it was stored: a retryable
+     * {@code 503} (a shard briefly without an owner, e.g. while a lease renewal times out
+     * on a loaded box) is retried with the same {@code clientMsgId} for up to
+     * {@link #RETRY_FOR}; the answer must then be 201, or 200 (the original ack) when an
+     * attempt before it had an unknown outcome.
+     * @return the ack
+     */
     public JsonNode sent(String from, String to, String text, String clientMsgId) {
+        long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+        boolean outcomeUnknown = false;
         HttpResponse<String> response = send(from, to, clientMsgId, text);
+        while (response.statusCode() == 503 && System.nanoTime() < deadline) {
+            outcomeUnknown = true;
+            pause();
+            response = send(from, to, clientMsgId, text);
+        }
+        if (outcomeUnknown && response.statusCode() == 200) {
+            return Http.json(response);
+        }
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return Http.json(response);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
     }
 
     public static String conversationPath(String conversationId, String suffix) {
