@@ -71,8 +71,8 @@ final class Connection implements PushedMessages {
     /** Pushes held back while the replay runs; null once it is done. */
     private @Nullable List<Held> held = new ArrayList<>();
 
-    /** Message ids the replay handed over; null once forgotten. */
-    private @Nullable Set<String> replayed = new HashSet<>();
+    /** Messages the replay handed over; null once forgotten. */
+    private @Nullable Set<MessageId> replayed = new HashSet<>();
 
     /**
      * Messages pushed and not acknowledged yet, by id, oldest first, at most
@@ -148,45 +148,62 @@ final class Connection implements PushedMessages {
     }
 
     /** A push held back during the replay. */
-    private record Held(String json, @Nullable String messageId, String type) {
+    private record Held(String json, @Nullable PushedMessage message, String type) {
     }
 
     /**
-     * Queues a live push, or holds it back while the replay runs.
+     * Queues a live push, or holds it back while the replay runs; a message it carries is
+     * {@linkplain #remember remembered} for its ack.
      * @param json the frame
-     * @param messageId the id of the message it carries, if it is a {@code message} frame
+     * @param message the queue key of the message it carries, if it is a {@code message}
+     * frame
      * @param type the frame's type, for the metrics when a held push is sent later
      * @return the outcome
      */
-    synchronized Offer offerPush(String json, @Nullable String messageId, String type) {
+    synchronized Offer offerPush(String json, @Nullable PushedMessage message, String type) {
         if (closing.get()) {
             return Offer.CLOSED;
         }
-        if (messageId != null && replayed != null && replayed.contains(messageId)) {
+        if (carriedByReplay(message)) {
             return Offer.DUPLICATE;
         }
+        Offer offer;
         if (held != null) {
             if (held.size() >= limit) {
                 return Offer.OVERFLOW;
             }
-            held.add(new Held(json, messageId, type));
-            return Offer.HELD;
+            held.add(new Held(json, message, type));
+            offer = Offer.HELD;
         }
-        return offer(json, true);
+        else {
+            offer = offer(json, true);
+        }
+        if ((offer == Offer.QUEUED || offer == Offer.HELD) && message != null) {
+            remember(message);
+        }
+        return offer;
     }
 
     /**
-     * Queues a message of the replay (never held back) and remembers its id.
+     * Queues a message of the replay (never held back), remembers its id for the
+     * duplicate check and its key for its ack.
      * @param json the frame
-     * @param messageId the message it carries
+     * @param message the queue key of the message it carries
      * @return the outcome
      */
-    synchronized Offer offerReplayed(String json, String messageId) {
+    synchronized Offer offerReplayed(String json, PushedMessage message) {
         Offer offer = offer(json, true);
-        if (offer == Offer.QUEUED && replayed != null) {
-            replayed.add(messageId);
+        if (offer == Offer.QUEUED) {
+            if (replayed != null) {
+                replayed.add(message.messageId());
+            }
+            remember(message);
         }
         return offer;
+    }
+
+    private boolean carriedByReplay(@Nullable PushedMessage message) {
+        return message != null && replayed != null && replayed.contains(message.messageId());
     }
 
     /**
@@ -204,7 +221,7 @@ final class Connection implements PushedMessages {
             return Offer.QUEUED;
         }
         for (Held push : pending) {
-            if (push.messageId() != null && replayed != null && replayed.contains(push.messageId())) {
+            if (carriedByReplay(push.message())) {
                 duplicate.run();
                 continue;
             }
@@ -221,7 +238,7 @@ final class Connection implements PushedMessages {
      * Remembers the queue key of a message sent (or held) on this connection, so its ack
      * can name it to relay; the oldest is forgotten beyond {@code limit}.
      */
-    synchronized void remember(PushedMessage message) {
+    private void remember(PushedMessage message) {
         if (unacked == null) {
             unacked = new LinkedHashMap<>();
         }
@@ -257,11 +274,6 @@ final class Connection implements PushedMessages {
     /** Stops dropping late live pushes of replayed messages. */
     synchronized void forgetReplayed() {
         replayed = null;
-    }
-
-    /** Whether the replay is still running (live pushes are held back). */
-    synchronized boolean replaying() {
-        return held != null;
     }
 
     /** Frames waiting for the socket. */

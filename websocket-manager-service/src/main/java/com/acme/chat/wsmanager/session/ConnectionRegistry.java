@@ -117,12 +117,8 @@ class ConnectionRegistry implements LocalConnections {
     /** Queues a live push (held back while the connection's replay runs). */
     boolean push(Connection connection, ServerFrame frame) {
         String type = TYPES.getOrDefault(frame.getClass(), "other");
-        String messageId = (frame instanceof MessageFrame message) ? message.messageId().value() : null;
-        Connection.Offer offer = connection.offerPush(write(frame), messageId, type);
-        if ((offer == Connection.Offer.QUEUED || offer == Connection.Offer.HELD)
-                && frame instanceof MessageFrame message) {
-            connection.remember(PushedMessage.of(message));
-        }
+        PushedMessage message = (frame instanceof MessageFrame carried) ? PushedMessage.of(carried) : null;
+        Connection.Offer offer = connection.offerPush(write(frame), message, type);
         switch (offer) {
             case HELD:
                 return true;
@@ -136,7 +132,7 @@ class ConnectionRegistry implements LocalConnections {
 
     /** Queues a message of the connection's queue replay. */
     boolean replayed(Connection connection, MessageFrame frame) {
-        return handle(connection, connection.offerReplayed(write(frame), frame.messageId().value()), MessageFrame.TYPE);
+        return handle(connection, connection.offerReplayed(write(frame), PushedMessage.of(frame)), MessageFrame.TYPE);
     }
 
     /** Ends the connection's replay: the held live pushes follow. */

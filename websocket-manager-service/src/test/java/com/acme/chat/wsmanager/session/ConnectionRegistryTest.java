@@ -20,6 +20,7 @@ import com.acme.chat.common.protocol.CloseCodes;
 import com.acme.chat.common.protocol.Hello;
 import com.acme.chat.common.protocol.MessageFrame;
 import com.acme.chat.common.routing.HandlerMessage;
+import com.acme.chat.wsmanager.downstream.PushedMessage;
 import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,6 +86,9 @@ class ConnectionRegistryTest {
         assertThat(written.stream().skip(1).map(frame -> frame.replaceAll(".*\"seq\":(\\d+).*", "$1")))
             .containsExactly("1", "2", "3", "4", "5");
         assertThat(meters.get("chat.wsmanager.pushes.duplicate").counter().count()).isEqualTo(2);
+        // Replayed and live messages alike: their acks can name the queue keys.
+        assertThat(fresh.find(MessageId.of("m-1"))).isEqualTo(PushedMessage.of(message("m-1", 1)));
+        assertThat(fresh.find(MessageId.of("m-4"))).isEqualTo(PushedMessage.of(message("m-4", 4)));
     }
 
     @Test
