@@ -77,25 +77,6 @@ public class FrameDispatcher {
     }
 
     /**
-     * @param text the frame's text
-     * @param principal the connection it arrived on
-     * @return the answer frame
-     */
-    public Mono<ServerFrame> dispatch(String text, ConnectionPrincipal principal) {
-        return dispatch(text, principal, PushedMessages.NONE);
-    }
-
-    /**
-     * @param text the frame's text
-     * @param principal the connection it arrived on
-     * @param pushed the messages pushed on that connection and not acknowledged yet
-     * @return the answer frame
-     */
-    public Mono<ServerFrame> dispatch(String text, ConnectionPrincipal principal, PushedMessages pushed) {
-        return prepare(text).handle(principal, pushed);
-    }
-
-    /**
      * Reads a frame (the one JSON pass it gets) without handling it yet.
      * @param text the frame's text
      * @return the frame, ready to be handled

@@ -91,7 +91,7 @@ class FrameDispatcherTest {
     }
 
     private ServerFrame answer(String text) {
-        return dispatcher.dispatch(text, ALICE).block();
+        return dispatcher.prepare(text).handle(ALICE, PushedMessages.NONE).block();
     }
 
     private ErrorFrame errorFor(DownstreamException failure) {
@@ -222,14 +222,14 @@ class FrameDispatcherTest {
 
         };
 
-        ServerFrame answer = dispatcher.dispatch(
-                "{\"type\":\"ack_delivery\",\"id\":\"a-1\",\"conversationId\":\"d:alice:bob\",\"messageIds\":[\"m-1\",\"m-2\"]}",
-                ALICE, pushed)
+        ServerFrame answer = dispatcher.prepare(
+                "{\"type\":\"ack_delivery\",\"id\":\"a-1\",\"conversationId\":\"d:alice:bob\",\"messageIds\":[\"m-1\",\"m-2\"]}")
+            .handle(ALICE, pushed)
             .block();
         // One id this connection did not push: relay looks the keys up itself.
-        dispatcher.dispatch(
-                "{\"type\":\"ack_delivery\",\"id\":\"a-2\",\"conversationId\":\"d:alice:bob\",\"messageIds\":[\"m-3\"]}",
-                ALICE, pushed)
+        dispatcher.prepare(
+                "{\"type\":\"ack_delivery\",\"id\":\"a-2\",\"conversationId\":\"d:alice:bob\",\"messageIds\":[\"m-3\"]}")
+            .handle(ALICE, pushed)
             .block();
 
         assertThat(answer).isEqualTo(Ack.of("a-1"));
