@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.datastax.oss.driver.api.core.DriverException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -13,13 +12,11 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
-import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.common.event.ReceiptRecorded;
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
-import com.acme.chat.kit.web.ChatException;
 import com.acme.chat.relay.queue.QueuedRef;
 import com.acme.chat.relay.receipt.ReceiptPusher;
 import com.acme.chat.relay.queue.UnsentQueueRepository;
@@ -35,7 +32,8 @@ import com.acme.chat.relay.queue.UnsentQueueRepository;
  * published and acknowledged by Kafka <em>before</em> the rows are deleted, so a failure
  * anywhere leaves the rows queued and the client's retry repeats both steps (acks and
  * receipts are idempotent). Then the receipt is pushed to the sender's connected devices
- * (best-effort), here rather than from the topic.
+ * (best-effort), here rather than from the topic. A Cassandra failure reaches the caller
+ * as a retryable 503 through service-kit's {@code CassandraFailureAdvice}.
  */
 @Service
 class AckService {
@@ -65,25 +63,19 @@ class AckService {
      */
     int ack(UserId user, DeviceId device, ConversationId conversation, List<MessageId> messageIds,
             @Nullable List<QueuedRef> keys) {
-        try {
-            List<QueuedRef> rows = usable(user, conversation, messageIds, keys) ? keys
-                    : queue.inConversation(user, device, conversation);
-            AckSelection selection = AckSelection.of(rows, messageIds);
-            if (selection.isEmpty()) {
-                return 0;
-            }
-            ReceiptRecorded receipt = receipts.publish(conversation, user, selection.highestSeq().getAsLong());
-            List<QueuedRef> acked = selection.rows();
-            queue.remove(user, device, conversation, acked);
-            removed.increment(acked.size());
-            pusher.push(receipt);
-            log.debug("Device {} of {} acked {} message(s) in {}", device, user, acked.size(), conversation);
-            return acked.size();
+        List<QueuedRef> rows = usable(user, conversation, messageIds, keys) ? keys
+                : queue.inConversation(user, device, conversation);
+        AckSelection selection = AckSelection.of(rows, messageIds);
+        if (selection.isEmpty()) {
+            return 0;
         }
-        catch (DriverException ex) {
-            log.warn("Ack of device {} of {} failed: {}", device, user, ex.toString());
-            throw new ChatException(ErrorCode.SERVICE_UNAVAILABLE, "The delivery queue is unavailable right now");
-        }
+        ReceiptRecorded receipt = receipts.publish(conversation, user, selection.highestSeq().getAsLong());
+        List<QueuedRef> acked = selection.rows();
+        queue.remove(user, device, conversation, acked);
+        removed.increment(acked.size());
+        pusher.push(receipt);
+        log.debug("Device {} of {} acked {} message(s) in {}", device, user, acked.size(), conversation);
+        return acked.size();
     }
 
     /**

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import com.datastax.oss.driver.api.core.DriverException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,7 +20,6 @@ import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.kit.openapi.ErrorResponses;
-import com.acme.chat.kit.web.ChatException;
 import com.acme.chat.relay.config.RelayProperties;
 import com.acme.chat.relay.queue.QueuePosition;
 import com.acme.chat.relay.queue.QueuedMessage;
@@ -61,17 +59,13 @@ class ReplayController {
     ReplayPage replay(@AuthenticationPrincipal Jwt jwt,
             @Parameter(description = "One of the caller's devices") @PathVariable String deviceId,
             @Valid @RequestBody ReplayRequest request) {
-        UserId user = RequestIds.parse(jwt.getSubject(), UserId::of, ErrorCode.UNAUTHENTICATED, "token subject");
-        DeviceId device = RequestIds.parse(deviceId, DeviceId::of, ErrorCode.VALIDATION_FAILED, "deviceId");
+        UserId user = RequestIds.caller(jwt);
+        DeviceId device = RequestIds.device(deviceId);
         int limit = (request.limit() != null) ? request.limit() : defaultLimit;
         QueuePosition after = position(request.after());
-        List<QueuedMessage> messages;
-        try {
-            messages = replayer.page(user, device, after, limit);
-        }
-        catch (DriverException ex) {
-            throw new ChatException(ErrorCode.SERVICE_UNAVAILABLE, "The delivery queue is unavailable right now");
-        }
+        // A Cassandra failure is a retryable 503 through service-kit's
+        // CassandraFailureAdvice.
+        List<QueuedMessage> messages = replayer.page(user, device, after, limit);
         ReplayPosition next = (messages.size() < limit) ? null
                 : ReplayPosition.of(QueuePosition.of(messages.get(messages.size() - 1)));
         return new ReplayPage(messages.stream().map(QueuedMessage::toFrame).toList(), next);
