@@ -49,8 +49,8 @@ class AckController {
     AckResponse ack(@AuthenticationPrincipal Jwt jwt,
             @Parameter(description = "One of the caller's devices") @PathVariable String deviceId,
             @Valid @RequestBody AckRequest request) {
-        UserId user = RequestIds.parse(jwt.getSubject(), UserId::of, ErrorCode.UNAUTHENTICATED, "token subject");
-        DeviceId device = RequestIds.parse(deviceId, DeviceId::of, ErrorCode.VALIDATION_FAILED, "deviceId");
+        UserId user = RequestIds.caller(jwt);
+        DeviceId device = RequestIds.device(deviceId);
         ConversationId conversation = RequestIds.parse(request.conversationId(), ConversationId::of,
                 ErrorCode.VALIDATION_FAILED, "conversationId");
         List<MessageId> messageIds = request.messageIds()

@@ -121,7 +121,7 @@ class Deliverer {
         List<DeviceId> unqueued = DeliveryTargets.routedWithoutRow(recipient, delivery.sender(),
                 delivery.senderDevice(), targets, live);
         enqueue(recipient, unqueued, queued);
-        push(delivery, live, targets, unqueued);
+        push(delivery, live);
         if (live.isEmpty() && !recipient.equals(delivery.sender())) {
             notifications.requestFor(delivery);
         }
@@ -142,10 +142,15 @@ class Deliverer {
         }
     }
 
-    private void push(DeliveryRequested delivery, List<Route> live, List<DeviceId> targets, List<DeviceId> unqueued) {
+    /**
+     * Pushes to every routed device, all of which have their row now, but the sending
+     * one.
+     */
+    private void push(DeliveryRequested delivery, List<Route> live) {
         MessageFrame frame = delivery.toFrame();
         for (Route route : live) {
-            if (!targets.contains(route.device()) && !unqueued.contains(route.device())) {
+            if (DeliveryTargets.isSendingDevice(delivery.recipient(), delivery.sender(), delivery.senderDevice(),
+                    route.device())) {
                 continue;
             }
             try {

@@ -56,12 +56,21 @@ final class DeliveryTargets {
         List<DeviceId> missing = new ArrayList<>();
         for (Route route : routes) {
             DeviceId device = route.device();
-            boolean sending = recipient.equals(sender) && device.equals(senderDevice);
-            if (!sending && !queued.contains(device) && !missing.contains(device)) {
+            if (!isSendingDevice(recipient, sender, senderDevice, device) && !queued.contains(device)
+                    && !missing.contains(device)) {
                 missing.add(device);
             }
         }
         return missing;
+    }
+
+    /**
+     * @return whether {@code device} is the one the message was sent from, in the copy
+     * for the sender's own devices: the only routed device that gets neither a row nor
+     * the push
+     */
+    static boolean isSendingDevice(UserId recipient, UserId sender, DeviceId senderDevice, DeviceId device) {
+        return recipient.equals(sender) && device.equals(senderDevice);
     }
 
 }

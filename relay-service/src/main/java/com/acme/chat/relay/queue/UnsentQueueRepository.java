@@ -84,8 +84,8 @@ public class UnsentQueueRepository {
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) USING TTL ? AND TIMESTAMP ?");
         this.selectDevice = session.prepare("SELECT " + COLUMNS + ", TTL(message_id) AS remaining_ttl "
                 + "FROM unsent_messages WHERE recipient_id = ? AND device_id = ?");
-        this.selectFirstPage = session.prepare(
-                "SELECT " + COLUMNS + " FROM unsent_messages " + "WHERE recipient_id = ? AND device_id = ? LIMIT ?");
+        this.selectFirstPage = session
+            .prepare("SELECT " + COLUMNS + " FROM unsent_messages WHERE recipient_id = ? AND device_id = ? LIMIT ?");
         this.selectPageAfter = session.prepare("SELECT " + COLUMNS + " FROM unsent_messages "
                 + "WHERE recipient_id = ? AND device_id = ? AND (conversation_id, seq) > (?, ?) LIMIT ?");
         this.selectConversation = session.prepare("SELECT seq, message_id, sent_at FROM unsent_messages "

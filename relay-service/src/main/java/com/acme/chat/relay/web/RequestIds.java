@@ -4,7 +4,11 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.oauth2.jwt.Jwt;
+
 import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.UserId;
 import com.acme.chat.kit.web.ChatException;
 
 /**
@@ -35,6 +39,22 @@ public final class RequestIds {
         catch (IllegalArgumentException ex) {
             throw new ChatException(code, field + ": " + ex.getMessage());
         }
+    }
+
+    /**
+     * @return the calling user: the token's subject
+     * @throws ChatException {@code unauthenticated} when the subject is not a user id
+     */
+    public static UserId caller(Jwt jwt) {
+        return parse(jwt.getSubject(), UserId::of, ErrorCode.UNAUTHENTICATED, "token subject");
+    }
+
+    /**
+     * @return the device named in the path
+     * @throws ChatException {@code validation_failed} when it is not a device id
+     */
+    public static DeviceId device(String deviceId) {
+        return parse(deviceId, DeviceId::of, ErrorCode.VALIDATION_FAILED, "deviceId");
     }
 
 }

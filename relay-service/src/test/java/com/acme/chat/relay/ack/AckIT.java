@@ -170,15 +170,7 @@ class AckIT extends RelayIntegrationTest {
 
     private List<DeliveryRequested> queueFor(UserId recipient, UserId sender, int count) {
         devices.register(recipient, PHONE, Instant.now());
-        List<DeliveryRequested> messages = new ArrayList<>();
-        for (int seq = 1; seq <= count; seq++) {
-            DeliveryRequested message = delivery(recipient, sender, WEB, seq);
-            messages.add(message);
-            events.send(message);
-        }
-        List<String> ids = messages.stream().map(m -> m.messageId().value()).toList();
-        await().atMost(KAFKA_WAIT).until(() -> queue.messageIds(recipient, PHONE).equals(ids));
-        return messages;
+        return queueOffline(recipient, sender, PHONE, count);
     }
 
 }

@@ -45,7 +45,7 @@ class PresenceIT extends RelayIntegrationTest {
         UserId alice = freshUser("alice");
         UserId bob = freshUser("bob");
         devices.register(bob, PHONE, Instant.now());
-        List<DeliveryRequested> messages = queueOffline(bob, alice, 3);
+        List<DeliveryRequested> messages = queueOffline(bob, alice, PHONE, 3);
 
         events.send(connected(bob, PHONE, handler.id(), "conn-7"));
 
@@ -66,7 +66,7 @@ class PresenceIT extends RelayIntegrationTest {
         UserId alice = freshUser("alice");
         UserId bob = freshUser("bob");
         devices.register(bob, PHONE, Instant.now());
-        List<DeliveryRequested> messages = queueOffline(bob, alice, 2);
+        List<DeliveryRequested> messages = queueOffline(bob, alice, PHONE, 2);
 
         events.send(connectedReplayingItself(bob, PHONE, handler.id(), "conn-new"));
         // An older handler's event for the same device, after it (same key, so handled
@@ -82,7 +82,7 @@ class PresenceIT extends RelayIntegrationTest {
         UserId alice = freshUser("alice");
         UserId bob = freshUser("bob");
         devices.register(bob, PHONE, Instant.now());
-        List<DeliveryRequested> messages = queueOffline(bob, alice, 3);
+        List<DeliveryRequested> messages = queueOffline(bob, alice, PHONE, 3);
         events.send(connected(bob, PHONE, handler.id(), "conn-1"));
         handler.awaitDelivers(3, KAFKA_WAIT);
 
@@ -135,18 +135,6 @@ class PresenceIT extends RelayIntegrationTest {
             assertThat(row).isNotNull();
             assertThat(row.getInstant("last_seen")).isEqualTo(at);
         });
-    }
-
-    private List<DeliveryRequested> queueOffline(UserId recipient, UserId sender, int count) {
-        List<DeliveryRequested> messages = new ArrayList<>();
-        for (int seq = 1; seq <= count; seq++) {
-            DeliveryRequested message = delivery(recipient, sender, WEB, seq);
-            messages.add(message);
-            events.send(message);
-        }
-        List<String> ids = messages.stream().map(m -> m.messageId().value()).toList();
-        await().atMost(KAFKA_WAIT).until(() -> queue.messageIds(recipient, PHONE).equals(ids));
-        return messages;
     }
 
 }

@@ -152,16 +152,4 @@ class ReplayIT extends RelayIntegrationTest {
         return Http.request(Http.local(port, "/api/v1/devices/" + device + "/replay")).bearer(token).post(body);
     }
 
-    private List<DeliveryRequested> queueOffline(UserId recipient, UserId sender, DeviceId device, int count) {
-        List<DeliveryRequested> messages = new ArrayList<>();
-        for (int seq = 1; seq <= count; seq++) {
-            DeliveryRequested message = delivery(recipient, sender, WEB, seq);
-            messages.add(message);
-            events.send(message);
-        }
-        List<String> ids = messages.stream().map(m -> m.messageId().value()).toList();
-        await().atMost(KAFKA_WAIT).until(() -> queue.messageIds(recipient, device).equals(ids));
-        return messages;
-    }
-
 }

@@ -2,6 +2,8 @@ package com.acme.chat.relay.testsupport;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -17,11 +19,15 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
+import com.acme.chat.common.event.DeliveryRequested;
 import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.routing.RouteKeys;
 import com.acme.chat.common.namespace.ChatNamespace;
 import com.acme.chat.testsupport.Http;
 import com.acme.chat.testsupport.KafkaListeners;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Shared wiring of relay's integration tests (each subclass is a
@@ -87,6 +93,24 @@ public abstract class RelayIntegrationTest {
     void closeFixtures() {
         handler.close();
         events.close();
+    }
+
+    /**
+     * Sends {@code count} deliveries with seqs 1, 2, ... from the sender's web device to
+     * the recipient and waits until they are all queued, in order, for {@code device}
+     * (which must be the recipient's only known device).
+     * @return the deliveries, in seq order
+     */
+    protected List<DeliveryRequested> queueOffline(UserId recipient, UserId sender, DeviceId device, int count) {
+        List<DeliveryRequested> messages = new ArrayList<>();
+        for (int seq = 1; seq <= count; seq++) {
+            DeliveryRequested message = Events.delivery(recipient, sender, DeviceId.of("web"), seq);
+            messages.add(message);
+            events.send(message);
+        }
+        List<String> ids = messages.stream().map(m -> m.messageId().value()).toList();
+        await().atMost(KAFKA_WAIT).until(() -> queue.messageIds(recipient, device).equals(ids));
+        return messages;
     }
 
     protected HttpResponse<String> postAck(String token, DeviceId device, String body) {
