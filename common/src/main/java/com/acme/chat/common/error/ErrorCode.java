@@ -107,7 +107,14 @@ public enum ErrorCode {
      * A dependency is temporarily unavailable (overload, restart, failover); retry after
      * backing off.
      */
-    SERVICE_UNAVAILABLE(503, "service_unavailable", "Service unavailable", true);
+    SERVICE_UNAVAILABLE(503, "service_unavailable", "Service unavailable", true),
+
+    /**
+     * The server is shedding load and refused the request before doing any of it (never
+     * applied); retry after the advised delay ({@code Retry-After},
+     * {@code retryAfterMs}).
+     */
+    OVERLOADED(503, "overloaded", "Server overloaded", true);
 
     private static final String PROBLEM_TYPE_PREFIX = "urn:chat:problem:";
 

@@ -19,9 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @param traceId the trace of the failed frame's handling (W3C trace id, 32 hex digits),
  * for support: a client that reports it leads to every hop's log lines; absent when the
  * server has no trace for it
+ * @param retryAfterMs how long to wait before resending, in milliseconds, when the server
+ * advises it ({@code overloaded}, {@code rate_limited}); absent otherwise
  */
-public record ErrorFrame(@Nullable String id, String code, String message, boolean retryable,
-        @Nullable String traceId) implements ServerFrame {
+public record ErrorFrame(@Nullable String id, String code, String message, boolean retryable, @Nullable String traceId,
+        @Nullable Long retryAfterMs) implements ServerFrame {
 
     /** The JSON {@code type} of this frame. */
     public static final String TYPE = "error";
@@ -39,7 +41,19 @@ public record ErrorFrame(@Nullable String id, String code, String message, boole
      * @param retryable whether a retry can succeed
      */
     public ErrorFrame(@Nullable String id, String code, String message, boolean retryable) {
-        this(id, code, message, retryable, null);
+        this(id, code, message, retryable, null, null);
+    }
+
+    /**
+     * An error frame without advised delay.
+     * @param id the correlation id of the failed frame, if known
+     * @param code an error code
+     * @param message detail for the user
+     * @param retryable whether a retry can succeed
+     * @param traceId the trace of the failed frame's handling, or null
+     */
+    public ErrorFrame(@Nullable String id, String code, String message, boolean retryable, @Nullable String traceId) {
+        this(id, code, message, retryable, traceId, null);
     }
 
     /**
@@ -47,7 +61,15 @@ public record ErrorFrame(@Nullable String id, String code, String message, boole
      * @return this frame naming that trace
      */
     public ErrorFrame withTraceId(@Nullable String traceId) {
-        return new ErrorFrame(id, code, message, retryable, traceId);
+        return new ErrorFrame(id, code, message, retryable, traceId, retryAfterMs);
+    }
+
+    /**
+     * @param retryAfterMs the advised delay before a resend, in milliseconds, or null
+     * @return this frame advising that delay
+     */
+    public ErrorFrame withRetryAfterMs(@Nullable Long retryAfterMs) {
+        return new ErrorFrame(id, code, message, retryable, traceId, retryAfterMs);
     }
 
     /**

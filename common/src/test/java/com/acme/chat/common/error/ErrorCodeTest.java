@@ -61,7 +61,7 @@ class ErrorCodeTest {
     @Test
     void onlyTransientFailuresAreRetryable() {
         assertThat(Arrays.stream(ErrorCode.values()).filter(ErrorCode::retryable))
-            .containsExactlyInAnyOrder(ErrorCode.RATE_LIMITED, ErrorCode.SERVICE_UNAVAILABLE);
+            .containsExactlyInAnyOrder(ErrorCode.RATE_LIMITED, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.OVERLOADED);
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.kit.admission.AdmissionGate;
 import com.acme.chat.kit.openapi.ErrorResponses;
 import com.acme.chat.messaging.config.MessagingProperties;
 import com.acme.chat.messaging.shard.NotOwnerException;
@@ -30,7 +31,10 @@ import com.acme.chat.messaging.user.UserDirectory;
 /**
  * Send-Message: {@code POST /api/v1/messages}, optional header {@code X-Device-Id}
  * (default {@code rest}). Answers 201 with the ack of a new message, or 200 with the
- * original ack ({@code duplicate: true}) for a retry.
+ * original ack ({@code duplicate: true}) for a retry. Past
+ * {@code chat.admission.max-in-flight-sends} sends in flight in this instance, a send is
+ * refused at once with {@code 503 overloaded} and {@code Retry-After}, before anything is
+ * stored.
  */
 @RestController
 @Tag(name = "messages", description = "Send-Message and Get-Message")
@@ -44,10 +48,14 @@ class SendMessageController {
 
     private final SendMessageValidator validator;
 
-    SendMessageController(MessageService messages, SendForwarder forwarder, MessagingProperties properties) {
+    private final AdmissionGate admission;
+
+    SendMessageController(MessageService messages, SendForwarder forwarder, MessagingProperties properties,
+            AdmissionGate admission) {
         this.messages = messages;
         this.forwarder = forwarder;
         this.validator = new SendMessageValidator(properties.maxTextChars());
+        this.admission = admission;
     }
 
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -56,28 +64,37 @@ class SendMessageController {
                     + "(sender, clientMsgId): a retry answers the original ack with duplicate: true and stores nothing "
                     + "new; the same clientMsgId with other content is duplicate_mismatch. The answer comes only once "
                     + "the message is stored and its events are acknowledged by Kafka; service_unavailable means "
-                    + "retry with the same clientMsgId.")
+                    + "retry with the same clientMsgId. overloaded means not stored: retry after Retry-After.")
     @ApiResponse(responseCode = "201", description = "Stored: the ack of a new message",
             content = @Content(schema = @Schema(implementation = MessageAckView.class)))
     @ApiResponse(responseCode = "200", description = "A retry: the ack of the message stored earlier (duplicate: true)",
             content = @Content(schema = @Schema(implementation = MessageAckView.class)))
     @ErrorResponses({ ErrorCode.VALIDATION_FAILED, ErrorCode.TEXT_TOO_LONG, ErrorCode.UNKNOWN_USER,
-            ErrorCode.UNKNOWN_GROUP, ErrorCode.DUPLICATE_MISMATCH, ErrorCode.SERVICE_UNAVAILABLE })
+            ErrorCode.UNKNOWN_GROUP, ErrorCode.DUPLICATE_MISMATCH, ErrorCode.SERVICE_UNAVAILABLE,
+            ErrorCode.OVERLOADED })
     ResponseEntity<?> send(@AuthenticationPrincipal Jwt jwt,
             @Parameter(description = "Which of the caller's devices sent it (default: rest)") @RequestHeader(
                     name = "X-Device-Id", required = false) @Nullable String device,
             @Valid @RequestBody SendMessageRequest request, @RequestHeader HttpHeaders headers) {
         SendCommand command = validator.validate(request, device);
-        MessageService.Outcome outcome;
+        if (!admission.tryEnter()) {
+            throw admission.overloaded("send");
+        }
         try {
-            outcome = messages.send(UserDirectory.subject(jwt), command);
+            MessageService.Outcome outcome;
+            try {
+                outcome = messages.send(UserDirectory.subject(jwt), command);
+            }
+            catch (NotOwnerException ex) {
+                // Another instance writes this conversation (ADR 0014): it answers, once.
+                return forwarder.forward(ex, PATH, request, headers);
+            }
+            return ResponseEntity.status(outcome.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(MessageAckView.of(outcome.message(), outcome.duplicate()));
         }
-        catch (NotOwnerException ex) {
-            // Another instance writes this conversation (ADR 0014): it answers, once.
-            return forwarder.forward(ex, PATH, request, headers);
+        finally {
+            admission.exit();
         }
-        return ResponseEntity.status(outcome.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
-            .body(MessageAckView.of(outcome.message(), outcome.duplicate()));
     }
 
 }

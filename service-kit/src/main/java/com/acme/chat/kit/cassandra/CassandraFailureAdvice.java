@@ -39,7 +39,7 @@ public class CassandraFailureAdvice {
     ResponseEntity<ProblemDetail> handleCompletion(CompletionException ex) {
         Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
         if (cause instanceof ChatException chat) {
-            return Problems.response(chat.code(), chat.getMessage());
+            return Problems.response(chat);
         }
         return problemFor(cause);
     }

@@ -25,7 +25,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ChatException.class)
     ResponseEntity<ProblemDetail> handleChat(ChatException ex) {
-        return Problems.response(ex.code(), ex.getMessage());
+        return Problems.response(ex);
     }
 
     @ExceptionHandler(Exception.class)

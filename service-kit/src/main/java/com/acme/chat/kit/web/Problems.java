@@ -1,10 +1,12 @@
 package com.acme.chat.kit.web;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -40,6 +42,24 @@ public final class Problems {
     public static ResponseEntity<ProblemDetail> response(ErrorCode code, String detail) {
         ProblemDetail problem = of(code, detail);
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /**
+     * The ProblemDetail of a {@link ChatException} as a response; an advised retry delay
+     * becomes the {@code Retry-After} header (whole seconds, rounded up) and the
+     * {@code retryAfterMs} property.
+     */
+    public static ResponseEntity<ProblemDetail> response(ChatException ex) {
+        ProblemDetail problem = of(ex.code(), ex.getMessage());
+        Duration retryAfter = ex.retryAfter();
+        if (retryAfter == null) {
+            return ResponseEntity.status(problem.getStatus()).body(problem);
+        }
+        problem.setProperty("retryAfterMs", retryAfter.toMillis());
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return ResponseEntity.status(problem.getStatus())
+            .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+            .body(problem);
     }
 
     /**

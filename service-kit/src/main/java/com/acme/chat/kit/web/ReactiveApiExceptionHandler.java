@@ -27,7 +27,7 @@ public class ReactiveApiExceptionHandler extends ResponseEntityExceptionHandler 
 
     @ExceptionHandler(ChatException.class)
     ResponseEntity<ProblemDetail> handleChat(ChatException ex, ServerWebExchange exchange) {
-        return traced(Problems.response(ex.code(), ex.getMessage()), exchange);
+        return traced(Problems.response(ex), exchange);
     }
 
     @ExceptionHandler(Exception.class)

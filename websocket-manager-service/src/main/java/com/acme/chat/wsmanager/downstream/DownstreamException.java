@@ -28,27 +28,38 @@ public final class DownstreamException extends RuntimeException {
 
     private final @Nullable String detail;
 
+    private final @Nullable Long retryAfterMs;
+
     private DownstreamException(Kind kind, String service, int status, @Nullable String code, @Nullable String detail,
-            @Nullable Throwable cause) {
+            @Nullable Long retryAfterMs, @Nullable Throwable cause) {
         super(service + ": " + kind + (status > 0 ? " " + status : "") + (code != null ? " " + code : ""), cause);
         this.kind = kind;
         this.service = service;
         this.status = status;
         this.code = code;
         this.detail = detail;
+        this.retryAfterMs = retryAfterMs;
     }
 
     public static DownstreamException problem(String service, int status, @Nullable String code,
             @Nullable String detail) {
-        return new DownstreamException(Kind.PROBLEM, service, status, code, detail, null);
+        return problem(service, status, code, detail, null);
+    }
+
+    /**
+     * @param retryAfterMs the delay the service advised before a retry, or null
+     */
+    public static DownstreamException problem(String service, int status, @Nullable String code,
+            @Nullable String detail, @Nullable Long retryAfterMs) {
+        return new DownstreamException(Kind.PROBLEM, service, status, code, detail, retryAfterMs, null);
     }
 
     public static DownstreamException unavailable(String service, Throwable cause) {
-        return new DownstreamException(Kind.UNAVAILABLE, service, 0, null, null, cause);
+        return new DownstreamException(Kind.UNAVAILABLE, service, 0, null, null, null, cause);
     }
 
     public static DownstreamException badResponse(String service, int status, Throwable cause) {
-        return new DownstreamException(Kind.BAD_RESPONSE, service, status, null, null, cause);
+        return new DownstreamException(Kind.BAD_RESPONSE, service, status, null, null, null, cause);
     }
 
     public Kind kind() {
@@ -81,6 +92,14 @@ public final class DownstreamException extends RuntimeException {
      */
     public @Nullable String detail() {
         return detail;
+    }
+
+    /**
+     * @return the delay the service advised before a retry ({@code retryAfterMs} of its
+     * ProblemDetail), or null
+     */
+    public @Nullable Long retryAfterMs() {
+        return retryAfterMs;
     }
 
 }

@@ -118,16 +118,19 @@ final class DownstreamHttp {
     private DownstreamException problem(int status, byte[] body) {
         String code = null;
         String detail = null;
+        Long retryAfterMs = null;
         try {
             JsonNode tree = (body.length == 0) ? null : json.readTree(body);
             code = text(tree, "code");
             detail = text(tree, "detail");
+            JsonNode retryAfter = (tree != null && tree.isObject()) ? tree.get("retryAfterMs") : null;
+            retryAfterMs = (retryAfter != null && retryAfter.canConvertToLong()) ? retryAfter.asLong() : null;
         }
         catch (JacksonException ex) {
             // Not a ProblemDetail (a proxy's error page, an empty body): the status is
             // all there is.
         }
-        return DownstreamException.problem(service, status, code, detail);
+        return DownstreamException.problem(service, status, code, detail, retryAfterMs);
     }
 
     private static @Nullable String text(@Nullable JsonNode tree, String field) {

@@ -47,7 +47,8 @@ final class DownstreamErrors {
                     log.warn("{} answered {} with code {}", ex.service(), ex.status(), ex.code());
                 }
                 String detail = ex.detail();
-                return ErrorFrame.of(id, code, (detail == null || detail.isBlank()) ? code.title() : detail);
+                return ErrorFrame.of(id, code, (detail == null || detail.isBlank()) ? code.title() : detail)
+                    .withRetryAfterMs(ex.retryAfterMs());
         }
     }
 

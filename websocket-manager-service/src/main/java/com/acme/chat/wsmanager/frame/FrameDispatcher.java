@@ -28,6 +28,7 @@ import com.acme.chat.common.protocol.SendMessage;
 import com.acme.chat.common.protocol.ServerFrame;
 import com.acme.chat.common.protocol.SubscribePresence;
 import com.acme.chat.common.protocol.Typing;
+import com.acme.chat.kit.admission.AdmissionGate;
 import com.acme.chat.wsmanager.downstream.MessagingClient;
 import com.acme.chat.wsmanager.downstream.PushedMessage;
 import com.acme.chat.wsmanager.downstream.RelayClient;
@@ -65,15 +66,18 @@ public class FrameDispatcher {
 
     private final ObservationRegistry observations;
 
+    private final AdmissionGate sendAdmission;
+
     private final Map<String, Counter> received = new ConcurrentHashMap<>();
 
     FrameDispatcher(JsonMapper json, Validator validator, MessagingClient messaging, RelayClient relay,
-            MeterRegistry meters, ObservationRegistry observations) {
+            MeterRegistry meters, ObservationRegistry observations, AdmissionGate sendAdmission) {
         this.parser = new FrameParser(json, validator);
         this.messaging = messaging;
         this.relay = relay;
         this.meters = meters;
         this.observations = observations;
+        this.sendAdmission = sendAdmission;
     }
 
     /**
@@ -172,9 +176,16 @@ public class FrameDispatcher {
         @Override
         public Mono<ServerFrame> onSendMessage(SendMessage frame) {
             received(SendMessage.TYPE);
+            if (!sendAdmission.tryEnter()) {
+                // Too many sends in flight through this handler: refused before messaging
+                // sees it, so the client knows it was not stored.
+                return Mono.just(ErrorFrame.of(frame.id(), ErrorCode.OVERLOADED, AdmissionGate.detail("send"))
+                    .withRetryAfterMs(sendAdmission.retryAfter().toMillis()));
+            }
             return messaging.send(principal, frame)
-                .map(stored -> Ack.messageStored(frame.id(), stored.messageId(), stored.conversationId(), stored.seq(),
-                        stored.sentAt(), stored.duplicate()));
+                .<ServerFrame>map(stored -> Ack.messageStored(frame.id(), stored.messageId(), stored.conversationId(),
+                        stored.seq(), stored.sentAt(), stored.duplicate()))
+                .doFinally(signal -> sendAdmission.exit());
         }
 
         @Override

@@ -1,5 +1,6 @@
 package com.acme.chat.wsmanager.frame;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import com.acme.chat.common.protocol.ErrorFrame;
 import com.acme.chat.common.protocol.Pong;
 import com.acme.chat.common.protocol.SendMessage;
 import com.acme.chat.common.protocol.ServerFrame;
+import com.acme.chat.kit.admission.AdmissionGate;
 import com.acme.chat.wsmanager.downstream.DownstreamException;
 import com.acme.chat.wsmanager.downstream.MessagingClient;
 import com.acme.chat.wsmanager.downstream.PushedMessage;
@@ -56,8 +58,11 @@ class FrameDispatcherTest {
 
     private final List<Observation.Context> observed = new CopyOnWriteArrayList<>();
 
+    private final AdmissionGate sendAdmission = new AdmissionGate("sends", 2, Duration.ofMillis(1000),
+            new SimpleMeterRegistry());
+
     private final FrameDispatcher dispatcher = new FrameDispatcher(JsonMapper.builder().build(),
-            VALIDATION.getValidator(), messaging, relay, new SimpleMeterRegistry(), recording(observed));
+            VALIDATION.getValidator(), messaging, relay, new SimpleMeterRegistry(), recording(observed), sendAdmission);
 
     /** A registry that keeps the context of every stopped observation. */
     private static ObservationRegistry recording(List<Observation.Context> stopped) {
@@ -137,6 +142,44 @@ class FrameDispatcherTest {
         ErrorFrame error = errorFor(DownstreamException.problem("messaging", 404, "unknown_user", "No user 'bob'"));
 
         assertThat(error).isEqualTo(new ErrorFrame("f-1", "unknown_user", "No user 'bob'", false));
+    }
+
+    @Test
+    void sendsBeyondTheAdmissionLimitAreRefusedAsOverloadedWithoutReachingMessaging() {
+        given(messaging.send(any(), any())).willReturn(Mono.never());
+        // the gate admits two: both stay in flight (messaging never answers)
+        dispatcher.prepare(SEND).handle(ALICE, PushedMessages.NONE).subscribe();
+        dispatcher.prepare(SEND.replace("f-1", "f-2")).handle(ALICE, PushedMessages.NONE).subscribe();
+
+        ServerFrame third = answer(SEND.replace("f-1", "f-3"));
+
+        assertThat(third).isInstanceOfSatisfying(ErrorFrame.class, error -> {
+            assertThat(error.id()).isEqualTo("f-3");
+            assertThat(error.code()).isEqualTo("overloaded");
+            assertThat(error.retryable()).isTrue();
+            assertThat(error.retryAfterMs()).isBetween(1000L, 1500L);
+        });
+        then(messaging).should(org.mockito.Mockito.times(2)).send(any(), any());
+    }
+
+    @Test
+    void anAnsweredSendLeavesTheGate() {
+        given(messaging.send(any(), any()))
+            .willReturn(Mono.error(DownstreamException.problem("messaging", 404, "unknown_user", "No user 'bob'")));
+        for (int i = 0; i < 5; i++) {
+            assertThat(((ErrorFrame) answer(SEND)).code()).isEqualTo("unknown_user");
+        }
+        assertThat(sendAdmission.inFlight()).isZero();
+    }
+
+    @Test
+    void messagingsAdvisedRetryDelayReachesTheClient() {
+        ErrorFrame error = errorFor(
+                DownstreamException.problem("messaging", 503, "overloaded", "Too many sends", 1234L));
+
+        assertThat(error.code()).isEqualTo("overloaded");
+        assertThat(error.retryable()).isTrue();
+        assertThat(error.retryAfterMs()).isEqualTo(1234L);
     }
 
     @Test
