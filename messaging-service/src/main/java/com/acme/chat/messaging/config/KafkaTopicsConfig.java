@@ -19,4 +19,10 @@ class KafkaTopicsConfig {
         return topics.declare(Topics.MESSAGES, Topics.DELIVERIES, Topics.RECEIPTS);
     }
 
+    /** Where receipt records go when their handling fails for good. */
+    @Bean
+    KafkaAdmin.NewTopics messagingDeadLetterTopics(ChatTopics topics) {
+        return topics.declareDeadLetters(Topics.RECEIPTS);
+    }
+
 }

@@ -18,10 +18,11 @@ import com.acme.chat.kit.kafka.ChatEventReader;
  * them).
  * <p>
  * At least once and idempotent: a watermark only moves forward, so a redelivered or stale
- * receipt changes nothing. Unreadable records are skipped by the {@link ChatEventReader}
- * (logged by position and counted); a storage failure is retried with back-off until it
- * succeeds (see {@code KafkaListenerConfig}), so no receipt is lost while Cassandra is
- * away. One thread per assigned partition.
+ * receipt changes nothing. A storage failure is retried with back-off until it succeeds,
+ * so no receipt is lost while Cassandra is away; an unreadable record, or one whose
+ * handling keeps failing otherwise, goes to {@code chat.receipts.v1.dlt} (service-kit's
+ * {@code DeadLetters}). {@code chat.messaging.receipt-listener-concurrency} consumer
+ * threads (2), each handling its partitions in order.
  */
 @Component
 class DeliveredReceiptsHandler {
@@ -36,7 +37,8 @@ class DeliveredReceiptsHandler {
     }
 
     @KafkaListener(topics = "#{@chatNamespace.topic('" + Topics.RECEIPTS + "')}",
-            groupId = "#{@chatNamespace.group('${spring.kafka.consumer.group-id:messaging-service}')}")
+            groupId = "#{@chatNamespace.group('${spring.kafka.consumer.group-id:messaging-service}')}",
+            concurrency = "${chat.messaging.receipt-listener-concurrency:2}")
     void onReceipt(ConsumerRecord<String, String> record) {
         if (reader.read(record) instanceof ReceiptRecorded receipt && receipt.kind() == ReceiptKind.DELIVERED) {
             receipts.recordDelivered(receipt);

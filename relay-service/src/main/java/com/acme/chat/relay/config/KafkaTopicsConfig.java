@@ -22,4 +22,10 @@ class KafkaTopicsConfig {
         return topics.declare(Topics.MESSAGES, Topics.NOTIFICATIONS, Topics.RECEIPTS);
     }
 
+    /** Where records of the consumed topics go when their handling fails for good. */
+    @Bean
+    KafkaAdmin.NewTopics relayDeadLetterTopics(ChatTopics topics) {
+        return topics.declareDeadLetters(Topics.MESSAGES, Topics.DELIVERIES, Topics.PRESENCE, Topics.RECEIPTS);
+    }
+
 }

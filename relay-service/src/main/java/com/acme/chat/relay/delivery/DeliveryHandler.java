@@ -36,8 +36,10 @@ import com.acme.chat.kit.kafka.ChatEventReader;
  * conversation's (or one recipient's) messages are queued and pushed in order.
  * Idempotent: a redelivered record writes the same rows again (same primary key and write
  * timestamp, so even a row acked in between stays deleted while its tombstone lives) and
- * may push the frame again, which clients drop by messageId. Unreadable records are
- * logged and skipped by the {@link ChatEventReader}.
+ * may push the frame again, which clients drop by messageId. A record the
+ * {@link ChatEventReader} cannot read, or whose handling fails for good (not because a
+ * dependency is away), goes to the topic's dead-letter topic (service-kit's
+ * {@code DeadLetters}).
  */
 @Component
 class DeliveryHandler {

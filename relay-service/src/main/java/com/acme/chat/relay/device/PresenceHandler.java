@@ -30,7 +30,7 @@ import com.acme.chat.relay.routing.RouteDirectory;
  * drops the cached routes.
  * <p>
  * <b>Guarantees.</b> At least once: the offset is committed only after the event was
- * handled, and a failure is retried in place (see {@code KafkaConsumerConfig}), so a
+ * handled, and a failure is retried in place (service-kit's {@code DeadLetters}), so a
  * replay may run twice and clients deduplicate by messageId. Records are keyed by user,
  * so one user's connects and disconnects are handled in order, one at a time.
  */

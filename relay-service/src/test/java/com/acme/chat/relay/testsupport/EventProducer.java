@@ -48,6 +48,18 @@ public final class EventProducer implements AutoCloseable {
         ProducerRecord<String, String> record = new ProducerRecord<>(namespace.topic(event.topic()),
                 event.partitionKey(), value);
         headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+        send(record, event.getClass().getSimpleName());
+    }
+
+    /**
+     * Sends any value (e.g. one that is not an event) and waits until the broker has it.
+     * @param topic the topic as documented
+     */
+    public void sendRaw(String topic, String key, String value) {
+        send(new ProducerRecord<>(namespace.topic(topic), key, value), "a raw record");
+    }
+
+    private void send(ProducerRecord<String, String> record, String what) {
         try {
             producer.send(record).get(60, TimeUnit.SECONDS);
         }
@@ -56,7 +68,7 @@ public final class EventProducer implements AutoCloseable {
             throw new IllegalStateException(ex);
         }
         catch (Exception ex) {
-            throw new IllegalStateException("Cannot publish " + event.getClass().getSimpleName(), ex);
+            throw new IllegalStateException("Cannot publish " + what, ex);
         }
     }
 

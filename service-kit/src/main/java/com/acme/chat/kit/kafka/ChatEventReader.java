@@ -3,7 +3,6 @@ package com.acme.chat.kit.kafka;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -16,11 +15,12 @@ import com.acme.chat.common.namespace.ChatNamespace;
 /**
  * The one way a listener reads a record: its JSON value as a {@link ChatEvent},
  * dispatching on the {@code type} discriminator. A record that can never become an event
- * (no value, not JSON, an unknown type, a missing required field) is skipped rather than
- * retried forever: logged at WARN by its position only (topic, partition, offset; never
- * its content) and counted in {@code chat.kafka.records.skipped}, tagged {@code topic}
- * (as documented, without namespace) and {@code reason} ({@code no_value},
- * {@code unreadable}). Thread-safe.
+ * (no value, not JSON, an unknown type, a missing required field) is never retried: it is
+ * logged at WARN by its position only (topic, partition, offset; never its content),
+ * counted in {@code chat.kafka.records.skipped}, tagged {@code topic} (as documented,
+ * without namespace) and {@code reason} ({@code no_value}, {@code unreadable}), and
+ * thrown as an {@link UnreadableRecordException}, which {@link DeadLetters} sends to the
+ * topic's dead-letter topic at once. Thread-safe.
  */
 public class ChatEventReader {
 
@@ -44,9 +44,10 @@ public class ChatEventReader {
 
     /**
      * @param record the record
-     * @return the event, or null when the record is skipped
+     * @return the event
+     * @throws UnreadableRecordException when the record can never be read as an event
      */
-    public @Nullable ChatEvent read(ConsumerRecord<String, String> record) {
+    public ChatEvent read(ConsumerRecord<String, String> record) {
         String value = record.value();
         if (value == null) {
             return skip(record, "no_value", "no value");
@@ -60,16 +61,16 @@ public class ChatEventReader {
         }
     }
 
-    private @Nullable ChatEvent skip(ConsumerRecord<String, String> record, String reason, String why) {
+    private ChatEvent skip(ConsumerRecord<String, String> record, String reason, String why) {
         log.warn("Skipping a record that is not an event at {}-{}@{}: {}", record.topic(), record.partition(),
                 record.offset(), why);
         Counter.builder(SKIPPED_METER)
-            .description("Kafka records skipped because they can never be read as an event")
+            .description("Kafka records that can never be read as an event (sent to the dead-letter topic)")
             .tag("topic", logical(record.topic()))
             .tag("reason", reason)
             .register(meters)
             .increment();
-        return null;
+        throw new UnreadableRecordException(reason + " (" + why + ")");
     }
 
     private String logical(String topic) {

@@ -24,10 +24,15 @@ import org.springframework.validation.annotation.Validated;
  * retryable {@code service_unavailable}); keep the producer's {@code max.block.ms} at
  * most this long, because a send that cannot get metadata blocks its caller that long
  * @param healthTimeout how long the readiness check waits for the cluster to answer
+ * @param deadLetterAttempts how often a listener tries a record whose handling fails
+ * permanently (not a dependency being away) before it goes to the dead-letter topic
+ * @param deadLetterBackoff the pause between those attempts
  */
 @ConfigurationProperties("chat.kafka")
 @Validated
 public record ChatKafkaProperties(@DefaultValue("12") @Positive int partitions,
         @DefaultValue("1") @Positive short replicationFactor, @DefaultValue("1") @Positive int minInsyncReplicas,
-        @DefaultValue("5s") @NotNull Duration publishTimeout, @DefaultValue("2s") @NotNull Duration healthTimeout) {
+        @DefaultValue("5s") @NotNull Duration publishTimeout, @DefaultValue("2s") @NotNull Duration healthTimeout,
+        @DefaultValue("3") @Positive int deadLetterAttempts, @DefaultValue("1s") @NotNull Duration deadLetterBackoff) {
+
 }

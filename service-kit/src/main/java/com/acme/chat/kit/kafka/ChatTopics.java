@@ -40,6 +40,27 @@ public final class ChatTopics {
     }
 
     /**
+     * @param name a consumed topic as documented, e.g. {@code chat.messages.v1}
+     * @return the declaration of its dead-letter topic ({@link DeadLetters#topicOf}), one
+     * partition, replicated like the others
+     */
+    public NewTopic deadLetter(String name) {
+        return TopicBuilder.name(DeadLetters.topicOf(namespace.topic(name)))
+            .partitions(1)
+            .replicas(properties.replicationFactor())
+            .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(properties.minInsyncReplicas()))
+            .build();
+    }
+
+    /**
+     * @param names topics a service consumes, as documented
+     * @return the declarations of their dead-letter topics
+     */
+    public KafkaAdmin.NewTopics declareDeadLetters(String... names) {
+        return new KafkaAdmin.NewTopics(Arrays.stream(names).map(this::deadLetter).toArray(NewTopic[]::new));
+    }
+
+    /**
      * @param names topics as documented
      * @return their declarations under the namespaced names
      */

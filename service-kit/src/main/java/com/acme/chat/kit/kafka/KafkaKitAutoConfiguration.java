@@ -11,19 +11,23 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 
 import com.acme.chat.common.namespace.ChatNamespace;
 
 /**
  * Kafka plumbing for services that use Kafka: topic declaration, the
  * {@link ChatEventPublisher} every producer uses, the {@link ChatEventReader} every
- * listener uses, and the {@code kafka} health indicator. Topic and group names go through
- * the {@link ChatNamespace}.
+ * listener uses, the listeners' error handler with dead-letter topics
+ * ({@link DeadLetters}), and the {@code kafka} health indicator. Topic and group names go
+ * through the {@link ChatNamespace}.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
@@ -41,6 +45,18 @@ public class KafkaKitAutoConfiguration {
     ChatEventPublisher chatEventPublisher(KafkaTemplate<String, String> kafka, JsonMapper json, ChatNamespace namespace,
             ChatKafkaProperties properties, MeterRegistry meters) {
         return new ChatEventPublisher(kafka, json, namespace, properties.publishTimeout(), meters);
+    }
+
+    /**
+     * The error handler of every listener container ({@link DeadLetters}); a service may
+     * declare its own {@link CommonErrorHandler} instead.
+     */
+    @Bean
+    @ConditionalOnBean(KafkaTemplate.class)
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka, ChatKafkaProperties properties,
+            ChatNamespace namespace, MeterRegistry meters) {
+        return DeadLetters.errorHandler(kafka, properties, namespace, meters);
     }
 
     @Bean

@@ -22,6 +22,7 @@ import com.acme.chat.common.protocol.ReceiptKind;
 import com.acme.chat.common.namespace.ChatNamespace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @ExtendWith(OutputCaptureExtension.class)
 class ChatEventReaderTest {
@@ -53,19 +54,18 @@ class ChatEventReaderTest {
     }
 
     @Test
-    void skipsAndCountsARecordWithoutValue() {
-        assertThat(reader.read(record(Topics.RECEIPTS, null))).isNull();
+    void refusesAndCountsARecordWithoutValue() {
+        assertUnreadable(reader, record(Topics.RECEIPTS, null));
 
         assertThat(skipped(Topics.RECEIPTS, "no_value").count()).isEqualTo(1);
     }
 
     @Test
-    void skipsAndCountsUnreadableRecordsLoggingOnlyTheirPosition(CapturedOutput output) {
-        assertThat(reader.read(record(Topics.RECEIPTS, "{not json, secret-content"))).isNull();
-        assertThat(reader.read(record(Topics.RECEIPTS, "{\"type\":\"no_such_event\",\"x\":\"secret-content\"}")))
-            .isNull();
-        assertThat(reader.read(record(Topics.RECEIPTS, "{\"type\":\"receipt_recorded\",\"user\":\"secret-content\"}")))
-            .isNull();
+    void refusesAndCountsUnreadableRecordsLoggingOnlyTheirPosition(CapturedOutput output) {
+        assertUnreadable(reader, record(Topics.RECEIPTS, "{not json, secret-content"));
+        assertUnreadable(reader, record(Topics.RECEIPTS, "{\"type\":\"no_such_event\",\"x\":\"secret-content\"}"));
+        assertUnreadable(reader,
+                record(Topics.RECEIPTS, "{\"type\":\"receipt_recorded\",\"user\":\"secret-content\"}"));
 
         assertThat(skipped(Topics.RECEIPTS, "unreadable").count()).isEqualTo(3);
         assertThat(output.getAll()).contains(Topics.RECEIPTS + "-4@42").doesNotContain("secret-content");
@@ -75,9 +75,14 @@ class ChatEventReaderTest {
     void tagsTheDocumentedTopicOfANamespacedRecord() {
         ChatEventReader namespaced = new ChatEventReader(JSON, ChatNamespace.of("t1abc"), meters);
 
-        assertThat(namespaced.read(record("t1abc." + Topics.RECEIPTS, "{not json"))).isNull();
+        assertUnreadable(namespaced, record("t1abc." + Topics.RECEIPTS, "{not json"));
 
         assertThat(skipped(Topics.RECEIPTS, "unreadable").count()).isEqualTo(1);
+    }
+
+    private static void assertUnreadable(ChatEventReader reader, ConsumerRecord<String, String> record) {
+        assertThatExceptionOfType(UnreadableRecordException.class).isThrownBy(() -> reader.read(record))
+            .satisfies(ex -> assertThat(ex.getMessage()).doesNotContain("secret-content"));
     }
 
     private Counter skipped(String topic, String reason) {

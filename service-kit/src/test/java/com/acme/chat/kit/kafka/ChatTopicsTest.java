@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChatTopicsTest {
 
     private static final ChatKafkaProperties PROPERTIES = new ChatKafkaProperties(6, (short) 3, 2,
-            Duration.ofSeconds(5), Duration.ofSeconds(2));
+            Duration.ofSeconds(5), Duration.ofSeconds(2), 3, Duration.ofSeconds(1));
 
     @Test
     void declaresTheDocumentedNamesWithoutANamespace() {
@@ -31,6 +31,16 @@ class ChatTopicsTest {
 
         assertThat(topics.topic(Topics.MESSAGES).name()).isEqualTo("t1abc." + Topics.MESSAGES);
         assertThat(topics.topic(Topics.RECEIPTS).name()).isEqualTo("t1abc." + Topics.RECEIPTS);
+    }
+
+    @Test
+    void declaresADeadLetterTopicPerConsumedTopicWithOnePartition() {
+        NewTopic dead = new ChatTopics(PROPERTIES, ChatNamespace.of("t1abc")).deadLetter(Topics.MESSAGES);
+
+        assertThat(dead.name()).isEqualTo("t1abc." + Topics.MESSAGES + ".dlt");
+        assertThat(dead.numPartitions()).isEqualTo(1);
+        assertThat(dead.replicationFactor()).isEqualTo((short) 3);
+        assertThat(dead.configs()).containsEntry("min.insync.replicas", "2");
     }
 
 }
