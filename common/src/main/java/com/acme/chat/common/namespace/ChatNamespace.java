@@ -69,6 +69,18 @@ public final class ChatNamespace {
     }
 
     /**
+     * The inverse of {@link #topic}: the name a topic is documented under, for meter tags
+     * that must not vary with the namespace.
+     * @param topic a Kafka topic, e.g. {@code t1a2b.chat.messages.v1}
+     * @return it without this namespace's prefix ({@code chat.messages.v1}); a topic of
+     * another namespace as it is
+     */
+    public String documentedTopic(String topic) {
+        String namespaced = topic("");
+        return (!prefix.isEmpty() && topic.startsWith(namespaced)) ? topic.substring(namespaced.length()) : topic;
+    }
+
+    /**
      * @return the Kafka consumer group, e.g. {@code t1a2b.relay-service}
      */
     public String group(String group) {

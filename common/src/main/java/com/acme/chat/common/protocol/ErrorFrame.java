@@ -45,18 +45,6 @@ public record ErrorFrame(@Nullable String id, String code, String message, boole
     }
 
     /**
-     * An error frame without advised delay.
-     * @param id the correlation id of the failed frame, if known
-     * @param code an error code
-     * @param message detail for the user
-     * @param retryable whether a retry can succeed
-     * @param traceId the trace of the failed frame's handling, or null
-     */
-    public ErrorFrame(@Nullable String id, String code, String message, boolean retryable, @Nullable String traceId) {
-        this(id, code, message, retryable, traceId, null);
-    }
-
-    /**
      * @param traceId the trace of the failed frame's handling, or null
      * @return this frame naming that trace
      */

@@ -32,6 +32,14 @@ class ChatNamespaceTest {
     }
 
     @Test
+    void documentedTopicUndoesOnlyItsOwnPrefix() {
+        ChatNamespace ns = ChatNamespace.of("t1a2b");
+        assertThat(ns.documentedTopic("t1a2b.chat.messages.v1")).isEqualTo("chat.messages.v1");
+        assertThat(ns.documentedTopic("t9zzz.chat.messages.v1")).isEqualTo("t9zzz.chat.messages.v1");
+        assertThat(ChatNamespace.none().documentedTopic("chat.messages.v1")).isEqualTo("chat.messages.v1");
+    }
+
+    @Test
     void rejectsNamesThatWouldBreakAKeyspaceOrBucketName() {
         for (String bad : new String[] { "T1", "1abc", "a_b", "a-b", "a.b", "abcdefghijklmnopq" }) {
             assertThatIllegalArgumentException().as(bad)

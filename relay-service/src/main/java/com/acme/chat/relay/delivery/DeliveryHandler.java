@@ -1,7 +1,6 @@
 package com.acme.chat.relay.delivery;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,10 +82,8 @@ class DeliveryHandler {
         }
     }
 
-    private static void ignore(@Nullable ChatEvent event, ConsumerRecord<String, String> record) {
-        if (event != null) {
-            log.debug("Ignoring {} on {}", event.getClass().getSimpleName(), record.topic());
-        }
+    private static void ignore(ChatEvent event, ConsumerRecord<String, String> record) {
+        log.debug("Ignoring {} on {}", event.getClass().getSimpleName(), record.topic());
     }
 
 }

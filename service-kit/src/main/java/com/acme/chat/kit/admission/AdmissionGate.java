@@ -15,9 +15,10 @@ import com.acme.chat.kit.web.ChatException;
 /**
  * Admission control for one kind of work (e.g. sends): at most {@code maxInFlight} at
  * once in this instance; one more is refused at once, before any of it is done, with
- * {@code overloaded} and an advised retry delay. Shedding early keeps the work already
- * admitted fast (the database never sees a queue long enough to time out), and a refusal
- * is unambiguous: the request was not applied, unlike a timeout.
+ * {@code overloaded} and an advised retry delay. A refusal is unambiguous: the request
+ * was not applied, unlike a timeout. The limit only helps where the work would otherwise
+ * queue behind the gate; size it below what queues elsewhere first (a servlet service's
+ * worker threads, a caller's connection pool).
  * <p>
  * A Resilience4j {@link Bulkhead} (semaphore, no waiting) counts the work in flight.
  * Meters: {@code chat.admission.in_flight} (gauge) and {@code chat.admission.rejected}

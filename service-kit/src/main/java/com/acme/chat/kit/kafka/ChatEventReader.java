@@ -31,14 +31,13 @@ public class ChatEventReader {
 
     private final ObjectReader reader;
 
-    /** What namespaced topic names start with; empty without a namespace. */
-    private final String topicPrefix;
+    private final ChatNamespace namespace;
 
     private final MeterRegistry meters;
 
     public ChatEventReader(JsonMapper json, ChatNamespace namespace, MeterRegistry meters) {
         this.reader = json.readerFor(ChatEvent.class);
-        this.topicPrefix = namespace.topic("");
+        this.namespace = namespace;
         this.meters = meters;
     }
 
@@ -66,16 +65,11 @@ public class ChatEventReader {
                 record.offset(), why);
         Counter.builder(SKIPPED_METER)
             .description("Kafka records that can never be read as an event (sent to the dead-letter topic)")
-            .tag("topic", logical(record.topic()))
+            .tag("topic", namespace.documentedTopic(record.topic()))
             .tag("reason", reason)
             .register(meters)
             .increment();
         throw new UnreadableRecordException(reason + " (" + why + ")");
-    }
-
-    private String logical(String topic) {
-        return (!topicPrefix.isEmpty() && topic.startsWith(topicPrefix)) ? topic.substring(topicPrefix.length())
-                : topic;
     }
 
 }

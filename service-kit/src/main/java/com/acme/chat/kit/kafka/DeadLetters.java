@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import tools.jackson.core.JacksonException;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -85,10 +86,9 @@ public final class DeadLetters {
             ChatNamespace namespace, MeterRegistry meters) {
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template,
                 (record, ex) -> new TopicPartition(topicOf(record.topic()), -1));
-        String prefix = namespace.topic("");
         DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
             publisher.accept(record, ex);
-            deadLettered(record, ex, prefix, meters);
+            deadLettered(record, ex, namespace, meters);
         }, untilItReturns());
         // The default back-off is the endless one, and permanent failures get theirs
         // here:
@@ -133,25 +133,21 @@ public final class DeadLetters {
         return backOff;
     }
 
-    private static void deadLettered(ConsumerRecord<?, ?> record, Exception ex, String prefix, MeterRegistry meters) {
+    private static void deadLettered(ConsumerRecord<?, ?> record, Exception ex, ChatNamespace namespace,
+            MeterRegistry meters) {
         Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
         log.error("Record {}-{}@{} sent to {} after it failed for good: {}", record.topic(), record.partition(),
                 record.offset(), topicOf(record.topic()), root(ex));
-        String topic = (!prefix.isEmpty() && record.topic().startsWith(prefix))
-                ? record.topic().substring(prefix.length()) : record.topic();
         Counter.builder(DEAD_LETTERED_METER)
             .description("Kafka records sent to their dead-letter topic after they failed for good")
-            .tag("topic", topic)
+            .tag("topic", namespace.documentedTopic(record.topic()))
             .tag("exception", cause.getClass().getSimpleName())
             .register(meters)
             .increment();
     }
 
     private static String root(Throwable ex) {
-        Throwable root = ex;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
         // A JSON failure's message may quote the record's value: its type only.
         return root.getClass().getName() + ((root instanceof JacksonException) ? "" : ": " + root.getMessage());
     }
