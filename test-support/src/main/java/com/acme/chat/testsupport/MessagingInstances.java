@@ -99,9 +99,17 @@ public final class MessagingInstances implements AutoCloseable {
      * @param count how many instances this test needs (none is started yet)
      */
     public MessagingInstances(int count) {
+        this(count, List.of());
+    }
+
+    /**
+     * @param count how many instances this test needs (none is started yet)
+     * @param extraArgs more command-line properties for every instance
+     */
+    public MessagingInstances(int count, List<String> extraArgs) {
         for (int i = 0; i < count; i++) {
             instances.add(new Instance(Services.messagingForFaultTests(TestNamespace.current(),
-                    Character.toString('a' + i), BASE_PORT + i, group)));
+                    Character.toString('a' + i), BASE_PORT + i, group, extraArgs)));
         }
     }
 

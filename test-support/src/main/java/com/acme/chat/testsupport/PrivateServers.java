@@ -45,6 +45,14 @@ public final class PrivateServers {
         return kafka;
     }
 
+    /**
+     * The private Kafka, started, for tests that point processes at it themselves
+     * ({@code 127.0.0.1:}{@link Servers#PRIVATE_KAFKA_PORT}).
+     */
+    public static Component kafka() {
+        return start("kafka");
+    }
+
     /** Points {@code spring.data.redis.*} at the private Redis. */
     public static Component redis(DynamicPropertyRegistry registry) {
         Component redis = start("redis");

@@ -71,12 +71,20 @@ public final class Services {
      * @param group its {@code chat.messaging.ownership.group}
      */
     public static Service messagingForFaultTests(String namespace, String suffix, int port, String group) {
-        return new Service(TEST_PREFIX + "messaging-" + suffix, "messaging-service", port,
-                List.of("--chat.namespace=" + namespace, "--chat.messaging.ownership.group=" + group,
-                        "--chat.messaging.ownership.shards=8", "--chat.messaging.ownership.lease-duration=3s",
-                        "--chat.messaging.ownership.renew-interval=1s",
-                        "--chat.messaging.ownership.takeover-margin=500ms",
-                        "--chat.messaging.ownership.forward-timeout=2s"));
+        return messagingForFaultTests(namespace, suffix, port, group, List.of());
+    }
+
+    /**
+     * @param extraArgs more command-line properties, e.g. another Kafka to publish to
+     */
+    public static Service messagingForFaultTests(String namespace, String suffix, int port, String group,
+            List<String> extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--chat.namespace=" + namespace,
+                "--chat.messaging.ownership.group=" + group, "--chat.messaging.ownership.shards=8",
+                "--chat.messaging.ownership.lease-duration=3s", "--chat.messaging.ownership.renew-interval=1s",
+                "--chat.messaging.ownership.takeover-margin=500ms", "--chat.messaging.ownership.forward-timeout=2s"));
+        args.addAll(extraArgs);
+        return new Service(TEST_PREFIX + "messaging-" + suffix, "messaging-service", port, List.copyOf(args));
     }
 
     private static List<Component> set(String prefix, int basePort, String namespace) {

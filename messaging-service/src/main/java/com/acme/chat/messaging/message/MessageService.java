@@ -1,8 +1,6 @@
 package com.acme.chat.messaging.message;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +26,6 @@ import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.kit.cache.ChatCaches;
 import com.acme.chat.kit.kafka.ChatEventPublisher;
-import com.acme.chat.kit.kafka.PublishPolicy;
 import com.acme.chat.kit.web.ChatException;
 import com.acme.chat.messaging.config.MessagingCaches;
 import com.acme.chat.messaging.shard.LostTenureException;
@@ -70,9 +67,11 @@ class MessageService {
 
     private final ChatEventPublisher publisher;
 
-    private final UserDirectory users;
+    private final Publications publications;
 
-    private final Clock clock;
+    private final OutboxRepository outbox;
+
+    private final UserDirectory users;
 
     private final Cache<String, RecentSend> recent;
 
@@ -88,16 +87,17 @@ class MessageService {
 
     @Autowired
     MessageService(IdempotencyRepository idempotency, MessageRepository messages, TimelineRepository timeline,
-            SeqCounters counters, ShardOwnership ownership, ChatEventPublisher publisher, UserDirectory users,
-            Clock clock, ChatCaches caches, MeterRegistry meters) {
+            SeqCounters counters, ShardOwnership ownership, ChatEventPublisher publisher, Publications publications,
+            OutboxRepository outbox, UserDirectory users, ChatCaches caches, MeterRegistry meters) {
         this.idempotency = idempotency;
         this.messages = messages;
         this.timeline = timeline;
         this.counters = counters;
         this.ownership = ownership;
         this.publisher = publisher;
+        this.publications = publications;
+        this.outbox = outbox;
         this.users = users;
-        this.clock = clock;
         this.recent = caches.get(MessagingCaches.RECENT_SENDS);
         this.meters = meters;
         this.sent = Counter.builder("chat.messaging.messages.sent")
@@ -190,8 +190,9 @@ class MessageService {
                 message = duplicate ? stored : store(tenure, conversation, sender, command, bodyHash, members);
             }
             recent.put(recentKey, new RecentSend(message, bodyHash, false));
-            // Handed to the producer in the slot: one conversation's records keep order.
-            publication = publisher.publish(MessageEvents.of(message, members, clock.instant()), PublishPolicy.AWAIT);
+            // Handed to the producer in the slot, after the conversation's earlier events
+            // that failed: one conversation's records keep order (ADR 0016).
+            publication = publications.publish(shard, message, members);
         }
         finally {
             slot.unlock();
@@ -235,14 +236,33 @@ class MessageService {
             String bodyHash, List<UserId> members) {
         SeqCounters.Max max = counters.max(conversation, tenure);
         long seq = max.seq() + 1;
+        int shard = tenure.shard();
+        // Registered before anything is written: the shard's published mark stays at or
+        // before this message until its event is acked (ADR 0016).
         StoredMessage message = new StoredMessage(messageIdOf(sender, command.clientMsgId()), conversation, seq, sender,
                 command.device(), command.clientMsgId(), command.text(), command.media(),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                publications.begin(shard, conversation, seq));
+        try {
+            return store(tenure, message, bodyHash, members, max);
+        }
+        catch (RuntimeException ex) {
+            // Not acknowledged: the retry finds whatever landed (idempotency row first).
+            publications.abandon(shard, conversation, seq);
+            throw ex;
+        }
+    }
+
+    private StoredMessage store(Tenure tenure, StoredMessage message, String bodyHash, List<UserId> members,
+            SeqCounters.Max max) {
+        ConversationId conversation = message.conversationId();
+        long seq = message.seq();
         // The idempotency row first: a message row never exists without it, so a retry
         // always finds what an earlier attempt stored.
         idempotency.write(message, bodyHash, tenure.nextWriteTimestamp()).toCompletableFuture().join();
-        List<CompletableFuture<?>> writes = new ArrayList<>(members.size() + 2);
+        List<CompletableFuture<?>> writes = new ArrayList<>(members.size() + 3);
         writes.add(messages.insert(message, tenure.nextWriteTimestamp()).toCompletableFuture());
+        writes.add(outbox.insert(ownership.group(), tenure.shard(), message, members, tenure.nextWriteTimestamp())
+            .toCompletableFuture());
         for (UserId member : members) {
             writes.add(timeline.insert(member, message, tenure.nextWriteTimestamp()).toCompletableFuture());
         }

@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
@@ -54,6 +55,8 @@ public class ShardOwnership implements SmartLifecycle, ApplicationListener<WebSe
     private final LeaseRepository leases;
 
     private final OwnershipProperties properties;
+
+    private final ObjectProvider<ShardListener> listeners;
 
     private final Clock clock;
 
@@ -91,14 +94,16 @@ public class ShardOwnership implements SmartLifecycle, ApplicationListener<WebSe
     }
 
     @Autowired
-    ShardOwnership(LeaseRepository leases, OwnershipProperties properties, Clock clock, MeterRegistry meters) {
-        this(leases, properties, clock, System::nanoTime, meters);
+    ShardOwnership(LeaseRepository leases, OwnershipProperties properties, Clock clock, MeterRegistry meters,
+            ObjectProvider<ShardListener> listeners) {
+        this(leases, properties, clock, System::nanoTime, meters, listeners);
     }
 
     ShardOwnership(LeaseRepository leases, OwnershipProperties properties, Clock clock, LongSupplier nanoClock,
-            MeterRegistry meters) {
+            MeterRegistry meters, ObjectProvider<ShardListener> listeners) {
         this.leases = leases;
         this.properties = properties;
+        this.listeners = listeners;
         this.clock = clock;
         this.nanoClock = nanoClock;
         this.tenures = new AtomicReferenceArray<>(properties.shards());
@@ -161,6 +166,16 @@ public class ShardOwnership implements SmartLifecycle, ApplicationListener<WebSe
 
     public String instanceId() {
         return instanceId;
+    }
+
+    /** The lease group: the instances that share these shards. */
+    public String group() {
+        return properties.group();
+    }
+
+    /** How many shards conversations are spread over. */
+    public int shards() {
+        return properties.shards();
     }
 
     int ownedCount() {
@@ -235,6 +250,7 @@ public class ShardOwnership implements SmartLifecycle, ApplicationListener<WebSe
                 continue;
             }
             tenure.end();
+            ended(shard);
             try {
                 leases.release(properties.group(), shard, instanceId, tenure.epoch(), tenure.nextRenewal());
             }
@@ -334,7 +350,9 @@ public class ShardOwnership implements SmartLifecycle, ApplicationListener<WebSe
 
     private void lose(int shard, Tenure tenure, String why) {
         tenure.end();
-        tenures.compareAndSet(shard, tenure, null);
+        if (tenures.compareAndSet(shard, tenure, null)) {
+            ended(shard);
+        }
         losses.increment();
         log.warn("Lost shard {}: {}", shard, why);
     }
@@ -358,8 +376,12 @@ public class ShardOwnership implements SmartLifecycle, ApplicationListener<WebSe
             // starts a tenure whose deadline counts from now.
             Tenure adopted = new Tenure(shard, tenureIds.incrementAndGet(), lease.epoch(), beforeRead, nanoClock);
             adopted.renewedTo(lease.renewal());
-            tenures.set(shard, adopted);
+            // Renewed first (its deadline is in the past until then), served only once
+            // prepared.
             finishRenewal(shard, startRenewal(shard, adopted));
+            if (adopted.valid() && prepare(adopted)) {
+                tenures.set(shard, adopted);
+            }
             return;
         }
         if (lease.owner() == null) {
@@ -393,15 +415,40 @@ public class ShardOwnership implements SmartLifecycle, ApplicationListener<WebSe
     private void acquire(int shard, long sentAt, Supplier<LeaseRepository.Outcome> write, long epoch) {
         LeaseRepository.Outcome outcome = write.get();
         if (outcome == LeaseRepository.Outcome.APPLIED) {
-            tenures.set(shard, new Tenure(shard, tenureIds.incrementAndGet(), epoch, sentAt + leaseNanos, nanoClock));
+            Tenure tenure = new Tenure(shard, tenureIds.incrementAndGet(), epoch, sentAt + leaseNanos, nanoClock);
             observed.set(shard, null);
             takeOvers.increment();
+            if (!prepare(tenure)) {
+                // Held but not served: the next round finds this instance in the lease
+                // and adopts it, preparing it again.
+                return;
+            }
+            tenures.set(shard, tenure);
             log.debug("Acquired shard {} at epoch {}", shard, epoch);
         }
         else {
             // Lost the race (or do not know): the next round reads the lease again.
             observed.set(shard, null);
         }
+    }
+
+    /**
+     * @return whether every listener prepared the new tenure (otherwise it is not served)
+     */
+    private boolean prepare(Tenure tenure) {
+        try {
+            listeners.orderedStream().forEach(listener -> listener.acquiring(tenure));
+            return true;
+        }
+        catch (RuntimeException ex) {
+            log.warn("Shard {}: acquired, but not served yet, as preparing it failed: {}", tenure.shard(),
+                    ex.toString());
+            return false;
+        }
+    }
+
+    private void ended(int shard) {
+        listeners.orderedStream().forEach(listener -> listener.ended(shard));
     }
 
     private String address() {

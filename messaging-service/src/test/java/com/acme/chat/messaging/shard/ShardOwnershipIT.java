@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import com.acme.chat.testsupport.ChatIntegrationTest;
 
@@ -170,7 +171,8 @@ class ShardOwnershipIT {
     private ShardOwnership instance(String address, AtomicLong nanos) {
         OwnershipProperties properties = new OwnershipProperties(group, SHARDS, LEASE, Duration.ofSeconds(3), MARGIN,
                 address, Duration.ofSeconds(5));
-        return new ShardOwnership(leases, properties, Clock.systemUTC(), nanos::get, new SimpleMeterRegistry());
+        return new ShardOwnership(leases, properties, Clock.systemUTC(), nanos::get, new SimpleMeterRegistry(),
+                new StaticListableBeanFactory().getBeanProvider(ShardListener.class));
     }
 
 }
