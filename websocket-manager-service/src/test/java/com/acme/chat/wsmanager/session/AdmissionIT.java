@@ -43,7 +43,7 @@ class AdmissionIT {
 
     @AfterAll
     static void stop() {
-        MESSAGING.server.stop(0);
+        MESSAGING.server.stop();
     }
 
     @LocalServerPort

@@ -1,20 +1,12 @@
 package com.acme.chat.wsmanager.session;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,6 +21,7 @@ import com.acme.chat.testsupport.ChatIntegrationTest;
 import com.acme.chat.testsupport.TestTokens;
 import com.acme.chat.testsupport.WsClient;
 import com.acme.chat.wsmanager.testsupport.StubRelay;
+import com.acme.chat.wsmanager.testsupport.StubServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +46,7 @@ class PipeliningIT {
 
     @AfterAll
     static void stop() {
-        MESSAGING.server.stop(0);
+        MESSAGING.server.stop();
     }
 
     @LocalServerPort
@@ -98,7 +91,7 @@ class PipeliningIT {
      */
     static final class SlowMessaging {
 
-        final HttpServer server;
+        final StubServer server = new StubServer("slow-messaging", this::answer);
 
         final List<String> texts = Collections.synchronizedList(new ArrayList<>());
 
@@ -106,45 +99,25 @@ class PipeliningIT {
 
         final CountDownLatch release = new CountDownLatch(1);
 
-        SlowMessaging() {
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            }
-            catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-            server.createContext("/", this::handle);
-            server.setExecutor(Executors.newCachedThreadPool());
-            server.start();
-        }
-
         String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
+            return server.url();
         }
 
-        private void handle(HttpExchange exchange) throws IOException {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String answer = "{}";
-            int status = 200;
-            if (exchange.getRequestURI().getPath().equals("/api/v1/messages")) {
-                texts.add(body.replaceAll(".*\"text\":\"([^\"]*)\".*", "$1"));
-                arrived.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                }
-                catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                }
-                status = 201;
-                answer = "{\"messageId\":\"m-" + UUID.randomUUID() + "\",\"conversationId\":\"d:bob:p\",\"seq\":"
-                        + texts.size() + ",\"sentAt\":\"2026-11-30T10:00:00Z\",\"duplicate\":false}";
+        private StubServer.Answer answer(StubServer.Request request) {
+            if (!request.path().equals("/api/v1/messages")) {
+                return StubServer.Answer.json(200, "{}");
             }
-            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
+            texts.add(request.body().replaceAll(".*\"text\":\"([^\"]*)\".*", "$1"));
+            arrived.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
             }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            return StubServer.Answer.json(201,
+                    "{\"messageId\":\"m-" + UUID.randomUUID() + "\",\"conversationId\":\"d:bob:p\",\"seq\":"
+                            + texts.size() + ",\"sentAt\":\"2026-11-30T10:00:00Z\",\"duplicate\":false}");
         }
 
     }

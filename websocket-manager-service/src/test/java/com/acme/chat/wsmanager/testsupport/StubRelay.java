@@ -1,20 +1,12 @@
 package com.acme.chat.wsmanager.testsupport;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,24 +25,11 @@ public final class StubRelay {
 
     private static final String EMPTY_PAGE = "{\"messages\": [], \"next\": null}";
 
-    private final HttpServer server;
-
     private final Map<String, Deque<Page>> scripts = new ConcurrentHashMap<>();
 
+    private final StubServer server = new StubServer("stub-relay", this::answer);
+
     private StubRelay() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "stub-relay");
-            thread.setDaemon(true);
-            return thread;
-        }));
-        server.start();
     }
 
     /** Points the context's relay URL at the stub. */
@@ -59,7 +38,7 @@ public final class StubRelay {
     }
 
     public static String url() {
-        return "http://127.0.0.1:" + INSTANCE.server.getAddress().getPort();
+        return INSTANCE.server.url();
     }
 
     /**
@@ -72,21 +51,13 @@ public final class StubRelay {
         INSTANCE.scripts.computeIfAbsent("Bearer " + token, key -> new ArrayDeque<>()).add(new Page(json, release));
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        exchange.getRequestBody().readAllBytes();
-        String path = exchange.getRequestURI().getPath();
-        String answer = "{\"removed\": 0}";
-        if (path.endsWith("/replay")) {
-            Deque<Page> script = scripts.get(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-            Page page = (script != null) ? script.poll() : null;
-            answer = (page != null) ? page.await() : EMPTY_PAGE;
+    private StubServer.Answer answer(StubServer.Request request) {
+        if (!request.path().endsWith("/replay")) {
+            return StubServer.Answer.json(200, "{\"removed\": 0}");
         }
-        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Deque<Page> script = scripts.get(String.valueOf(request.header("Authorization")));
+        Page page = (script != null) ? script.poll() : null;
+        return StubServer.Answer.json(200, (page != null) ? page.await() : EMPTY_PAGE);
     }
 
     private record Page(String json, @Nullable CountDownLatch release) {

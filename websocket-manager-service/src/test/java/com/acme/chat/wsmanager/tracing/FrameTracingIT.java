@@ -1,11 +1,5 @@
 package com.acme.chat.wsmanager.tracing;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,8 +9,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -46,6 +38,7 @@ import com.acme.chat.testsupport.TestTokens;
 import com.acme.chat.testsupport.TestTraces;
 import com.acme.chat.testsupport.WsClient;
 import com.acme.chat.wsmanager.config.WsManagerProperties;
+import com.acme.chat.wsmanager.testsupport.StubServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -228,27 +221,16 @@ class FrameTracingIT {
         record Call(String authorization, String traceparent) {
         }
 
-        private final HttpServer server;
-
         private final BlockingQueue<Call> sends = new LinkedBlockingQueue<>();
 
-        StubMessaging() {
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            }
-            catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-            server.createContext("/", this::handle);
-            server.start();
-        }
+        private final StubServer server = new StubServer("stub-messaging", this::answer);
 
         String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
+            return server.url();
         }
 
         void stop() {
-            server.stop(0);
+            server.stop();
         }
 
         /** The next send made with the token (sends of other tests are skipped). */
@@ -271,31 +253,19 @@ class FrameTracingIT {
             throw new AssertionError("messaging got no send with the token");
         }
 
-        private void handle(HttpExchange exchange) throws IOException {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            int status = 200;
-            String answer = "{}";
-            String contentType = "application/json";
-            if (exchange.getRequestURI().getPath().equals("/api/v1/messages")) {
-                sends.add(new Call(exchange.getRequestHeaders().getFirst("Authorization"),
-                        String.valueOf(exchange.getRequestHeaders().getFirst("traceparent"))));
-                if (body.contains("\"to\":\"nobody\"")) {
-                    status = 404;
-                    contentType = "application/problem+json";
-                    answer = "{\"status\":404,\"code\":\"unknown_user\",\"detail\":\"No user 'nobody'\"}";
-                }
-                else {
-                    status = 201;
-                    answer = "{\"messageId\":\"m-" + UUID.randomUUID() + "\",\"conversationId\":\"d:bob:x\","
-                            + "\"seq\":1,\"sentAt\":\"2026-11-30T10:00:00Z\",\"duplicate\":false}";
-                }
+        private StubServer.Answer answer(StubServer.Request request) {
+            if (!request.path().equals("/api/v1/messages")) {
+                return StubServer.Answer.json(200, "{}");
             }
-            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", contentType);
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
+            sends.add(new Call(request.header("Authorization"), String.valueOf(request.header("traceparent"))));
+            if (request.body().contains("\"to\":\"nobody\"")) {
+                return new StubServer.Answer(404, "application/problem+json",
+                        "{\"status\":404,\"code\":\"unknown_user\",\"detail\":\"No user 'nobody'\"}");
             }
+            return StubServer.Answer.json(201,
+                    "{\"messageId\":\"m-" + UUID.randomUUID()
+                            + "\",\"conversationId\":\"d:bob:x\",\"seq\":1,\"sentAt\":\"2026-11-30T10:00:00Z\","
+                            + "\"duplicate\":false}");
         }
 
     }
