@@ -26,7 +26,7 @@ import com.acme.chat.common.id.UserId;
 class OutboxRepository {
 
     /** A message the outbox names: where it is stored and who gets it. */
-    record Entry(ConversationId conversation, long seq, Instant sentAt, List<UserId> members) {
+    record Entry(ConversationId conversation, long seq, List<UserId> members) {
     }
 
     private final CqlSession session;
@@ -74,8 +74,8 @@ class OutboxRepository {
                     continue;
                 }
                 List<UserId> members = row.getList("members", String.class).stream().map(UserId::of).toList();
-                entries.add(new Entry(ConversationId.of(row.getString("conversation_id")), row.getLong("seq"), sentAt,
-                        members));
+                entries
+                    .add(new Entry(ConversationId.of(row.getString("conversation_id")), row.getLong("seq"), members));
             }
         }
         return entries;

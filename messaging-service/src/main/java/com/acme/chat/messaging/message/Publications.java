@@ -352,13 +352,7 @@ class Publications implements ShardListener, SmartLifecycle {
             Pending own = conversation.computeIfAbsent(message.seq(), ignored -> new Pending(message.sentAt()));
             own.message = message;
             own.members = members;
-            List<Pending> due = new ArrayList<>();
-            for (Pending earlier : conversation.headMap(message.seq(), false).values()) {
-                if (earlier.failed && earlier.message != null) {
-                    earlier.failed = false;
-                    due.add(earlier);
-                }
-            }
+            List<Pending> due = takeFailed(conversation.headMap(message.seq(), false).values());
             own.failed = false;
             due.add(own);
             return due;
@@ -366,13 +360,16 @@ class Publications implements ShardListener, SmartLifecycle {
 
         synchronized List<Pending> failedOf(ConversationId conversation) {
             TreeMap<Long, Pending> pending = byConversation.get(conversation);
+            return (pending != null) ? takeFailed(pending.values()) : new ArrayList<>();
+        }
+
+        /** The failed ones among these, in order, marked as handed to the producer. */
+        private static List<Pending> takeFailed(Iterable<Pending> candidates) {
             List<Pending> due = new ArrayList<>();
-            if (pending != null) {
-                for (Pending candidate : pending.values()) {
-                    if (candidate.failed && candidate.message != null) {
-                        candidate.failed = false;
-                        due.add(candidate);
-                    }
+            for (Pending candidate : candidates) {
+                if (candidate.failed && candidate.message != null) {
+                    candidate.failed = false;
+                    due.add(candidate);
                 }
             }
             return due;
