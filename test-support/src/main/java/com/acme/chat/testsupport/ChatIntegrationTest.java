@@ -14,14 +14,16 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * An integration test against the real local servers: starts (or reuses) them via
  * {@link LocalServersExtension} before the context, runs the service on a random port
- * with the {@code test} profile and the test JWT secret.
+ * with the {@code test} profile and the test JWT secret, issuer and audience (HS256
+ * explicitly allowed outside {@code local}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ExtendWith(LocalServersExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "chat.security.jwt.hmac-secret=" + TestTokens.SECRET)
+        properties = { "chat.security.jwt.hmac-secret=" + TestTokens.SECRET, "chat.security.jwt.hmac-allowed=true",
+                "chat.security.jwt.issuer=" + TestTokens.ISSUER, "chat.security.jwt.audience=" + TestTokens.AUDIENCE })
 @ActiveProfiles("test")
 public @interface ChatIntegrationTest {
 

@@ -19,6 +19,12 @@ public final class TestTokens {
     /** Test-only HS256 secret (never used outside tests). */
     public static final String SECRET = "test-secret-test-secret-test-secret-0123456789";
 
+    /** The {@code iss} that {@link ChatIntegrationTest} expects. */
+    public static final String ISSUER = "chat-test";
+
+    /** The {@code aud} that {@link ChatIntegrationTest} expects. */
+    public static final String AUDIENCE = "chat";
+
     private TestTokens() {
     }
 
@@ -36,6 +42,8 @@ public final class TestTokens {
      */
     public static String expiringAt(String userId, Instant expiresAt) {
         return sign(new JWTClaimsSet.Builder().subject(userId)
+            .issuer(ISSUER)
+            .audience(AUDIENCE)
             .claim("name", "User " + userId)
             .claim("preferred_username", userId)
             .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(20))))
@@ -50,13 +58,18 @@ public final class TestTokens {
     public static String withClaims(String subject, Map<String, String> claims) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject(subject)
+            .issuer(ISSUER)
+            .audience(AUDIENCE)
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(Duration.ofMinutes(10))));
         claims.forEach(builder::claim);
         return sign(builder.build());
     }
 
-    /** Signs any claims with the test secret, for tests that need particular claims. */
+    /**
+     * Signs any claims with the test secret, for tests that need particular claims (add
+     * {@link #ISSUER} and {@link #AUDIENCE} for a token that should be accepted).
+     */
     public static String sign(JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {

@@ -146,7 +146,7 @@ public final class ChatCtl {
 
     private static void usage() {
         System.err.println(
-                "usage: chatctl up [--servers-only] | down | status | logs <name> [-f] | start <name> | stop <name>"
+                "usage: chatctl up [--servers-only] [--bind ADDRESS] | down | status | logs <name> [-f] | start <name> | stop <name>"
                         + " | trace [traceId]");
         System.err.println(
                 "components: " + String.join(", ", LocalStack.components().stream().map(Component::name).toList()));

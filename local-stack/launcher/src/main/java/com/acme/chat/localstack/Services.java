@@ -139,10 +139,13 @@ public final class Services {
             }
             Path running = runCopy(home, jar);
             String heap = System.getenv().getOrDefault("CHAT_SERVICE_HEAP", "256m");
+            // Loopback unless asked: the local profile's dev token endpoint mints a token
+            // for anyone who reaches it.
+            String bind = System.getenv().getOrDefault("CHAT_BIND_ADDRESS", Probes.LOOPBACK);
             List<String> command = new ArrayList<>(List.of(Java.current(), "-Xms64m", "-Xmx" + heap, "-XX:+UseSerialGC",
                     "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m",
                     "-Dchat.stack.component=" + name, "-jar", running.toString(), "--spring.profiles.active=local",
-                    "--server.port=" + port));
+                    "--server.port=" + port, "--server.address=" + bind));
             command.addAll(args);
             return command;
         }

@@ -30,6 +30,11 @@ class ServicesTest {
 
         List<String> command = messaging.command(home);
 
+        if (System.getenv("CHAT_BIND_ADDRESS") == null) {
+            // /dev/tokens (local profile) must not be reachable from the network by
+            // default.
+            assertThat(command).contains("--server.address=127.0.0.1");
+        }
         Path running = Path.of(command.get(command.indexOf("-jar") + 1));
         assertThat(running).isEqualTo(home.run().resolve("messaging.jar"));
         assertThat(running).hasContent("build 1");

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -33,12 +34,14 @@ import com.acme.chat.kit.web.ChatException;
 
 /**
  * {@code POST /dev/tokens}: issues HS256 tokens signed with the local development secret,
- * for any user. Exists only in the {@code local} profile, where {@code /dev/tokens} is
- * also a public path; in every other profile the path is unknown (and needs a token like
- * any other path).
+ * for any user, with the configured issuer and audience. Exists only in the {@code local}
+ * profile and never beside a production profile (service-kit refuses to start with
+ * {@code local} and {@code docker} or {@code k8s}; this condition says it again), where
+ * {@code /dev/tokens} is also a public path; in every other profile the path is unknown
+ * (and needs a token like any other path).
  */
 @RestController
-@Profile("local")
+@Profile("local & !docker & !k8s")
 @Tag(name = "dev tokens", description = "Local profile only: tokens without an identity provider")
 class DevTokenController {
 
@@ -52,6 +55,10 @@ class DevTokenController {
 
     private final Clock clock;
 
+    private final @Nullable String issuer;
+
+    private final @Nullable String audience;
+
     DevTokenController(ChatSecurityProperties security, Clock clock) {
         String secret = security.jwt().hmacSecret();
         if (secret == null) {
@@ -62,6 +69,8 @@ class DevTokenController {
             .algorithm(MacAlgorithm.HS256)
             .build();
         this.clock = clock;
+        this.issuer = security.jwt().issuer();
+        this.audience = security.jwt().audience();
         log.warn("Dev token endpoint POST /dev/tokens is enabled (local profile): anyone can get a token");
     }
 
@@ -83,6 +92,12 @@ class DevTokenController {
             .subject(user.value())
             .issuedAt(issuedAt)
             .expiresAt(expiresAt);
+        if (this.issuer != null) {
+            claims.issuer(this.issuer);
+        }
+        if (this.audience != null) {
+            claims.audience(List.of(this.audience));
+        }
         if (request.name() != null && !request.name().isBlank()) {
             claims.claim("name", request.name());
         }

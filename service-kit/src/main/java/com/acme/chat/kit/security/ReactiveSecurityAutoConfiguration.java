@@ -3,15 +3,18 @@ package com.acme.chat.kit.security;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -29,9 +32,10 @@ public class ReactiveSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityWebFilterChain.class)
     SecurityWebFilterChain chatSecurityWebFilterChain(ServerHttpSecurity http, ChatSecurityProperties properties,
-            ObjectProvider<ReactiveJwtDecoder> decoder, JsonMapper json) {
+            Environment environment, ObjectProvider<ReactiveJwtDecoder> decoder, JsonMapper json) {
+        JwtPolicy.check(environment, properties.jwt());
         if (decoder.getIfAvailable() == null) {
-            throw new IllegalStateException(JwtDecoders.missingDecoderMessage());
+            throw new IllegalStateException(JwtPolicy.missingDecoderMessage());
         }
         ReactiveProblemEntryPoint problems = new ReactiveProblemEntryPoint(json);
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -49,14 +53,24 @@ public class ReactiveSecurityAutoConfiguration {
             .build();
     }
 
+    /**
+     * The one token source ({@link JwtPolicy#decoder}), with the policy's validators; the
+     * WebSocket handshake uses this bean directly.
+     */
     @Bean
     @ConditionalOnMissingBean(ReactiveJwtDecoder.class)
-    @ConditionalOnProperty("chat.security.jwt.hmac-secret")
-    ReactiveJwtDecoder hmacReactiveJwtDecoder(ChatSecurityProperties properties) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(JwtDecoders.hmacKey(properties.jwt()))
-            .macAlgorithm(JwtDecoders.ALGORITHM)
-            .build();
-        decoder.setJwtValidator(JwtDecoders.validator(properties.jwt()));
+    ReactiveJwtDecoder chatReactiveJwtDecoder(ChatSecurityProperties properties, Environment environment) {
+        return JwtPolicy.decoder(environment, properties.jwt(),
+                (key, policy) -> validated(
+                        NimbusReactiveJwtDecoder.withSecretKey(key).macAlgorithm(JwtPolicy.ALGORITHM).build(), policy),
+                (uri, policy) -> validated(NimbusReactiveJwtDecoder.withJwkSetUri(uri).build(), policy),
+                (uri, policy) -> new SupplierReactiveJwtDecoder(
+                        () -> validated(NimbusReactiveJwtDecoder.withIssuerLocation(uri).build(), policy)));
+    }
+
+    private static NimbusReactiveJwtDecoder validated(NimbusReactiveJwtDecoder decoder,
+            OAuth2TokenValidator<Jwt> policy) {
+        decoder.setJwtValidator(policy);
         return decoder;
     }
 
