@@ -23,7 +23,9 @@ import org.springframework.test.context.ActiveProfiles;
 @ExtendWith(LocalServersExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "chat.security.jwt.hmac-secret=" + TestTokens.SECRET, "chat.security.jwt.hmac-allowed=true",
-                "chat.security.jwt.issuer=" + TestTokens.ISSUER, "chat.security.jwt.audience=" + TestTokens.AUDIENCE })
+                "chat.security.jwt.issuer=" + TestTokens.ISSUER, "chat.security.jwt.audience=" + TestTokens.AUDIENCE,
+                // Tests of the limits switch them on with their own rules (RateLimitIT).
+                "chat.rate-limits.enabled=false" })
 @ActiveProfiles("test")
 public @interface ChatIntegrationTest {
 

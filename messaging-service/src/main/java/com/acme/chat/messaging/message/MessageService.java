@@ -1,5 +1,8 @@
 package com.acme.chat.messaging.message;
 
+import com.acme.chat.kit.ratelimit.RateLimiter;
+import com.acme.chat.kit.ratelimit.RateLimitProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -81,6 +84,8 @@ class MessageService {
 
     private final MeterRegistry meters;
 
+    private final @Nullable RateLimiter limits;
+
     /** A send this instance stored, and whether its events reached Kafka. */
     record RecentSend(StoredMessage message, String bodyHash, boolean published) {
     }
@@ -88,8 +93,10 @@ class MessageService {
     @Autowired
     MessageService(IdempotencyRepository idempotency, MessageRepository messages, TimelineRepository timeline,
             SeqCounters counters, ShardOwnership ownership, ChatEventPublisher publisher, Publications publications,
-            OutboxRepository outbox, UserDirectory users, ChatCaches caches, MeterRegistry meters) {
+            OutboxRepository outbox, UserDirectory users, ChatCaches caches, MeterRegistry meters,
+            ObjectProvider<RateLimiter> limits) {
         this.idempotency = idempotency;
+        this.limits = limits.getIfAvailable();
         this.messages = messages;
         this.timeline = timeline;
         this.counters = counters;
@@ -162,6 +169,11 @@ class MessageService {
         int shard = ownership.shardOf(conversation);
         Tenure tenure = ownership.tenure(shard)
             .orElseThrow(() -> new NotOwnerException(shard, ownership.ownerAddress(shard)));
+        if (limits != null) {
+            // Here, on the owner, so a forwarded send counts once; before anything is
+            // written (refused = not applied).
+            limits.check(RateLimitProperties.SEND, sender.value());
+        }
         List<UserId> members = members(sender, recipient);
         String bodyHash = BodyHash.of(command.addressee(), command.text(), command.media());
         String recentKey = sender.value() + "\n" + command.clientMsgId().value();

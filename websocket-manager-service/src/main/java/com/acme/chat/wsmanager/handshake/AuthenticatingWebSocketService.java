@@ -44,7 +44,8 @@ final class AuthenticatingWebSocketService implements WebSocketService {
             .flatMap(principal -> delegate.handleRequest(exchange, session -> endpoint.handle(session, principal)))
             .onErrorResume(HandshakeRejectedException.class, rejected -> {
                 log.debug("Rejected WebSocket handshake: {}", rejected.code().code());
-                return ProblemResponses.write(exchange, json, rejected.code(), rejected.getMessage());
+                return ProblemResponses.write(exchange, json, rejected.code(), rejected.getMessage(),
+                        rejected.retryAfter());
             })
             .onErrorResume(ex -> !exchange.getResponse().isCommitted() && isRedisFailure(ex), ex -> {
                 log.warn("WebSocket handshake failed on a dependency: {}", ex.toString());

@@ -1,5 +1,9 @@
 package com.acme.chat.wsmanager.handshake;
 
+import com.acme.chat.kit.ratelimit.RateLimiter;
+import com.acme.chat.kit.ratelimit.RateLimitProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import java.net.InetSocketAddress;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -44,10 +48,14 @@ class HandshakeAuthenticator {
 
     private final OriginPolicy origins;
 
-    HandshakeAuthenticator(ReactiveJwtDecoder jwtDecoder, TicketService tickets, WsManagerProperties properties) {
+    private final @Nullable RateLimiter limits;
+
+    HandshakeAuthenticator(ReactiveJwtDecoder jwtDecoder, TicketService tickets, WsManagerProperties properties,
+            ObjectProvider<RateLimiter> limits) {
         this.jwtDecoder = jwtDecoder;
         this.tickets = tickets;
         this.origins = new OriginPolicy(properties.allowedOrigins());
+        this.limits = limits.getIfAvailable();
     }
 
     /**
@@ -59,6 +67,14 @@ class HandshakeAuthenticator {
         if (!origins.allows(request.getHeaders().getOrigin())) {
             return Mono.error(new HandshakeRejectedException(ErrorCode.FORBIDDEN, "Origin is not allowed"));
         }
+        InetSocketAddress remote = request.getRemoteAddress();
+        Mono<Void> addressAllowed = (remote != null)
+                ? limit(RateLimitProperties.CONNECT_IP, remote.getAddress().getHostAddress()) : Mono.empty();
+        return addressAllowed.then(Mono.defer(() -> principal(request)))
+            .flatMap(principal -> limit(RateLimitProperties.CONNECT, principal.userId().value()).thenReturn(principal));
+    }
+
+    private Mono<ConnectionPrincipal> principal(ServerHttpRequest request) {
         String ticket = request.getQueryParams().getFirst(TICKET_PARAM);
         if (ticket != null) {
             return tickets.redeem(ticket);
@@ -71,6 +87,20 @@ class HandshakeAuthenticator {
         String device = request.getQueryParams().getFirst(DEVICE_PARAM);
         return decode(token)
             .map(jwt -> new ConnectionPrincipal(userId(jwt), deviceId(device), token, jwt.getExpiresAt()));
+    }
+
+    /**
+     * Takes a token of {@code rule} for {@code subject}, or fails with 429
+     * {@code rate_limited} and the advised wait.
+     */
+    Mono<Void> limit(String rule, String subject) {
+        if (limits == null) {
+            return Mono.empty();
+        }
+        return Mono.fromFuture(() -> limits.acquire(rule, subject))
+            .flatMap(wait -> wait.isZero() ? Mono.empty()
+                    : Mono.error(new HandshakeRejectedException(ErrorCode.RATE_LIMITED,
+                            "Too many requests (" + rule + "); retry after " + wait.toMillis() + " ms", wait)));
     }
 
     /** Validates a token the same way for the handshake and the ticket endpoint. */

@@ -1,5 +1,7 @@
 package com.acme.chat.wsmanager.handshake;
 
+import org.jspecify.annotations.Nullable;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 
 import reactor.core.publisher.Mono;
@@ -27,8 +29,22 @@ final class ProblemResponses {
     }
 
     static Mono<Void> write(ServerWebExchange exchange, JsonMapper json, ErrorCode code, String detail) {
+        return write(exchange, json, code, detail, null);
+    }
+
+    /**
+     * @param retryAfter an advised wait: the {@code Retry-After} header (whole seconds,
+     * rounded up) and {@code retryAfterMs}, as on every REST answer
+     */
+    static Mono<Void> write(ServerWebExchange exchange, JsonMapper json, ErrorCode code, String detail,
+            @Nullable Duration retryAfter) {
         ProblemDetail problem = Problems.withTraceId(Problems.of(code, detail), TraceIds.of(exchange));
         ServerHttpResponse response = exchange.getResponse();
+        if (retryAfter != null) {
+            problem.setProperty("retryAfterMs", retryAfter.toMillis());
+            response.getHeaders()
+                .set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
+        }
         response.setStatusCode(HttpStatusCode.valueOf(code.httpStatus()));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (code.httpStatus() == 401) {

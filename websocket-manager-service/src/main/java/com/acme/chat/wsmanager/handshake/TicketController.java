@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
+import com.acme.chat.kit.ratelimit.RateLimitProperties;
 import com.acme.chat.kit.openapi.ErrorResponses;
 import com.acme.chat.kit.web.ChatException;
 
@@ -34,8 +35,11 @@ class TicketController {
 
     private final TicketService tickets;
 
-    TicketController(TicketService tickets) {
+    private final HandshakeAuthenticator authenticator;
+
+    TicketController(TicketService tickets, HandshakeAuthenticator authenticator) {
         this.tickets = tickets;
+        this.authenticator = authenticator;
     }
 
     @PostMapping("/api/v1/ws-tickets")
@@ -45,7 +49,7 @@ class TicketController {
                     + "fetched with; the token itself never appears in a URL.")
     @ApiResponse(responseCode = "201", description = "Issued",
             content = @Content(schema = @Schema(implementation = TicketResponse.class)))
-    @ErrorResponses({ ErrorCode.VALIDATION_FAILED, ErrorCode.UNAUTHENTICATED })
+    @ErrorResponses({ ErrorCode.VALIDATION_FAILED, ErrorCode.UNAUTHENTICATED, ErrorCode.RATE_LIMITED })
     Mono<ResponseEntity<TicketResponse>> create(JwtAuthenticationToken authentication,
             @RequestBody TicketRequest request) {
         UserId user;
@@ -59,7 +63,10 @@ class TicketController {
         }
         ConnectionPrincipal principal = new ConnectionPrincipal(user, device, authentication.getToken().getTokenValue(),
                 authentication.getToken().getExpiresAt());
-        return tickets.issue(principal)
+        return authenticator.limit(RateLimitProperties.TICKET, user.value())
+            .onErrorMap(HandshakeRejectedException.class,
+                    ex -> new ChatException(ex.code(), ex.getMessage(), ex.retryAfter()))
+            .then(tickets.issue(principal))
             .map(issued -> ResponseEntity.status(HttpStatus.CREATED)
                 .body(new TicketResponse(issued.ticket(), issued.expiresAt(), WebSocketEndpointConfig.PATH + "?"
                         + HandshakeAuthenticator.TICKET_PARAM + "=" + issued.ticket())));

@@ -1,0 +1,58 @@
+package com.acme.chat.kit.ratelimit;
+
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import com.acme.chat.common.namespace.ChatNamespace;
+
+/**
+ * Rate limits ({@code chat.rate-limits.*}) for services with Redis: the
+ * {@link RateLimiter}, and on servlet services the per-user {@code rest} limit on every
+ * authenticated request. Services call the limiter for their own rules (messaging's
+ * {@code send}, the handler's {@code connect}, {@code connect-ip} and {@code ticket}).
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@ConditionalOnClass({ Bucket4jLettuce.class, LettuceConnectionFactory.class })
+@EnableConfigurationProperties(RateLimitProperties.class)
+public class RateLimitAutoConfiguration {
+
+    @Bean
+    @ConditionalOnBean(LettuceConnectionFactory.class)
+    @ConditionalOnMissingBean
+    RateLimiter rateLimiter(RateLimitProperties properties, LettuceConnectionFactory redis, ChatNamespace namespace,
+            MeterRegistry meters) {
+        return new RateLimiter(properties, new RedisBuckets(redis), namespace.redis("rl:"), meters);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(WebMvcConfigurer.class)
+    static class Servlet {
+
+        @Bean
+        @ConditionalOnBean(RateLimiter.class)
+        WebMvcConfigurer chatRestRateLimit(RateLimiter limiter) {
+            RestRateLimitInterceptor interceptor = new RestRateLimitInterceptor(limiter);
+            return new WebMvcConfigurer() {
+                @Override
+                public void addInterceptors(InterceptorRegistry registry) {
+                    registry.addInterceptor(interceptor).addPathPatterns("/api/**");
+                }
+            };
+        }
+
+    }
+
+}

@@ -1,0 +1,164 @@
+package com.acme.chat.kit.ratelimit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.kit.web.ChatException;
+
+/**
+ * Token buckets in Redis (Bucket4j, compare-and-swap on one key per rule and subject), so
+ * a user's or an address's budget is the same on every instance. Concurrent checks of one
+ * bucket in this instance are batched (Bucket4j's batching optimization): a burst costs
+ * one Redis exchange at a time per bucket, not a compare-and-swap race.
+ * <p>
+ * <b>Failure.</b> A check that Redis does not answer within
+ * {@code chat.rate-limits.timeout} lets the request through and counts
+ * {@code chat.rate_limits.unavailable}: rate limits protect the service from abuse, and
+ * must not become an outage of their own when Redis is away (Redis holds only rebuildable
+ * state here). Refusals are counted in {@code chat.rate_limits.refused} by rule.
+ */
+public class RateLimiter {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+
+    private final RateLimitProperties properties;
+
+    private final Supplier<AsyncProxyManager<byte[]>> buckets;
+
+    private final String keyPrefix;
+
+    private final MeterRegistry meters;
+
+    private final Map<String, Counter> refused = new ConcurrentHashMap<>();
+
+    private final Counter unavailable;
+
+    private final Map<String, BucketConfiguration> configurations = new ConcurrentHashMap<>();
+
+    /**
+     * One proxy per bucket while it is in use, so that concurrent checks of the same
+     * bucket (a burst of one user) are batched into one compare-and-swap instead of
+     * competing for it.
+     */
+    private final Cache<String, AsyncBucketProxy> proxies = Caffeine.newBuilder()
+        .maximumSize(100_000)
+        .expireAfterAccess(Duration.ofMinutes(1))
+        .build();
+
+    /**
+     * @param buckets the Redis-backed buckets, asked for at the first check
+     * @param keyPrefix put before every key (the deployment's namespace and {@code rl:})
+     */
+    public RateLimiter(RateLimitProperties properties, Supplier<AsyncProxyManager<byte[]>> buckets, String keyPrefix,
+            MeterRegistry meters) {
+        this.properties = properties;
+        this.buckets = buckets;
+        this.keyPrefix = keyPrefix;
+        this.meters = meters;
+        this.unavailable = Counter.builder("chat.rate_limits.unavailable")
+            .description("Rate limit checks let through because Redis did not answer in time")
+            .register(meters);
+    }
+
+    /**
+     * Takes one token from the bucket of {@code rule} for {@code subject}.
+     * @return how long to wait before the next attempt, or {@link Duration#ZERO} when the
+     * request may go ahead
+     */
+    public CompletableFuture<Duration> acquire(String rule, String subject) {
+        if (!this.properties.enabled()) {
+            return CompletableFuture.completedFuture(Duration.ZERO);
+        }
+        BucketConfiguration configuration = this.configurations.computeIfAbsent(rule, this::configuration);
+        String key = this.keyPrefix + rule + ":" + subject;
+        CompletableFuture<ConsumptionProbe> probe;
+        try {
+            probe = this.proxies
+                .get(key,
+                        k -> this.buckets.get()
+                            .builder()
+                            .withOptimization(Optimizations.batching())
+                            .build(k.getBytes(StandardCharsets.UTF_8), configuration))
+                .tryConsumeAndReturnRemaining(1);
+        }
+        catch (RuntimeException ex) {
+            probe = CompletableFuture.failedFuture(ex);
+        }
+        return probe.orTimeout(this.properties.timeout().toMillis(), TimeUnit.MILLISECONDS).handle((result, ex) -> {
+            if (ex != null) {
+                this.unavailable.increment();
+                log.debug("Rate limit {} for {} not checked: {}", rule, subject, ex.toString());
+                return Duration.ZERO;
+            }
+            if (result.isConsumed()) {
+                return Duration.ZERO;
+            }
+            this.refused.computeIfAbsent(rule, this::refusedCounter).increment();
+            // At least a millisecond: ZERO means "go ahead".
+            return Duration.ofNanos(Math.max(result.getNanosToWaitForRefill(), 1_000_000));
+        });
+    }
+
+    /**
+     * For blocking callers (servlet services): takes a token or throws.
+     * @throws ChatException {@code rate_limited} with the advised wait
+     */
+    public void check(String rule, String subject) {
+        Duration wait;
+        try {
+            wait = acquire(rule, subject).get(this.properties.timeout().toMillis() * 2 + 100, TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        catch (ExecutionException | java.util.concurrent.TimeoutException ex) {
+            this.unavailable.increment();
+            return;
+        }
+        if (!wait.isZero()) {
+            throw refusal(rule, wait);
+        }
+    }
+
+    /** The error a refused request gets: 429 {@code rate_limited} with the wait. */
+    public static ChatException refusal(String rule, Duration wait) {
+        return new ChatException(ErrorCode.RATE_LIMITED,
+                "Too many requests (" + rule + "); retry after " + wait.toMillis() + " ms", wait);
+    }
+
+    private BucketConfiguration configuration(String rule) {
+        RateLimitProperties.Rule limits = this.properties.rule(rule);
+        return BucketConfiguration.builder()
+            .addLimit(limit -> limit.capacity(limits.capacity() * this.properties.scale())
+                .refillGreedy(limits.refillTokens() * this.properties.scale(), limits.refillPeriod()))
+            .build();
+    }
+
+    private Counter refusedCounter(String rule) {
+        return Counter.builder("chat.rate_limits.refused")
+            .description("Requests refused with rate_limited")
+            .tag("rule", rule)
+            .register(this.meters);
+    }
+
+}

@@ -1,0 +1,65 @@
+package com.acme.chat.kit.ratelimit;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.kit.web.ChatException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/** What the limiter does without Redis, and what its rules accept. */
+class RateLimiterTest {
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    @Test
+    void withRedisAwayARequestGoesThroughAndIsCounted() {
+        RateLimiter limiter = new RateLimiter(properties(true), () -> {
+            throw new IllegalStateException("Redis is away");
+        }, "rl:", this.meters);
+
+        assertThat(limiter.acquire(RateLimitProperties.SEND, "alice").join()).isZero();
+        assertThatNoException().isThrownBy(() -> limiter.check(RateLimitProperties.SEND, "alice"));
+        assertThat(this.meters.counter("chat.rate_limits.unavailable").count()).isEqualTo(2);
+    }
+
+    @Test
+    void switchedOffItNeverAsksRedis() {
+        RateLimiter limiter = new RateLimiter(properties(false), () -> {
+            throw new AssertionError("asked Redis");
+        }, "rl:", this.meters);
+
+        assertThat(limiter.acquire(RateLimitProperties.CONNECT, "alice").join()).isZero();
+    }
+
+    @Test
+    void aRefusalIsRateLimitedWithTheWait() {
+        ChatException refusal = RateLimiter.refusal("send", Duration.ofMillis(340));
+        assertThat(refusal.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertThat(refusal.retryAfter()).isEqualTo(Duration.ofMillis(340));
+    }
+
+    @Test
+    void configuredRulesReplaceDefaultsByNameAndBadOnesAreRefused() {
+        RateLimitProperties properties = new RateLimitProperties(true,
+                Map.of("send", new RateLimitProperties.Rule(5, 1, Duration.ofSeconds(2))), Duration.ofMillis(200), 1);
+        assertThat(properties.rule("send").capacity()).isEqualTo(5);
+        assertThat(properties.rule("connect")).isEqualTo(RateLimitProperties.DEFAULT_RULES.get("connect"));
+        assertThatIllegalArgumentException().isThrownBy(() -> properties.rule("nonsense"));
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> new RateLimitProperties.Rule(0, 1, Duration.ofSeconds(1)));
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> new RateLimitProperties(true, null, Duration.ofMillis(200), 0));
+    }
+
+    private static RateLimitProperties properties(boolean enabled) {
+        return new RateLimitProperties(enabled, null, Duration.ofMillis(200), 1);
+    }
+
+}
