@@ -7,15 +7,24 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-# The token secret has no default (anyone who knows a default can mint tokens): without it the file must not
-# validate; with a value it must.
+# Secrets have no defaults (anyone who knows a default can mint tokens or read the media): without any one of
+# them the file must not validate; with values it must.
+SECRETS=(CHAT_JWT_HMAC_SECRET CHAT_S3_ACCESS_KEY CHAT_S3_SECRET_KEY)
 check() {
-  if env -u CHAT_JWT_HMAC_SECRET "$@" -f docker-compose.yml config -q > /dev/null 2>&1; then
-    echo "docker-compose.yml validates without CHAT_JWT_HMAC_SECRET: it must not carry a default token secret." >&2
-    exit 1
-  fi
-  CHAT_JWT_HMAC_SECRET="${CHAT_JWT_HMAC_SECRET:-validate-compose-placeholder-0123456789abcdef}" \
-    "$@" -f docker-compose.yml config -q
+  local secret other values
+  for secret in "${SECRETS[@]}"; do
+    values=()
+    for other in "${SECRETS[@]}"; do
+      [[ "$other" == "$secret" ]] || values+=("$other=validate-compose-placeholder-0123456789abcdef")
+    done
+    if env -u "$secret" "${values[@]}" "$@" -f docker-compose.yml config -q > /dev/null 2>&1; then
+      echo "docker-compose.yml validates without $secret: it must not carry a default for it." >&2
+      exit 1
+    fi
+  done
+  values=()
+  for secret in "${SECRETS[@]}"; do values+=("$secret=validate-compose-placeholder-0123456789abcdef"); done
+  env "${values[@]}" "$@" -f docker-compose.yml config -q
 }
 
 if docker compose version > /dev/null 2>&1; then

@@ -24,7 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param heartbeat how often clients ping and routes are refreshed; a connection silent
  * for two intervals is closed
  * @param allowedOrigins Origin values a browser handshake may carry ({@code *} allows
- * any)
+ * any); none by default, so a deployment names its web app's origins (the local profile
+ * allows {@code http://localhost:3000} and {@code http://127.0.0.1:3000})
  * @param messagingUrl base URL of messaging-service ({@code send_message},
  * {@code mark_read}, user registration)
  * @param relayUrl base URL of relay-service ({@code ack_delivery})
@@ -44,8 +45,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record WsManagerProperties(@DefaultValue("${random.uuid}") @NotBlank String handlerId,
         @DefaultValue("90s") @NotNull Duration routeTtl, @DefaultValue("30s") @NotNull Duration heartbeat,
-        @DefaultValue("http://localhost:3000") List<String> allowedOrigins,
-        @DefaultValue("http://127.0.0.1:8081") @NotNull URI messagingUrl,
+        @DefaultValue List<String> allowedOrigins, @DefaultValue("http://127.0.0.1:8081") @NotNull URI messagingUrl,
         @DefaultValue("http://127.0.0.1:8082") @NotNull URI relayUrl,
         @DefaultValue("5s") @NotNull Duration downstreamTimeout, @DefaultValue("30s") @NotNull Duration ticketTtl,
         @DefaultValue("1024") @Positive int outboundQueueLimit, @DefaultValue("100") @Positive int replayPageSize,
