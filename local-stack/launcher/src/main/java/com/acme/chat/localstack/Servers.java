@@ -417,16 +417,23 @@ public final class Servers {
 
         /**
          * A fresh 22-character URL-safe base64 UUID, the form
-         * {@code kafka-storage format -t} expects.
+         * {@code kafka-storage format -t} expects, never starting with {@code -}: the
+         * tool's argument parser would read such an id as an option and fail the format
+         * (one start in 64). Kafka's own {@code Uuid.randomUuid()} skips those ids too.
          */
         static String clusterId() {
-            UUID uuid = UUID.randomUUID();
-            byte[] bytes = new byte[16];
-            for (int i = 0; i < 8; i++) {
-                bytes[i] = (byte) (uuid.getMostSignificantBits() >>> (56 - 8 * i));
-                bytes[8 + i] = (byte) (uuid.getLeastSignificantBits() >>> (56 - 8 * i));
+            while (true) {
+                UUID uuid = UUID.randomUUID();
+                byte[] bytes = new byte[16];
+                for (int i = 0; i < 8; i++) {
+                    bytes[i] = (byte) (uuid.getMostSignificantBits() >>> (56 - 8 * i));
+                    bytes[8 + i] = (byte) (uuid.getLeastSignificantBits() >>> (56 - 8 * i));
+                }
+                String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+                if (!id.startsWith("-")) {
+                    return id;
+                }
             }
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         }
 
         private Path serverProperties(StackHome home) {
