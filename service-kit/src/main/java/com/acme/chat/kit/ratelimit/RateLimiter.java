@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -131,7 +132,7 @@ public class RateLimiter {
             Thread.currentThread().interrupt();
             return;
         }
-        catch (ExecutionException | java.util.concurrent.TimeoutException ex) {
+        catch (ExecutionException | TimeoutException ex) {
             this.unavailable.increment();
             return;
         }

@@ -55,11 +55,20 @@ public final class Problems {
         if (retryAfter == null) {
             return ResponseEntity.status(problem.getStatus()).body(problem);
         }
-        problem.setProperty("retryAfterMs", retryAfter.toMillis());
-        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         return ResponseEntity.status(problem.getStatus())
-            .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+            .header(HttpHeaders.RETRY_AFTER, withRetryAfter(problem, retryAfter))
             .body(problem);
+    }
+
+    /**
+     * Puts an advised wait into a ProblemDetail ({@code retryAfterMs}), for any answer
+     * that also carries it as a header.
+     * @return the {@code Retry-After} header's value: whole seconds, rounded up, at least
+     * 1
+     */
+    public static String withRetryAfter(ProblemDetail problem, Duration retryAfter) {
+        problem.setProperty("retryAfterMs", retryAfter.toMillis());
+        return Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000));
     }
 
     /**

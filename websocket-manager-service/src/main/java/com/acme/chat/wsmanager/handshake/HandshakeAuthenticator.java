@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.stereotype.Component;
 
 import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.kit.web.ChatException;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.kit.security.TokenErrors;
@@ -71,7 +72,9 @@ class HandshakeAuthenticator {
         Mono<Void> addressAllowed = (remote != null)
                 ? limit(RateLimitProperties.CONNECT_IP, remote.getAddress().getHostAddress()) : Mono.empty();
         return addressAllowed.then(Mono.defer(() -> principal(request)))
-            .flatMap(principal -> limit(RateLimitProperties.CONNECT, principal.userId().value()).thenReturn(principal));
+            .flatMap(principal -> limit(RateLimitProperties.CONNECT, principal.userId().value()).thenReturn(principal))
+            .onErrorMap(ChatException.class, refused -> new HandshakeRejectedException(refused.code(),
+                    refused.getMessage(), refused.retryAfter()));
     }
 
     private Mono<ConnectionPrincipal> principal(ServerHttpRequest request) {
@@ -90,17 +93,15 @@ class HandshakeAuthenticator {
     }
 
     /**
-     * Takes a token of {@code rule} for {@code subject}, or fails with 429
-     * {@code rate_limited} and the advised wait.
+     * Takes a token of {@code rule} for {@code subject}, or fails with the limiter's
+     * refusal (429 {@code rate_limited} and the advised wait, a {@link ChatException}).
      */
     Mono<Void> limit(String rule, String subject) {
         if (limits == null) {
             return Mono.empty();
         }
         return Mono.fromFuture(() -> limits.acquire(rule, subject))
-            .flatMap(wait -> wait.isZero() ? Mono.empty()
-                    : Mono.error(new HandshakeRejectedException(ErrorCode.RATE_LIMITED,
-                            "Too many requests (" + rule + "); retry after " + wait.toMillis() + " ms", wait)));
+            .flatMap(wait -> wait.isZero() ? Mono.empty() : Mono.error(RateLimiter.refusal(rule, wait)));
     }
 
     /** Validates a token the same way for the handshake and the ticket endpoint. */

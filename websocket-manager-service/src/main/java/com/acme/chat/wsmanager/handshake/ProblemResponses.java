@@ -41,9 +41,7 @@ final class ProblemResponses {
         ProblemDetail problem = Problems.withTraceId(Problems.of(code, detail), TraceIds.of(exchange));
         ServerHttpResponse response = exchange.getResponse();
         if (retryAfter != null) {
-            problem.setProperty("retryAfterMs", retryAfter.toMillis());
-            response.getHeaders()
-                .set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, Problems.withRetryAfter(problem, retryAfter));
         }
         response.setStatusCode(HttpStatusCode.valueOf(code.httpStatus()));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);

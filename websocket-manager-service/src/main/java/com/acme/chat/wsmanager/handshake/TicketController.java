@@ -64,8 +64,6 @@ class TicketController {
         ConnectionPrincipal principal = new ConnectionPrincipal(user, device, authentication.getToken().getTokenValue(),
                 authentication.getToken().getExpiresAt());
         return authenticator.limit(RateLimitProperties.TICKET, user.value())
-            .onErrorMap(HandshakeRejectedException.class,
-                    ex -> new ChatException(ex.code(), ex.getMessage(), ex.retryAfter()))
             .then(tickets.issue(principal))
             .map(issued -> ResponseEntity.status(HttpStatus.CREATED)
                 .body(new TicketResponse(issued.ticket(), issued.expiresAt(), WebSocketEndpointConfig.PATH + "?"
