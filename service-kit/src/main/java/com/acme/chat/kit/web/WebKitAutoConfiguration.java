@@ -2,8 +2,11 @@ package com.acme.chat.kit.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -12,6 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @AutoConfiguration(beforeName = { "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
         "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration" })
+@EnableConfigurationProperties(WebLimitsProperties.class)
 public class WebKitAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
@@ -21,6 +25,18 @@ public class WebKitAutoConfiguration {
         @Bean
         ResponseEntityExceptionHandler apiExceptionHandler() {
             return new ApiExceptionHandler();
+        }
+
+        /**
+         * Ahead of everything, security included: an oversized body is refused whoever
+         * sends it.
+         */
+        @Bean
+        FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(WebLimitsProperties limits) {
+            FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(
+                    new RequestBodyLimit(limits.maxRequestBody().toBytes()));
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+            return registration;
         }
 
     }

@@ -9,8 +9,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -40,6 +43,21 @@ import org.springframework.validation.annotation.Validated;
  * before it is closed with 1013
  * @param replayDedupeWindow how long after the replay a late live push of a replayed
  * message is dropped rather than sent twice
+ * @param outboundQueueBytes heap a connection may hold in frames not yet written to its
+ * socket (waiting or held back during the replay; a frame counts two bytes a character);
+ * beyond that the client is too slow and is closed with 1013, its messages staying queued
+ * in relay
+ * @param outboundTotalBytes heap all connections of this instance may hold that way
+ * together; past it, connections holding more than an eighth of their own bound are
+ * closed with 1013 as they are pushed to. Unset: a quarter of the maximum heap
+ * @param requestHeadersTimeout how long a new HTTP connection may take to send a complete
+ * request head (the WebSocket upgrade or a REST call) before it is closed, however slowly
+ * it trickles bytes
+ * @param requestBodyTimeout how long a request body may take once its head has arrived
+ * @param httpIdleTimeout how long a connection may sit idle between HTTP requests (not a
+ * WebSocket: upgraded connections have their own heartbeat)
+ * @param closeGrace how long a connection the server closed may take to read the close
+ * frame before its TCP connection is dropped
  */
 @ConfigurationProperties("chat.wsmanager")
 @Validated
@@ -50,7 +68,19 @@ public record WsManagerProperties(@DefaultValue("${random.uuid}") @NotBlank Stri
         @DefaultValue("5s") @NotNull Duration downstreamTimeout, @DefaultValue("30s") @NotNull Duration ticketTtl,
         @DefaultValue("1024") @Positive int outboundQueueLimit, @DefaultValue("100") @Positive int replayPageSize,
         @DefaultValue("60s") @NotNull Duration replayStallTimeout,
-        @DefaultValue("30s") @NotNull Duration replayDedupeWindow) {
+        @DefaultValue("30s") @NotNull Duration replayDedupeWindow,
+        @DefaultValue("256KB") @NotNull DataSize outboundQueueBytes, @Nullable DataSize outboundTotalBytes,
+        @DefaultValue("10s") @NotNull Duration requestHeadersTimeout,
+        @DefaultValue("10s") @NotNull Duration requestBodyTimeout,
+        @DefaultValue("20s") @NotNull Duration httpIdleTimeout, @DefaultValue("5s") @NotNull Duration closeGrace) {
+
+    /**
+     * @return the instance-wide outbound bound in bytes, at least the per-connection one
+     */
+    public long outboundTotalLimit() {
+        long total = (outboundTotalBytes != null) ? outboundTotalBytes.toBytes() : Runtime.getRuntime().maxMemory() / 4;
+        return Math.max(total, outboundQueueBytes.toBytes());
+    }
 
     /**
      * @return whether routes outlive a heartbeat, so a live handler's routes never expire

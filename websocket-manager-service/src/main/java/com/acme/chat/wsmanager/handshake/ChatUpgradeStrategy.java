@@ -20,7 +20,6 @@ import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.reactive.socket.HandshakeInfo;
 import org.springframework.web.reactive.socket.WebSocketHandler;
-import org.springframework.web.reactive.socket.adapter.ReactorNettyWebSocketSession;
 import org.springframework.web.reactive.socket.server.RequestUpgradeStrategy;
 import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
 import org.springframework.web.server.ServerWebExchange;
@@ -80,8 +79,7 @@ final class ChatUpgradeStrategy implements RequestUpgradeStrategy {
             in.withConnection(connection -> connection.addHandlerLast(MessageSizeLimiter.NAME,
                     new MessageSizeLimiter(maxMessageBytes, () -> out.sendClose(CloseCodes.TOO_BIG, "frame too large")
                         .subscribe(null, ex -> log.debug("Could not send close 1009: {}", ex.toString())))));
-            ReactorNettyWebSocketSession session = new ReactorNettyWebSocketSession(in, out, handshakeInfo,
-                    bufferFactory, maxMessageBytes);
+            ChatNettySession session = new ChatNettySession(in, out, handshakeInfo, bufferFactory, maxMessageBytes);
             return handler.handle(session);
         }, spec).contextWrite(context -> Context.empty())));
     }

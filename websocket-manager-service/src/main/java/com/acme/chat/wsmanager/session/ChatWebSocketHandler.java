@@ -93,13 +93,17 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
 
     private final WsManagerProperties properties;
 
+    private final OutboundBudget outboundBudget;
+
     private final int heartbeatSeconds;
 
     private final AtomicInteger pendingCleanups = new AtomicInteger();
 
     ChatWebSocketHandler(ConnectionRegistry registry, RouteRegistry routes, FrameDispatcher dispatcher,
-            PresencePublisher presence, MessagingClient messaging, QueueReplay replay, WsManagerProperties properties) {
+            PresencePublisher presence, MessagingClient messaging, QueueReplay replay, WsManagerProperties properties,
+            OutboundBudget outboundBudget) {
         this.replay = replay;
+        this.outboundBudget = outboundBudget;
         this.registry = registry;
         this.routes = routes;
         this.dispatcher = dispatcher;
@@ -112,14 +116,15 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
     @Override
     public Mono<Void> handle(WebSocketSession session, ConnectionPrincipal principal) {
         Connection connection = new Connection(session, principal, "c-" + UUID.randomUUID(),
-                properties.outboundQueueLimit());
+                properties.outboundQueueLimit(), outboundBudget);
         Lifecycle lifecycle = new Lifecycle(connection);
         // Obtained now, not after opening: this installs Netty's frame aggregator before
         // hello can prompt the client
         // to send, so a fragmented first message is still reassembled. Frames wait in
         // Netty until subscribed.
         Flux<WebSocketMessage> frames = session.receive();
-        Mono<Void> output = session.send(connection.outbound().map(session::textMessage));
+        Mono<Void> output = session.send(connection.outbound().map(session::textMessage))
+            .then(Mono.defer(connection::closeFrame));
         Mono<Void> input = lifecycle.open()
             .flatMap(opened -> opened ? receive(connection, frames) : Mono.<Void>empty())
             .doFinally(signal -> connection.completeOutbound());
@@ -258,6 +263,7 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
 
         void closed() {
             registry.remove(connection);
+            connection.release();
             Disposable running = replaying;
             if (running != null) {
                 running.dispose();

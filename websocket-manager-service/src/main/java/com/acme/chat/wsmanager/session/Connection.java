@@ -24,6 +24,7 @@ import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.wsmanager.downstream.PushedMessage;
 import com.acme.chat.wsmanager.frame.PushedMessages;
+import com.acme.chat.wsmanager.handshake.ChatNettySession;
 import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
 import com.acme.chat.wsmanager.routing.RouteRegistry;
 
@@ -32,11 +33,13 @@ import com.acme.chat.wsmanager.routing.RouteRegistry;
  * <p>
  * The outbox is a unicast sink whose queue grows in small linked chunks, so an idle
  * connection holds almost nothing (a preallocated 1024-slot array would cost ~4 KB per
- * connection against a budget of ~8 KB, docs/adr/0003). It is bounded by counting: more
- * than {@code limit} frames waiting for the socket means the client does not keep up, and
- * {@link #offer} refuses so the caller can close the connection (1013) instead of
- * dropping frames silently. Offers may come from any thread (answers on the Netty loop,
- * pushes on the Redis thread); they are serialised here.
+ * connection against a budget of ~8 KB, docs/adr/0003). It is bounded twice: by frames
+ * ({@code limit}) and by bytes of heap ({@link OutboundBudget}: the frames waiting for
+ * the socket plus the pushes held back, per connection and for the whole instance). Past
+ * either bound the client does not keep up, and {@link #offer} refuses so the caller can
+ * close the connection (1013) instead of dropping frames silently. Offers may come from
+ * any thread (answers on the Netty loop, pushes on the Redis thread); they are serialised
+ * here.
  * <p>
  * <b>Replay first.</b> From its creation until {@link #replayDone} the connection holds
  * live pushes back (up to the same limit) while the device's queue is replayed
@@ -50,6 +53,9 @@ final class Connection implements PushedMessages {
 
     private static final int QUEUE_CHUNK = 16;
 
+    /** Emitted by {@link #close} to end the outbound stream; never written. */
+    private static final String STOP = "";
+
     private final WebSocketSession session;
 
     private final ConnectionPrincipal principal;
@@ -59,6 +65,19 @@ final class Connection implements PushedMessages {
     private final String routeKey;
 
     private final int limit;
+
+    private final OutboundBudget budget;
+
+    /**
+     * Bytes of the frames this connection holds (queued or held back), charged to the
+     * budget; guarded by {@code this}.
+     */
+    private long bytes;
+
+    /**
+     * Whether the connection has ended and given its bytes back; guarded by {@code this}.
+     */
+    private boolean released;
 
     private final Sinks.Many<String> outbox = Sinks.many()
         .unicast()
@@ -84,6 +103,12 @@ final class Connection implements PushedMessages {
 
     private volatile long lastInboundNanos = System.nanoTime();
 
+    /** When {@link #close} closed it; 0 while open. */
+    private volatile long closedAtNanos;
+
+    /** The status {@link #close} was called with, sent once the outbox has stopped. */
+    private volatile @Nullable CloseStatus closeStatus;
+
     /**
      * Pushes are accepted only after {@code hello}, so {@code hello} is always the first
      * frame.
@@ -91,11 +116,17 @@ final class Connection implements PushedMessages {
     private volatile boolean greeted;
 
     Connection(WebSocketSession session, ConnectionPrincipal principal, String connectionId, int limit) {
+        this(session, principal, connectionId, limit, OutboundBudget.unbounded());
+    }
+
+    Connection(WebSocketSession session, ConnectionPrincipal principal, String connectionId, int limit,
+            OutboundBudget budget) {
         this.session = session;
         this.principal = principal;
         this.connectionId = connectionId;
         this.routeKey = deviceKey(principal.userId(), principal.deviceId());
         this.limit = limit;
+        this.budget = budget;
     }
 
     WebSocketSession session() {
@@ -129,10 +160,67 @@ final class Connection implements PushedMessages {
 
     /**
      * The frames to write, in offer order; each one taken leaves the count of waiting
-     * frames.
+     * frames. Ends when the connection is {@linkplain #close closed}: frames still
+     * waiting are dropped (their messages stay in relay's queue), so nothing follows the
+     * close frame (RFC 6455 §5.5.1), which is sent once this has ended
+     * ({@link #closeFrame}).
      */
     Flux<String> outbound() {
-        return outbox.asFlux().doOnNext(frame -> queued.decrementAndGet());
+        return outbox.asFlux().takeWhile(frame -> closeStatus == null).doOnNext(this::taken);
+    }
+
+    /**
+     * The close frame, once the outbound frames have stopped; nothing if the connection
+     * was not closed by {@link #close}.
+     */
+    Mono<Void> closeFrame() {
+        CloseStatus status = closeStatus;
+        return (status == null) ? Mono.empty() : session.close(status).onErrorResume(ex -> Mono.empty());
+    }
+
+    /** A frame left the outbox for the socket: it no longer counts. */
+    private synchronized void taken(String frame) {
+        queued.decrementAndGet();
+        uncharge(OutboundBudget.cost(frame));
+    }
+
+    /**
+     * Charges a frame to this connection and the instance.
+     * @param exempt past this connection's own bound too (replay pages, which the replay
+     * paces)
+     * @return whether it was charged
+     */
+    private boolean charge(long cost, boolean exempt) {
+        if (released) {
+            return false;
+        }
+        if (!exempt && bytes + cost > budget.perConnection()) {
+            return false;
+        }
+        if (!budget.take(cost, bytes, exempt)) {
+            return false;
+        }
+        bytes += cost;
+        return true;
+    }
+
+    private void uncharge(long cost) {
+        if (!released) {
+            bytes -= cost;
+            budget.release(cost);
+        }
+    }
+
+    /**
+     * Gives back what the connection still holds once it has ended (frames never
+     * written); later offers are refused.
+     */
+    synchronized void release() {
+        if (!released) {
+            released = true;
+            budget.release(bytes);
+            bytes = 0;
+        }
     }
 
     /** Outcome of {@link #offer}. */
@@ -148,7 +236,7 @@ final class Connection implements PushedMessages {
     }
 
     /** A push held back during the replay. */
-    private record Held(String json, @Nullable PushedMessage message, String type) {
+    private record Held(String json, @Nullable PushedMessage message, String type, long cost) {
     }
 
     /**
@@ -169,10 +257,11 @@ final class Connection implements PushedMessages {
         }
         Offer offer;
         if (held != null) {
-            if (held.size() >= limit) {
+            long cost = OutboundBudget.cost(json);
+            if (held.size() >= limit || !charge(cost, false)) {
                 return Offer.OVERFLOW;
             }
-            held.add(new Held(json, message, type));
+            held.add(new Held(json, message, type, cost));
             offer = Offer.HELD;
         }
         else {
@@ -192,7 +281,7 @@ final class Connection implements PushedMessages {
      * @return the outcome
      */
     synchronized Offer offerReplayed(String json, PushedMessage message) {
-        Offer offer = offer(json, true);
+        Offer offer = offer(json, true, true);
         if (offer == Offer.QUEUED) {
             if (replayed != null) {
                 replayed.add(message.messageId());
@@ -220,18 +309,25 @@ final class Connection implements PushedMessages {
         if (pending == null) {
             return Offer.QUEUED;
         }
+        Offer outcome = Offer.QUEUED;
         for (Held push : pending) {
+            // Already charged when held back: handed to the outbox as it is, or given
+            // back.
+            if (outcome != Offer.QUEUED) {
+                uncharge(push.cost());
+                continue;
+            }
             if (carriedByReplay(push.message())) {
+                uncharge(push.cost());
                 duplicate.run();
                 continue;
             }
-            Offer offer = offer(push.json(), true);
-            if (offer != Offer.QUEUED) {
-                return offer;
+            outcome = emit(push.json(), push.cost());
+            if (outcome == Offer.QUEUED) {
+                sent.accept(push.type());
             }
-            sent.accept(push.type());
         }
-        return Offer.QUEUED;
+        return outcome;
     }
 
     /**
@@ -282,6 +378,13 @@ final class Connection implements PushedMessages {
     }
 
     /**
+     * Bytes of the frames this connection holds (waiting for the socket or held back).
+     */
+    synchronized long waitingBytes() {
+        return bytes;
+    }
+
+    /**
      * Queues a frame for the socket.
      * @param json the frame
      * @param push whether it is a push (refused before {@code hello}) rather than an
@@ -289,19 +392,34 @@ final class Connection implements PushedMessages {
      * @return the outcome
      */
     synchronized Offer offer(String json, boolean push) {
+        return offer(json, push, false);
+    }
+
+    private Offer offer(String json, boolean push, boolean exempt) {
         if (closing.get()) {
             return Offer.CLOSED;
         }
         if (push && !greeted) {
             return Offer.NOT_GREETED;
         }
+        long cost = OutboundBudget.cost(json);
+        if (queued.get() >= limit || !charge(cost, exempt)) {
+            return Offer.OVERFLOW;
+        }
+        return emit(json, cost);
+    }
+
+    /** Puts a charged frame into the outbox; gives the charge back if that fails. */
+    private Offer emit(String json, long cost) {
         if (queued.incrementAndGet() > limit) {
             queued.decrementAndGet();
+            uncharge(cost);
             return Offer.OVERFLOW;
         }
         Sinks.EmitResult result = outbox.tryEmitNext(json);
         if (result.isFailure()) {
             queued.decrementAndGet();
+            uncharge(cost);
             return (result == Sinks.EmitResult.FAIL_OVERFLOW) ? Offer.OVERFLOW : Offer.CLOSED;
         }
         return Offer.QUEUED;
@@ -334,8 +452,33 @@ final class Connection implements PushedMessages {
         if (!closing.compareAndSet(false, true)) {
             return false;
         }
-        session.close(status).onErrorResume(ex -> Mono.empty()).subscribe();
+        closedAtNanos = System.nanoTime();
+        closeStatus = status;
+        synchronized (this) {
+            // Wakes the outbound stream even when nothing else is waiting; it ends there.
+            outbox.tryEmitNext(STOP);
+        }
         return true;
+    }
+
+    /**
+     * @return whether {@link #close} was called more than {@code graceNanos} before
+     * {@code now} (and the connection is still here: its client has not taken the close)
+     */
+    boolean closedLongerThan(long graceNanos, long now) {
+        long closedAt = closedAtNanos;
+        return closedAt != 0 && now - closedAt > graceNanos;
+    }
+
+    /**
+     * Drops the TCP connection without waiting any longer for the client to read the
+     * close frame: a client that reads nothing would otherwise hold the socket, and the
+     * frames queued for it, for ever.
+     */
+    void abort() {
+        if (session instanceof ChatNettySession netty) {
+            netty.abort();
+        }
     }
 
     /** Ends the outbound stream (the inbound side has ended). */

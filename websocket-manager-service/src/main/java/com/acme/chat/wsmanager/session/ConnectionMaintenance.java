@@ -30,7 +30,10 @@ import com.acme.chat.wsmanager.routing.RouteRegistry;
  * one found naming another connection means the device connected elsewhere and the evict
  * message was lost, so the local connection is closed with 4001.</li>
  * <li><b>Sweep</b>, several times per heartbeat: closes connections silent for two
- * heartbeat intervals (4003) and connections whose token has expired (4002).</li>
+ * heartbeat intervals (4003) and connections whose token has expired (4002); drops the
+ * TCP connection of a connection closed more than {@code close-grace} ago whose client
+ * has not taken the close (a client that reads nothing, closed with 1013, would hold its
+ * socket and queued frames for ever).</li>
  * </ul>
  * On shutdown every connection is closed with 1001 (going away, reconnect at once) before
  * the web server stops, and their routes are removed.
@@ -64,6 +67,8 @@ class ConnectionMaintenance implements SmartLifecycle {
 
     private final Duration sweepInterval;
 
+    private final long closeGraceNanos;
+
     private volatile @Nullable Disposable refreshTask;
 
     private volatile @Nullable Disposable sweepTask;
@@ -75,6 +80,7 @@ class ConnectionMaintenance implements SmartLifecycle {
         this.handler = handler;
         this.heartbeat = properties.heartbeat();
         this.silenceLimitNanos = heartbeat.multipliedBy(2).toNanos();
+        this.closeGraceNanos = properties.closeGrace().toNanos();
         Duration sweep = heartbeat.dividedBy(6);
         this.sweepInterval = sweep.compareTo(MIN_SWEEP) < 0 ? MIN_SWEEP
                 : (sweep.compareTo(MAX_SWEEP) > 0 ? MAX_SWEEP : sweep);
@@ -125,6 +131,10 @@ class ConnectionMaintenance implements SmartLifecycle {
         Instant wallClock = Instant.now();
         for (Connection connection : registry.all()) {
             if (connection.isClosing()) {
+                if (connection.closedLongerThan(closeGraceNanos, now)) {
+                    log.debug("Dropping {}: its client has not taken the close", connection);
+                    connection.abort();
+                }
                 continue;
             }
             Instant expiresAt = connection.principal().expiresAt();

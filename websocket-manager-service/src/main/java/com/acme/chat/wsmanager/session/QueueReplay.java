@@ -54,6 +54,8 @@ class QueueReplay {
 
     private final int roomNeeded;
 
+    private final long roomNeededBytes;
+
     private final Duration stallTimeout;
 
     private final Duration dedupeWindow;
@@ -64,6 +66,7 @@ class QueueReplay {
         int limit = properties.outboundQueueLimit();
         this.pageSize = Math.max(1, Math.min(properties.replayPageSize(), limit / 2));
         this.roomNeeded = limit - pageSize;
+        this.roomNeededBytes = properties.outboundQueueBytes().toBytes() / 2;
         this.stallTimeout = properties.replayStallTimeout();
         this.dedupeWindow = properties.replayDedupeWindow();
     }
@@ -96,16 +99,26 @@ class QueueReplay {
             });
     }
 
-    /** Completes once the outbox has room for a page (or the connection is closing). */
+    /**
+     * Completes once the outbox has room for a page (or the connection is closing): at
+     * most {@code limit - pageSize} frames and half the byte bound waiting. A page may
+     * take the outbox past its byte bound (replayed frames are exempt from it, so one
+     * page of long messages cannot close the connection and start the replay over); this
+     * wait is what bounds the replay instead.
+     */
     private Mono<Void> room(Connection connection) {
-        if (connection.waiting() <= roomNeeded) {
+        if (hasRoom(connection)) {
             return Mono.empty();
         }
         return Flux.interval(ROOM_POLL)
-            .filter(tick -> connection.waiting() <= roomNeeded || connection.isClosing())
+            .filter(tick -> hasRoom(connection) || connection.isClosing())
             .next()
             .timeout(stallTimeout)
             .then();
+    }
+
+    private boolean hasRoom(Connection connection) {
+        return connection.waiting() <= roomNeeded && connection.waitingBytes() <= roomNeededBytes;
     }
 
     private void finish(Connection connection) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.acme.chat.common.id.ClientMessageId;
@@ -99,7 +100,9 @@ class DownstreamClientsTest {
     private WsManagerProperties properties(Duration timeout) {
         URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         return new WsManagerProperties("h", Duration.ofSeconds(90), Duration.ofSeconds(30), List.of(), base, base,
-                timeout, Duration.ofSeconds(30), 1024, 100, Duration.ofSeconds(60), Duration.ofSeconds(30));
+                timeout, Duration.ofSeconds(30), 1024, 100, Duration.ofSeconds(60), Duration.ofSeconds(30),
+                DataSize.ofKilobytes(256), null, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(20),
+                Duration.ofSeconds(5));
     }
 
     private Recorded recorded() throws InterruptedException {
@@ -199,9 +202,12 @@ class DownstreamClientsTest {
     @Test
     void refusedConnectionIsUnavailable() {
         URI closed = URI.create("http://127.0.0.1:1");
-        MessagingClient messaging = new MessagingClient(new WsManagerProperties("h", Duration.ofSeconds(90),
-                Duration.ofSeconds(30), List.of(), closed, closed, Duration.ofSeconds(5), Duration.ofSeconds(30), 1024,
-                100, Duration.ofSeconds(60), Duration.ofSeconds(30)), JSON, WebClient.builder());
+        MessagingClient messaging = new MessagingClient(
+                new WsManagerProperties("h", Duration.ofSeconds(90), Duration.ofSeconds(30), List.of(), closed, closed,
+                        Duration.ofSeconds(5), Duration.ofSeconds(30), 1024, 100, Duration.ofSeconds(60),
+                        Duration.ofSeconds(30), DataSize.ofKilobytes(256), null, Duration.ofSeconds(10),
+                        Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(5)),
+                JSON, WebClient.builder());
 
         assertThatThrownBy(() -> messaging.registerUser(ALICE).block()).isInstanceOfSatisfying(
                 DownstreamException.class, ex -> assertThat(ex.kind()).isEqualTo(DownstreamException.Kind.UNAVAILABLE));

@@ -111,6 +111,8 @@ class ConnectionRegistryTest {
         assertThat(registry.deliver(new HandlerMessage.Deliver(ALICE, PHONE, null, MESSAGE))).isTrue();
         assertThat(registry.deliver(new HandlerMessage.Deliver(ALICE, PHONE, null, MESSAGE))).isFalse();
 
+        // The close frame goes out once the outbound stream has stopped.
+        connection.closeFrame().block();
         then(session).should().close(new CloseStatus(CloseCodes.TRY_AGAIN_LATER, "client too slow"));
         assertThat(meters.get("chat.wsmanager.connections.closed").tag("reason", "slow_consumer").counter().count())
             .isEqualTo(1);
@@ -122,6 +124,7 @@ class ConnectionRegistryTest {
         then(session).should(never()).close(any());
 
         assertThat(registry.evict(new HandlerMessage.Evict(ALICE, PHONE, "c-1"))).isTrue();
+        connection.closeFrame().block();
         then(session).should()
             .close(new CloseStatus(CloseCodes.REPLACED_BY_NEW_CONNECTION, "replaced by new connection"));
         assertThat(meters.get("chat.wsmanager.connections.evicted").counter().count()).isEqualTo(1);
