@@ -86,6 +86,16 @@ public class RateLimiter {
      * request may go ahead
      */
     public CompletableFuture<Duration> acquire(String rule, String subject) {
+        return acquire(rule, subject, 1);
+    }
+
+    /**
+     * Takes {@code tokens} tokens at once from the bucket of {@code rule} for
+     * {@code subject}, or none. More tokens than the rule's capacity are never granted.
+     * @return how long to wait before the next attempt, or {@link Duration#ZERO} when the
+     * request may go ahead
+     */
+    public CompletableFuture<Duration> acquire(String rule, String subject, long tokens) {
         if (!this.properties.enabled()) {
             return CompletableFuture.completedFuture(Duration.ZERO);
         }
@@ -99,7 +109,7 @@ public class RateLimiter {
                             .builder()
                             .withOptimization(Optimizations.batching())
                             .build(k.getBytes(StandardCharsets.UTF_8), configuration))
-                .tryConsumeAndReturnRemaining(1);
+                .tryConsumeAndReturnRemaining(tokens);
         }
         catch (RuntimeException ex) {
             probe = CompletableFuture.failedFuture(ex);
@@ -124,9 +134,18 @@ public class RateLimiter {
      * @throws ChatException {@code rate_limited} with the advised wait
      */
     public void check(String rule, String subject) {
+        check(rule, subject, 1);
+    }
+
+    /**
+     * For blocking callers: takes {@code tokens} tokens at once or throws.
+     * @throws ChatException {@code rate_limited} with the advised wait
+     */
+    public void check(String rule, String subject, long tokens) {
         Duration wait;
         try {
-            wait = acquire(rule, subject).get(this.properties.timeout().toMillis() * 2 + 100, TimeUnit.MILLISECONDS);
+            wait = acquire(rule, subject, tokens).get(this.properties.timeout().toMillis() * 2 + 100,
+                    TimeUnit.MILLISECONDS);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
