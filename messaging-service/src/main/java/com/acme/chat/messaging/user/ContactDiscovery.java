@@ -22,8 +22,10 @@ import com.acme.chat.kit.web.ChatException;
  * Contact discovery (ADR 0020): which registered users have a contact whose hash the
  * caller sends. Plain SHA-256 of a phone number can be reversed by trying every number,
  * so the only protection of the index is the {@code discover} rate limit, charged one
- * token per distinct hash before anything is looked up. Every match is checked against
- * the user's current contact, so a contact the user no longer has is not found.
+ * token per distinct hash before anything is looked up, and checked strictly: while Redis
+ * cannot be asked, discovery answers {@code service_unavailable} rather than run
+ * unlimited. Every match is checked against the user's current contact, so a contact the
+ * user no longer has is not found.
  */
 @Service
 class ContactDiscovery {
@@ -46,12 +48,13 @@ class ContactDiscovery {
      * @return the matching users' public profiles
      * @throws ChatException {@code validation_failed} for a missing list, more than
      * {@link #MAX_HASHES} hashes or a malformed one; {@code rate_limited} past the
-     * {@code discover} budget
+     * {@code discover} budget; {@code service_unavailable} while the budget cannot be
+     * checked
      */
     List<UserView> discover(UserId caller, @Nullable List<String> hashes) {
         Set<String> distinct = validated(hashes);
         if (limits != null && !distinct.isEmpty()) {
-            limits.check(RateLimitProperties.DISCOVER, caller.value(), distinct.size());
+            limits.checkStrictly(RateLimitProperties.DISCOVER, caller.value(), distinct.size());
         }
         List<CompletableFuture<Optional<UserView>>> lookups = new ArrayList<>(distinct.size());
         for (String hash : distinct) {

@@ -81,7 +81,8 @@ class UserController {
                     + "SHA-256 (64 lowercase hex digits) of the E.164 number or the lowercased address; at most "
                     + ContactDiscovery.MAX_HASHES + " per request, each counting against the discover rate limit. "
                     + "Answers public profiles (id and name); you are never in the answer.")
-    @ErrorResponses({ ErrorCode.VALIDATION_FAILED, ErrorCode.MALFORMED_JSON, ErrorCode.RATE_LIMITED })
+    @ErrorResponses({ ErrorCode.VALIDATION_FAILED, ErrorCode.MALFORMED_JSON, ErrorCode.RATE_LIMITED,
+            ErrorCode.SERVICE_UNAVAILABLE })
     DiscoverResponse discover(@AuthenticationPrincipal Jwt jwt, @RequestBody DiscoverRequest request) {
         return new DiscoverResponse(discovery.discover(UserDirectory.subject(jwt), request.hashes()));
     }

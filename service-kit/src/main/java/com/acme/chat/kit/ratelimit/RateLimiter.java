@@ -19,6 +19,7 @@ import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,9 @@ import com.acme.chat.kit.web.ChatException;
 public class RateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+
+    /** The advised wait of a strict check that Redis did not answer. */
+    public static final Duration UNCHECKED_RETRY_AFTER = Duration.ofSeconds(5);
 
     private final RateLimitProperties properties;
 
@@ -96,6 +100,14 @@ public class RateLimiter {
      * request may go ahead
      */
     public CompletableFuture<Duration> acquire(String rule, String subject, long tokens) {
+        return take(rule, subject, tokens).thenApply(wait -> (wait != null) ? wait : Duration.ZERO);
+    }
+
+    /**
+     * @return the wait as {@link #acquire}, or {@code null} when Redis did not answer in
+     * time (counted as unavailable)
+     */
+    private CompletableFuture<@Nullable Duration> take(String rule, String subject, long tokens) {
         if (!this.properties.enabled()) {
             return CompletableFuture.completedFuture(Duration.ZERO);
         }
@@ -118,7 +130,7 @@ public class RateLimiter {
             if (ex != null) {
                 this.unavailable.increment();
                 log.debug("Rate limit {} for {} not checked: {}", rule, subject, ex.toString());
-                return Duration.ZERO;
+                return null;
             }
             if (result.isConsumed()) {
                 return Duration.ZERO;
@@ -142,21 +154,47 @@ public class RateLimiter {
      * @throws ChatException {@code rate_limited} with the advised wait
      */
     public void check(String rule, String subject, long tokens) {
-        Duration wait;
+        Duration wait = await(rule, subject, tokens);
+        if (wait != null && !wait.isZero()) {
+            throw refusal(rule, wait);
+        }
+    }
+
+    /**
+     * Like {@link #check(String, String, long)}, but a check Redis does not answer
+     * refuses the request instead of letting it through: for a rule that is the only
+     * protection of what it guards (messaging's {@code discover}), where an outage of
+     * Redis must not open it.
+     * @throws ChatException {@code rate_limited} with the advised wait, or
+     * {@code service_unavailable} (retryable, after {@link #UNCHECKED_RETRY_AFTER}) when
+     * the limit could not be checked
+     */
+    public void checkStrictly(String rule, String subject, long tokens) {
+        Duration wait = await(rule, subject, tokens);
+        if (wait == null) {
+            throw new ChatException(ErrorCode.SERVICE_UNAVAILABLE,
+                    "The " + rule + " limit cannot be checked right now; retry later", UNCHECKED_RETRY_AFTER);
+        }
+        if (!wait.isZero()) {
+            throw refusal(rule, wait);
+        }
+    }
+
+    /**
+     * @return the wait, or {@code null} when Redis did not answer in time
+     */
+    private @Nullable Duration await(String rule, String subject, long tokens) {
         try {
-            wait = acquire(rule, subject, tokens).get(this.properties.timeout().toMillis() * 2 + 100,
+            return take(rule, subject, tokens).get(this.properties.timeout().toMillis() * 2 + 100,
                     TimeUnit.MILLISECONDS);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            return;
+            return null;
         }
         catch (ExecutionException | TimeoutException ex) {
             this.unavailable.increment();
-            return;
-        }
-        if (!wait.isZero()) {
-            throw refusal(rule, wait);
+            return null;
         }
     }
 
