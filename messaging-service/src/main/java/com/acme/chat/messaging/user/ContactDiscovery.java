@@ -33,6 +33,12 @@ class ContactDiscovery {
     /** Most hashes one request may carry. */
     static final int MAX_HASHES = 1000;
 
+    /**
+     * Lookups of one request in flight at once: a full request must not take the
+     * Cassandra connection's whole budget of concurrent requests (1,024 by default).
+     */
+    private static final int LOOKUPS_IN_FLIGHT = 128;
+
     private final UserRepository users;
 
     private final @Nullable RateLimiter limits;
@@ -56,16 +62,31 @@ class ContactDiscovery {
         if (limits != null && !distinct.isEmpty()) {
             limits.checkStrictly(RateLimitProperties.DISCOVER, caller.value(), distinct.size());
         }
-        List<CompletableFuture<Optional<UserView>>> lookups = new ArrayList<>(distinct.size());
+        List<UserView> found = new ArrayList<>();
+        List<CompletableFuture<Optional<UserView>>> window = new ArrayList<>(LOOKUPS_IN_FLIGHT);
         for (String hash : distinct) {
-            lookups.add(users.findByContactHash(hash)
-                .thenCompose(user -> user.filter(u -> !u.equals(caller))
-                    .map(u -> users.findAsync(u).thenApply(profile -> profile.filter(p -> hasContact(p, hash))))
-                    .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty())))
-                .toCompletableFuture());
+            window.add(lookup(caller, hash));
+            if (window.size() == LOOKUPS_IN_FLIGHT) {
+                collect(window, found);
+            }
         }
-        CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new)).join();
-        return lookups.stream().flatMap(lookup -> lookup.join().stream()).map(UserView::publicProfile).toList();
+        collect(window, found);
+        return found;
+    }
+
+    /** The match of one hash: the index row, then the user's current profile. */
+    private CompletableFuture<Optional<UserView>> lookup(UserId caller, String hash) {
+        return users.findByContactHash(hash)
+            .thenCompose(user -> user.filter(u -> !u.equals(caller))
+                .map(u -> users.findAsync(u).thenApply(profile -> profile.filter(p -> hasContact(p, hash))))
+                .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty())))
+            .toCompletableFuture();
+    }
+
+    private static void collect(List<CompletableFuture<Optional<UserView>>> window, List<UserView> found) {
+        CompletableFuture.allOf(window.toArray(CompletableFuture[]::new)).join();
+        window.forEach(lookup -> lookup.join().map(UserView::publicProfile).ifPresent(found::add));
+        window.clear();
     }
 
     private static Set<String> validated(@Nullable List<String> hashes) {
