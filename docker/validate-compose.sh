@@ -7,12 +7,18 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-# Secrets have no defaults (anyone who knows a default can mint tokens or read the media): without any one of
-# them the file must not validate; with values it must.
-SECRETS=(CHAT_JWT_HMAC_SECRET CHAT_S3_ACCESS_KEY CHAT_S3_SECRET_KEY)
+# Secrets have no defaults (anyone who knows a default can mint tokens, read the media or log in to a server):
+# without any one of them the file must not validate; with values it must.
+SECRETS=(CHAT_JWT_HMAC_SECRET CHAT_S3_ACCESS_KEY CHAT_S3_SECRET_KEY CHAT_REDIS_PASSWORD CHAT_CASSANDRA_PASSWORD
+  CHAT_CASSANDRA_ADMIN_PASSWORD CHAT_KAFKA_PASSWORD)
 check() {
   local secret other values
   for secret in "${SECRETS[@]}"; do
+    # A secret used in several places (the Kafka JAAS line) must not get a default in any one of them either.
+    if grep -Eq "\\\$\\{$secret:?-" docker-compose.yml; then
+      echo "docker-compose.yml gives $secret a default somewhere: it must not." >&2
+      exit 1
+    fi
     values=()
     for other in "${SECRETS[@]}"; do
       [[ "$other" == "$secret" ]] || values+=("$other=validate-compose-placeholder-0123456789abcdef")

@@ -24,8 +24,8 @@ class MessagingServiceIT extends CassandraServiceContract {
 
     @Override
     protected List<String> tables() {
-        return List.of("users", "conversations", "conversation_seq", "messages", "message_by_client_id",
-                "user_timeline", "receipt_marks");
+        return List.of("users", "user_by_contact_hash", "conversations", "conversation_seq", "messages",
+                "message_by_client_id", "user_timeline", "receipt_marks");
     }
 
     @Test
@@ -37,7 +37,7 @@ class MessagingServiceIT extends CassandraServiceContract {
     protected List<String> documentedPaths() {
         return List.of("/api/v1/messages", "/api/v1/conversations/{conversationId}/messages",
                 "/api/v1/conversations/{conversationId}/read", "/api/v1/conversations/{conversationId}/receipts",
-                "/api/v1/users/me", "/api/v1/users/{userId}");
+                "/api/v1/users/me", "/api/v1/users/{userId}", "/api/v1/users/discover");
     }
 
     @Override
@@ -48,7 +48,8 @@ class MessagingServiceIT extends CassandraServiceContract {
                 "GET /api/v1/conversations/{conversationId}/messages",
                 List.of("validation_failed", "not_a_member", "unknown_conversation", "service_unavailable"),
                 "POST /api/v1/conversations/{conversationId}/read", List.of("not_a_member", "malformed_json"),
-                "GET /api/v1/users/{userId}", List.of("unknown_user"));
+                "GET /api/v1/users/{userId}", List.of("unknown_user"), "POST /api/v1/users/discover",
+                List.of("validation_failed", "rate_limited"));
     }
 
 }

@@ -26,6 +26,9 @@ import com.acme.chat.messaging.config.MessagingCaches;
  * costs a cache lookup. Users are never deleted, so positive existence checks are
  * remembered too. Both caches are bounded ({@code chat.messaging.known-user-capacity}); a
  * full one forgets its least useful entries, which then cost a read again.
+ * <p>
+ * The contact claim is also indexed for contact discovery ({@link ContactHash},
+ * {@link ContactDiscovery}).
  */
 @Component
 public class UserDirectory {
@@ -74,6 +77,12 @@ public class UserDirectory {
         }
         else if (changed(stored.get().userName(), name) || changed(stored.get().contact(), contact)) {
             users.save(user, name, contact, null, now);
+        }
+        // At every refresh, not only on change: users registered before discovery
+        // existed get their key too, and the write is idempotent.
+        String contactHash = (contact != null) ? ContactHash.of(contact).orElse(null) : null;
+        if (contactHash != null) {
+            users.indexContact(contactHash, user);
         }
         refreshed.put(user, Boolean.TRUE);
         known.put(user, Boolean.TRUE);

@@ -2,6 +2,7 @@ package com.acme.chat.messaging.user;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
@@ -13,7 +14,10 @@ import org.springframework.stereotype.Repository;
 
 import com.acme.chat.common.id.UserId;
 
-/** The {@code users} table; statements are prepared once at startup. */
+/**
+ * The {@code users} table and its discovery index {@code user_by_contact_hash};
+ * statements are prepared once at startup.
+ */
 @Repository
 class UserRepository {
 
@@ -23,17 +27,46 @@ class UserRepository {
 
     private final PreparedStatement upsert;
 
+    private final PreparedStatement indexContact;
+
+    private final PreparedStatement selectByContact;
+
     UserRepository(CqlSession session) {
         this.session = session;
         this.select = session.prepare("SELECT user_id, user_name, contact FROM users WHERE user_id = ?");
         this.upsert = session
             .prepare("INSERT INTO users (user_id, user_name, contact, created_at, updated_at) VALUES (?, ?, ?, ?, ?)");
+        this.indexContact = session.prepare("INSERT INTO user_by_contact_hash (contact_hash, user_id) VALUES (?, ?)");
+        this.selectByContact = session.prepare("SELECT user_id FROM user_by_contact_hash WHERE contact_hash = ?");
     }
 
     Optional<UserView> find(UserId user) {
-        Row row = session.execute(select.bind(user.value())).one();
-        return Optional.ofNullable(row)
-            .map(r -> new UserView(r.getString("user_id"), r.getString("user_name"), r.getString("contact")));
+        return Optional.ofNullable(session.execute(select.bind(user.value())).one()).map(UserRepository::view);
+    }
+
+    CompletionStage<Optional<UserView>> findAsync(UserId user) {
+        return session.executeAsync(select.bind(user.value()))
+            .thenApply(rows -> Optional.ofNullable(rows.one()).map(UserRepository::view));
+    }
+
+    /**
+     * Points a contact's discovery key at a user. An older key of the user is left
+     * behind: discovery checks every match against the user's current contact.
+     */
+    void indexContact(String contactHash, UserId user) {
+        session.execute(indexContact.bind(contactHash, user.value()));
+    }
+
+    /**
+     * @return the user whose contact last had this discovery key, if any
+     */
+    CompletionStage<Optional<UserId>> findByContactHash(String contactHash) {
+        return session.executeAsync(selectByContact.bind(contactHash))
+            .thenApply(rows -> Optional.ofNullable(rows.one()).map(row -> UserId.of(row.getString("user_id"))));
+    }
+
+    private static UserView view(Row row) {
+        return new UserView(row.getString("user_id"), row.getString("user_name"), row.getString("contact"));
     }
 
     /**

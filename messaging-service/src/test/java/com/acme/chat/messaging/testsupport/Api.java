@@ -45,6 +45,11 @@ public final class Api {
         return prefix + "-" + UUID.randomUUID();
     }
 
+    /** Contact discovery with the given contact hashes. */
+    public HttpResponse<String> discover(String user, String... hashes) {
+        return post("/api/v1/users/discover", user, Json.write(java.util.Map.of("hashes", java.util.List.of(hashes))));
+    }
+
     public static String newClientMsgId() {
         return UUID.randomUUID().toString();
     }

@@ -58,6 +58,23 @@ class UserDirectoryTest {
     }
 
     @Test
+    void indexesTheContactForDiscoveryAtEveryRefresh() {
+        given(repository.find(UserId.of("alice"))).willReturn(Optional.empty());
+        Jwt token = Jwt.withTokenValue("token")
+            .header("alg", "HS256")
+            .subject("alice")
+            .claim("phone_number", "+1 555 010 0123")
+            .build();
+
+        directory.ensureRegistered(token);
+        nanos.addAndGet(REFRESH.toNanos());
+        directory.ensureRegistered(token);
+
+        then(repository).should(times(2))
+            .indexContact("71e19f521d9da9cc0015cba3830ccef960c34abdf3dc865e52fc58b1c9cfcd0c", UserId.of("alice"));
+    }
+
+    @Test
     void remembersUsersThatExistButNotUsersThatDoNot() {
         given(repository.find(UserId.of("bob"))).willReturn(Optional.of(new UserView("bob", null, null)));
         given(repository.find(UserId.of("nobody"))).willReturn(Optional.empty());

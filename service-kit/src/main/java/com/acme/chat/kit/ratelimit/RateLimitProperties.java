@@ -39,12 +39,21 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled, Map<Str
     public static final String TICKET = "ticket";
 
     /**
+     * Contact hashes one user looks up (messaging's contact discovery): a request takes
+     * one token per hash, so the budget bounds how much of the phone-number space one
+     * account can probe.
+     */
+    public static final String DISCOVER = "discover";
+
+    /**
      * Production defaults: bursts a person or an app's sync can make, sustained rates
      * they do not (Signal-Server limits messages per user per second the same way).
      */
     public static final Map<String, Rule> DEFAULT_RULES = Map.of(SEND, new Rule(50, 20, Duration.ofSeconds(1)), REST,
             new Rule(200, 100, Duration.ofSeconds(1)), CONNECT, new Rule(20, 1, Duration.ofSeconds(3)), CONNECT_IP,
-            new Rule(300, 50, Duration.ofSeconds(1)), TICKET, new Rule(20, 1, Duration.ofSeconds(3)));
+            new Rule(300, 50, Duration.ofSeconds(1)), TICKET, new Rule(20, 1, Duration.ofSeconds(3)), DISCOVER,
+            // A first address-book sync, then about one full sync a day (ADR 0020).
+            new Rule(2000, 2000, Duration.ofDays(1)));
 
     public RateLimitProperties {
         Map<String, Rule> merged = new HashMap<>(DEFAULT_RULES);

@@ -19,6 +19,7 @@ import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,9 @@ import com.acme.chat.kit.web.ChatException;
 public class RateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+
+    /** The advised wait of a strict check that Redis did not answer. */
+    public static final Duration UNCHECKED_RETRY_AFTER = Duration.ofSeconds(5);
 
     private final RateLimitProperties properties;
 
@@ -86,6 +90,24 @@ public class RateLimiter {
      * request may go ahead
      */
     public CompletableFuture<Duration> acquire(String rule, String subject) {
+        return acquire(rule, subject, 1);
+    }
+
+    /**
+     * Takes {@code tokens} tokens at once from the bucket of {@code rule} for
+     * {@code subject}, or none. More tokens than the rule's capacity are never granted.
+     * @return how long to wait before the next attempt, or {@link Duration#ZERO} when the
+     * request may go ahead
+     */
+    public CompletableFuture<Duration> acquire(String rule, String subject, long tokens) {
+        return take(rule, subject, tokens).thenApply(wait -> (wait != null) ? wait : Duration.ZERO);
+    }
+
+    /**
+     * @return the wait as {@link #acquire}, or {@code null} when Redis did not answer in
+     * time (counted as unavailable)
+     */
+    private CompletableFuture<@Nullable Duration> take(String rule, String subject, long tokens) {
         if (!this.properties.enabled()) {
             return CompletableFuture.completedFuture(Duration.ZERO);
         }
@@ -99,7 +121,7 @@ public class RateLimiter {
                             .builder()
                             .withOptimization(Optimizations.batching())
                             .build(k.getBytes(StandardCharsets.UTF_8), configuration))
-                .tryConsumeAndReturnRemaining(1);
+                .tryConsumeAndReturnRemaining(tokens);
         }
         catch (RuntimeException ex) {
             probe = CompletableFuture.failedFuture(ex);
@@ -108,7 +130,7 @@ public class RateLimiter {
             if (ex != null) {
                 this.unavailable.increment();
                 log.debug("Rate limit {} for {} not checked: {}", rule, subject, ex.toString());
-                return Duration.ZERO;
+                return null;
             }
             if (result.isConsumed()) {
                 return Duration.ZERO;
@@ -124,20 +146,55 @@ public class RateLimiter {
      * @throws ChatException {@code rate_limited} with the advised wait
      */
     public void check(String rule, String subject) {
-        Duration wait;
-        try {
-            wait = acquire(rule, subject).get(this.properties.timeout().toMillis() * 2 + 100, TimeUnit.MILLISECONDS);
+        check(rule, subject, 1);
+    }
+
+    /**
+     * For blocking callers: takes {@code tokens} tokens at once or throws.
+     * @throws ChatException {@code rate_limited} with the advised wait
+     */
+    public void check(String rule, String subject, long tokens) {
+        Duration wait = await(rule, subject, tokens);
+        if (wait != null && !wait.isZero()) {
+            throw refusal(rule, wait);
         }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        catch (ExecutionException | TimeoutException ex) {
-            this.unavailable.increment();
-            return;
+    }
+
+    /**
+     * Like {@link #check(String, String, long)}, but a check Redis does not answer
+     * refuses the request instead of letting it through: for a rule that is the only
+     * protection of what it guards (messaging's {@code discover}), where an outage of
+     * Redis must not open it.
+     * @throws ChatException {@code rate_limited} with the advised wait, or
+     * {@code service_unavailable} (retryable, after {@link #UNCHECKED_RETRY_AFTER}) when
+     * the limit could not be checked
+     */
+    public void checkStrictly(String rule, String subject, long tokens) {
+        Duration wait = await(rule, subject, tokens);
+        if (wait == null) {
+            throw new ChatException(ErrorCode.SERVICE_UNAVAILABLE,
+                    "The " + rule + " limit cannot be checked right now; retry later", UNCHECKED_RETRY_AFTER);
         }
         if (!wait.isZero()) {
             throw refusal(rule, wait);
+        }
+    }
+
+    /**
+     * @return the wait, or {@code null} when Redis did not answer in time
+     */
+    private @Nullable Duration await(String rule, String subject, long tokens) {
+        try {
+            return take(rule, subject, tokens).get(this.properties.timeout().toMillis() * 2 + 100,
+                    TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        catch (ExecutionException | TimeoutException ex) {
+            this.unavailable.increment();
+            return null;
         }
     }
 

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every service's {@code application.yml} may and must say outside the local
- * profile: no dev secrets, keys or origins by default, and the actuator on a port of its
- * own in the deployable profiles ({@code docker}, {@code k8s}).
+ * profile: no dev secrets, keys or origins by default, the actuator on a port of its own
+ * in the deployable profiles ({@code docker}, {@code k8s}), and there credentials for
+ * every server the service uses, taken from the environment without a default.
  */
 class DeploymentProfilesTest {
 
@@ -59,6 +60,52 @@ class DeploymentProfilesTest {
                 }
             }
         }
+    }
+
+    @Test
+    void deployableProfilesLogInToEveryServerWithCredentialsFromTheEnvironment() throws IOException {
+        List<String> checked = new ArrayList<>();
+        for (Path file : serviceConfigs()) {
+            List<PropertySource<?>> documents = documents(file);
+            PropertySource<?> base = documents.stream()
+                .filter(document -> "default".equals(profile(document)))
+                .findFirst()
+                .orElseThrow();
+            for (PropertySource<?> document : documents) {
+                String profile = profile(document);
+                if (!"docker".equals(profile) && !"k8s".equals(profile)) {
+                    continue;
+                }
+                String where = file + ", profile " + profile;
+                if (base.containsProperty("spring.cassandra.contact-points")) {
+                    assertFromEnvironment(document, where, "spring.cassandra.username");
+                    assertFromEnvironment(document, where, "spring.cassandra.password");
+                }
+                if (base.containsProperty("spring.data.redis.host")) {
+                    assertFromEnvironment(document, where, "spring.data.redis.username");
+                    assertFromEnvironment(document, where, "spring.data.redis.password");
+                }
+                if (base.containsProperty("spring.kafka.bootstrap-servers")) {
+                    assertThat(String.valueOf(document.getProperty("spring.kafka.security.protocol"))).as(where)
+                        .contains("SASL_");
+                    assertThat(document.getProperty("spring.kafka.properties.sasl.mechanism")).as(where).isNotNull();
+                    Object jaas = document.getProperty("spring.kafka.properties.sasl.jaas.config");
+                    assertThat(jaas).as("%s: spring.kafka.properties.sasl.jaas.config", where).isNotNull();
+                    assertThat(jaas.toString()).as(where)
+                        .containsPattern("username=\"\\$\\{[A-Z0-9_]+}\"")
+                        .containsPattern("password=\"\\$\\{[A-Z0-9_]+}\"");
+                }
+                checked.add(where);
+            }
+        }
+        assertThat(checked).hasSize(12);
+    }
+
+    private static void assertFromEnvironment(PropertySource<?> document, String where, String key) {
+        Object value = document.getProperty(key);
+        assertThat(value).as("%s: %s", where, key).isNotNull();
+        assertThat(value.toString()).as("%s: %s only from the environment, without a default", where, key)
+            .matches("\\$\\{[A-Z0-9_]+}");
     }
 
     private static List<Path> serviceConfigs() throws IOException {

@@ -12,6 +12,7 @@ import com.acme.chat.kit.web.ChatException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the limiter does without Redis, and what its rules accept. */
 class RateLimiterTest {
@@ -20,13 +21,32 @@ class RateLimiterTest {
 
     @Test
     void withRedisAwayARequestGoesThroughAndIsCounted() {
-        RateLimiter limiter = new RateLimiter(properties(true), () -> {
-            throw new IllegalStateException("Redis is away");
-        }, "rl:", this.meters);
+        RateLimiter limiter = withRedisAway();
 
         assertThat(limiter.acquire(RateLimitProperties.SEND, "alice").join()).isZero();
         assertThatNoException().isThrownBy(() -> limiter.check(RateLimitProperties.SEND, "alice"));
         assertThat(this.meters.counter("chat.rate_limits.unavailable").count()).isEqualTo(2);
+    }
+
+    @Test
+    void withRedisAwayAStrictCheckRefusesAsUnavailable() {
+        RateLimiter limiter = withRedisAway();
+
+        assertThatThrownBy(() -> limiter.checkStrictly(RateLimitProperties.DISCOVER, "alice", 10))
+            .isInstanceOfSatisfying(ChatException.class, ex -> {
+                assertThat(ex.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+                assertThat(ex.retryAfter()).isEqualTo(RateLimiter.UNCHECKED_RETRY_AFTER);
+            });
+        assertThat(this.meters.counter("chat.rate_limits.unavailable").count()).isEqualTo(1);
+    }
+
+    @Test
+    void switchedOffAStrictCheckPassesToo() {
+        RateLimiter limiter = new RateLimiter(properties(false), () -> {
+            throw new AssertionError("asked Redis");
+        }, "rl:", this.meters);
+
+        assertThatNoException().isThrownBy(() -> limiter.checkStrictly(RateLimitProperties.DISCOVER, "alice", 10));
     }
 
     @Test
@@ -56,6 +76,12 @@ class RateLimiterTest {
             .isThrownBy(() -> new RateLimitProperties.Rule(0, 1, Duration.ofSeconds(1)));
         assertThatIllegalArgumentException()
             .isThrownBy(() -> new RateLimitProperties(true, null, Duration.ofMillis(200), 0));
+    }
+
+    private RateLimiter withRedisAway() {
+        return new RateLimiter(properties(true), () -> {
+            throw new IllegalStateException("Redis is away");
+        }, "rl:", this.meters);
     }
 
     private static RateLimitProperties properties(boolean enabled) {
