@@ -41,6 +41,13 @@ class ReplayController {
     /** The most messages one page may ask for. */
     static final int MAX_LIMIT = 500;
 
+    /**
+     * A page ends once its messages' estimated JSON passes this, however many the limit
+     * allows (at least one message is always served): 100 messages of 4,096 characters
+     * are over a megabyte, more than a caller should have to buffer at once.
+     */
+    static final int MAX_PAGE_BYTES = 256 * 1024;
+
     private final QueueReplayer replayer;
 
     private final int defaultLimit;
@@ -65,10 +72,34 @@ class ReplayController {
         QueuePosition after = position(request.after());
         // A Cassandra failure is a retryable 503 through service-kit's
         // CassandraFailureAdvice.
-        List<QueuedMessage> messages = replayer.page(user, device, after, limit);
-        ReplayPosition next = (messages.size() < limit) ? null
+        List<QueuedMessage> read = replayer.page(user, device, after, limit);
+        List<QueuedMessage> messages = withinBytes(read);
+        ReplayPosition next = (read.size() < limit && messages.size() == read.size()) ? null
                 : ReplayPosition.of(QueuePosition.of(messages.get(messages.size() - 1)));
         return new ReplayPage(messages.stream().map(QueuedMessage::toFrame).toList(), next);
+    }
+
+    /**
+     * The longest prefix of {@code read} within {@link #MAX_PAGE_BYTES} (at least one).
+     */
+    static List<QueuedMessage> withinBytes(List<QueuedMessage> read) {
+        long bytes = 0;
+        for (int i = 0; i < read.size(); i++) {
+            bytes += estimatedJsonBytes(read.get(i));
+            if (bytes > MAX_PAGE_BYTES && i > 0) {
+                return read.subList(0, i);
+            }
+        }
+        return read;
+    }
+
+    /**
+     * A message frame's JSON, estimated from above for ordinary text: the text at three
+     * bytes a character (UTF-8's most for a UTF-16 unit), the media at 400 bytes each,
+     * 400 bytes for the rest.
+     */
+    static long estimatedJsonBytes(QueuedMessage message) {
+        return 3L * message.text().length() + 400L * message.media().size() + 400;
     }
 
     private static @Nullable QueuePosition position(@Nullable ReplayPosition after) {

@@ -35,6 +35,14 @@ final class DownstreamHttp {
 
     private final String service;
 
+    /**
+     * The largest answer read: a replay page is cut at 256 KiB of estimated JSON by relay
+     * (at least one message, itself at most ~30 KiB), so this leaves room for escaping.
+     * The default (256 KiB) refused pages of long messages, and the connection failed its
+     * replay on every reconnect.
+     */
+    static final int MAX_ANSWER_BYTES = 2 * 1024 * 1024;
+
     private final WebClient client;
 
     private final JsonMapper json;
@@ -61,7 +69,10 @@ final class DownstreamHttp {
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
                     (int) Math.min(MAX_CONNECT_TIMEOUT_MILLIS, timeout.toMillis()))
             .responseTimeout(timeout);
-        this.client = builder.baseUrl(baseUrl.toString()).clientConnector(new ReactorClientHttpConnector(http)).build();
+        this.client = builder.baseUrl(baseUrl.toString())
+            .clientConnector(new ReactorClientHttpConnector(http))
+            .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_ANSWER_BYTES))
+            .build();
     }
 
     WebClient client() {
