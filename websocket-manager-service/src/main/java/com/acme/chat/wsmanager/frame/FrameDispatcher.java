@@ -190,10 +190,10 @@ public class FrameDispatcher {
         public Mono<ServerFrame> onAckDelivery(AckDelivery frame) {
             received(AckDelivery.TYPE);
             return relay.ackDelivery(principal, frame.conversationId(), frame.messageIds(), keys(frame))
-                .then(Mono.fromSupplier(() -> {
+                .map(removed -> {
                     pushed.acknowledged(frame.messageIds());
-                    return Ack.of(frame.id());
-                }));
+                    return Ack.delivered(frame.id(), removed);
+                });
         }
 
         /**

@@ -71,7 +71,7 @@ class FrameFuzzTest {
         given(messaging.send(any(), any())).willReturn(Mono.just(new MessagingClient.StoredMessage(MessageId.of("m-1"),
                 ConversationId.of("d:alice:bob"), 1, Instant.EPOCH, false)));
         given(messaging.markRead(any(), any(), org.mockito.ArgumentMatchers.anyLong())).willReturn(Mono.empty());
-        given(relay.ackDelivery(any(), any(), any(), any())).willReturn(Mono.empty());
+        given(relay.ackDelivery(any(), any(), any(), any())).willReturn(Mono.just(0));
         AdmissionGate admission = new AdmissionGate("sends", 1000, Duration.ofMillis(100), new SimpleMeterRegistry());
         this.dispatcher = new FrameDispatcher(JsonMapper.builder().build(), VALIDATION.getValidator(), messaging, relay,
                 new SimpleMeterRegistry(), ObservationRegistry.NOOP, admission);
