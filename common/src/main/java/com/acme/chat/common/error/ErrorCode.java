@@ -94,6 +94,12 @@ public enum ErrorCode {
     /** The request's content type is not accepted. */
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "Unsupported media type", false),
 
+    /**
+     * The message carries media references, which are refused until asset-service has an
+     * upload API that can vouch for them (issue 12); not retryable until then.
+     */
+    MEDIA_UNAVAILABLE(422, "media_unavailable", "Media attachments are not available yet", false),
+
     /** The caller sent too much too fast; retry after backing off. */
     RATE_LIMITED(429, "rate_limited", "Rate limited", true),
 

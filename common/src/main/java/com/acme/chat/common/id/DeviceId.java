@@ -19,6 +19,12 @@ public record DeviceId(String value) {
     /** Maximum length of {@link #value()}. */
     public static final int MAX_LENGTH = IdRules.MAX_LENGTH;
 
+    /**
+     * The pseudo device under which relay-service queues messages for a user who has no
+     * device yet; never a client's device ({@link #ofClient(String)}).
+     */
+    public static final String UNASSIGNED = "*";
+
     public DeviceId {
         IdRules.check(value, "DeviceId", MAX_LENGTH);
     }
@@ -31,6 +37,20 @@ public record DeviceId(String value) {
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static DeviceId of(String value) {
+        return new DeviceId(value);
+    }
+
+    /**
+     * Wraps an id a client chose for one of its devices (handshake, REST
+     * {@code X-Device-Id}): a valid id that is not {@value #UNASSIGNED}.
+     * @param value the raw id
+     * @return the typed id
+     * @throws IllegalArgumentException if the value is not a valid id or is reserved
+     */
+    public static DeviceId ofClient(String value) {
+        if (UNASSIGNED.equals(value)) {
+            throw new IllegalArgumentException("DeviceId '" + UNASSIGNED + "' is reserved");
+        }
         return new DeviceId(value);
     }
 

@@ -27,6 +27,15 @@ final class IdRules {
         if (value.length() > maxLength) {
             throw new IllegalArgumentException(type + " must be at most " + maxLength + " characters");
         }
+        if (".".equals(value) || "..".equals(value)) {
+            // Path segments with a meaning of their own: /devices/../acks is another URL.
+            throw new IllegalArgumentException(type + " must not be '.' or '..'");
+        }
+        // String.codePoints() yields a lone surrogate as itself and a pair as one code
+        // point above U+FFFF.
+        if (value.codePoints().anyMatch(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE)) {
+            throw new IllegalArgumentException(type + " must not contain an unpaired UTF-16 surrogate");
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {

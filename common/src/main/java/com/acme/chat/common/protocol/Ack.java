@@ -20,9 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param sentAt the server time the message was accepted ({@link SendMessage} only)
  * @param duplicate {@code true} when the {@code clientMsgId} had already been accepted
  * and the fields describe that original message
+ * @param removed for {@link AckDelivery} only: how many of the acknowledged messages were
+ * still queued for this device and are now removed; {@code 0} when none was (acknowledged
+ * before, never queued for this device, or unknown ids), which is still a success
  */
 public record Ack(String id, @Nullable MessageId messageId, @Nullable ConversationId conversationId, @Nullable Long seq,
-        @Nullable Instant sentAt, boolean duplicate) implements ServerFrame {
+        @Nullable Instant sentAt, boolean duplicate, @Nullable Integer removed) implements ServerFrame {
 
     /** The JSON {@code type} of this frame. */
     public static final String TYPE = "ack";
@@ -37,7 +40,17 @@ public record Ack(String id, @Nullable MessageId messageId, @Nullable Conversati
      * @return the frame
      */
     public static Ack of(String id) {
-        return new Ack(id, null, null, null, null, false);
+        return new Ack(id, null, null, null, null, false, null);
+    }
+
+    /**
+     * The acknowledgement of an {@link AckDelivery}.
+     * @param id the correlation id of the {@link AckDelivery}
+     * @param removed how many of its messages were still queued and are now removed
+     * @return the frame
+     */
+    public static Ack delivered(String id, int removed) {
+        return new Ack(id, null, null, null, null, false, removed);
     }
 
     /**
@@ -52,7 +65,7 @@ public record Ack(String id, @Nullable MessageId messageId, @Nullable Conversati
      */
     public static Ack messageStored(String id, MessageId messageId, ConversationId conversationId, long seq,
             Instant sentAt, boolean duplicate) {
-        return new Ack(id, messageId, conversationId, seq, sentAt, duplicate);
+        return new Ack(id, messageId, conversationId, seq, sentAt, duplicate, null);
     }
 
 }

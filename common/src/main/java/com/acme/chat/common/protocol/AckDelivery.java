@@ -15,8 +15,9 @@ import jakarta.validation.constraints.Size;
  * then they are redelivered on every reconnect.
  * <p>
  * Idempotent: acknowledging an id twice, or an id no longer queued, succeeds. Answered by
- * an {@link Ack}. Receiving also counts as a {@link ReceiptKind#DELIVERED} receipt for
- * the sender.
+ * an {@link Ack} whose {@link Ack#removed()} says how many of the messages were still
+ * queued for this device (0 when none was). Receiving also counts as a
+ * {@link ReceiptKind#DELIVERED} receipt for the sender.
  *
  * @param id correlation id
  * @param conversationId the conversation the messages belong to

@@ -3,6 +3,7 @@ package com.acme.chat.common.protocol;
 import java.util.Objects;
 
 import com.acme.chat.common.error.ErrorCode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * place.
  *
  * @param id the correlation id of the failed frame, or {@code null} when it could not be
- * read or the error concerns the connection
+ * read or the error concerns the connection; always written, as {@code "id": null} then
  * @param code an {@link ErrorCode#code()}; clients must tolerate codes they do not know
  * @param message human-readable detail, safe to show; never contains message bodies or
  * tokens
@@ -22,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param retryAfterMs how long to wait before resending, in milliseconds, when the server
  * advises it ({@code overloaded}, {@code rate_limited}); absent otherwise
  */
-public record ErrorFrame(@Nullable String id, String code, String message, boolean retryable, @Nullable String traceId,
-        @Nullable Long retryAfterMs) implements ServerFrame {
+public record ErrorFrame(@JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String id, String code, String message,
+        boolean retryable, @Nullable String traceId, @Nullable Long retryAfterMs) implements ServerFrame {
 
     /** The JSON {@code type} of this frame. */
     public static final String TYPE = "error";

@@ -313,7 +313,12 @@ final class AsyncApiChecker {
     private void checkType(String label, Type javaType, JsonNode schema) {
         Class<?> raw = rawClass(javaType);
         String expected = jsonType(raw);
-        String documented = schema.path("type").asString("");
+        // A field written even when null (JsonInclude.ALWAYS) is documented as
+        // [type, 'null'].
+        JsonNode types = schema.path("type");
+        String documented = types.isArray()
+                ? strings(types).stream().filter(type -> !"null".equals(type)).findFirst().orElse("")
+                : types.asString("");
         if (!expected.equals(documented)) {
             problems.add(label + " is documented as '" + documented + "' but is " + raw.getSimpleName() + " ('"
                     + expected + "' in JSON)");

@@ -2,6 +2,9 @@ package com.acme.chat.common.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -35,6 +38,15 @@ class ErrorCodeTest {
     @EnumSource(ErrorCode.class)
     void isFoundByItsCode(ErrorCode code) {
         assertThat(ErrorCode.fromCode(code.code())).contains(code);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ErrorCode.class)
+    void isListedInTheProtocolsErrorTable(ErrorCode code) throws IOException {
+        String protocol = Files.readString(Path.of("../docs/protocol.md"));
+        String errors = protocol.substring(protocol.indexOf("## 6. Errors"), protocol.indexOf("## 7."));
+
+        assertThat(errors).contains("| `" + code.code() + "` | " + code.httpStatus() + " |");
     }
 
     @Test

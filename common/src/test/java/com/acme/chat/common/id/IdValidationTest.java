@@ -46,6 +46,24 @@ class IdValidationTest {
 
     @ParameterizedTest
     @MethodSource("simpleIds")
+    void rejectsDotSegmentsAndLoneSurrogatesButNotPairedOnes(Function<String, Object> factory, int maxLength) {
+        assertThatIllegalArgumentException().isThrownBy(() -> factory.apply("."));
+        assertThatIllegalArgumentException().isThrownBy(() -> factory.apply(".."));
+        assertThatIllegalArgumentException().isThrownBy(() -> factory.apply("a\ud800"));
+        assertThatIllegalArgumentException().isThrownBy(() -> factory.apply("\udc00a"));
+        assertThat(factory.apply("...")).hasToString("...");
+        assertThat(factory.apply("a\ud83d\ude00")).hasToString("a\ud83d\ude00");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "*", ".", ".." })
+    void aClientMayNotNameTheReservedDeviceOrADotSegment(String device) {
+        assertThatIllegalArgumentException().isThrownBy(() -> DeviceId.ofClient(device));
+        assertThat(DeviceId.ofClient("phone-1")).isEqualTo(DeviceId.of("phone-1"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("simpleIds")
     void rejectsCharactersThatBreakUrlPathSegments(Function<String, Object> factory, int maxLength) {
         for (String value : new String[] { "a/b", "a\\b", "a?b", "a#b", "a%2Fb" }) {
             assertThatIllegalArgumentException().as(value).isThrownBy(() -> factory.apply(value));

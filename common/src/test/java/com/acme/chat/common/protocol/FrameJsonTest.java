@@ -177,6 +177,13 @@ class FrameJsonTest {
     }
 
     @Test
+    void errorFrameWritesAnUnknownIdAsNull() {
+        String json = MAPPER.writeValueAsString(ErrorFrame.of(null, com.acme.chat.common.error.ErrorCode.BAD_REQUEST));
+
+        assertThat(json).contains("\"id\":null").doesNotContain("traceId").doesNotContain("retryAfterMs");
+    }
+
+    @Test
     void sendMessageNeedsExactlyOneRecipient() {
         assertThat(Frames.sendDirect().isSingleRecipient()).isTrue();
         assertThat(Frames.sendToGroup().isSingleRecipient()).isTrue();

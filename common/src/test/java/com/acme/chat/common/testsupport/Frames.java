@@ -80,6 +80,10 @@ public final class Frames {
         return Ack.messageStored("c1", MESSAGE, ALICE_BOB, 7, SENT_AT, true);
     }
 
+    public static Ack deliveryAck() {
+        return Ack.delivered("c5", 2);
+    }
+
     public static Ack plainAck() {
         return Ack.of("c4");
     }
@@ -127,8 +131,8 @@ public final class Frames {
     /** Every example, at least one per frame type. */
     public static List<Frame> all() {
         return List.of(sendDirect(), sendToGroup(), ackDelivery(), markRead(), ping(), typing(), subscribePresence(),
-                messageAck(), plainAck(), error(), connectionError(), directMessage(), groupMessage(), receipt(),
-                offline(), online(), typingIndicator(), pong(), hello());
+                messageAck(), plainAck(), deliveryAck(), error(), connectionError(), directMessage(), groupMessage(),
+                receipt(), offline(), online(), typingIndicator(), pong(), hello());
     }
 
 }

@@ -45,14 +45,14 @@ class MessageHistoryController {
             description = "Messages the caller sent or received with sentAt before `before`, newest first. Pass "
                     + "nextBefore as the next `before` to page further; it is null on the last page.")
     @ErrorResponses(ErrorCode.VALIDATION_FAILED)
-    MessagePageView messages(@AuthenticationPrincipal Jwt jwt,
-            @Parameter(description = "ISO-8601 instant, exclusive upper bound of sentAt (default: now)") @RequestParam(
+    MessagePageView messages(@AuthenticationPrincipal Jwt jwt, @Parameter(
+            description = "ISO-8601 instant, exclusive upper bound of sentAt (default: now; a later one counts as now, an earlier one than 1970 as 1970)") @RequestParam(
                     required = false) @Nullable String before,
             @Parameter(
                     description = "Page size, 1 to chat.messaging.max-history-page-size (200; default 50)") @RequestParam(
                             required = false) @Nullable Integer limit) {
         UserId user = UserDirectory.subject(jwt);
-        Instant until = PageLimits.instant("before", before, clock.instant());
+        Instant until = PageLimits.before("before", before, clock.instant());
         int size = PageLimits.limit(limit, properties.historyPageSize(), properties.maxHistoryPageSize());
         TimelinePager.Page<MessageView> page = TimelinePager.page(until, size, properties.timelineEmptyMonths(),
                 (month, bound, max) -> timeline.read(user, month, bound, max), MessageView::sentAt);

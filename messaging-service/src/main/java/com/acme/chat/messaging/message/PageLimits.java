@@ -27,16 +27,26 @@ final class PageLimits {
         return requested;
     }
 
-    static Instant instant(String name, @Nullable String value, Instant defaultValue) {
+    /**
+     * An exclusive upper time bound ({@code before}), clamped to [epoch, now]: no message
+     * is sent in the future or before 1970, so a bound outside that range selects what
+     * the clamped one does, and the paging arithmetic never leaves the calendar's range.
+     */
+    static Instant before(String name, @Nullable String value, Instant now) {
         if (value == null || value.isEmpty()) {
-            return defaultValue;
+            return now;
         }
+        Instant parsed;
         try {
-            return Instant.parse(value);
+            parsed = Instant.parse(value);
         }
         catch (DateTimeParseException ex) {
             throw invalid(name + ": must be an ISO-8601 instant such as 2026-11-27T21:10:00Z");
         }
+        if (parsed.isAfter(now)) {
+            return now;
+        }
+        return parsed.isBefore(Instant.EPOCH) ? Instant.EPOCH : parsed;
     }
 
     static void atLeast(String name, @Nullable Long value, long min) {

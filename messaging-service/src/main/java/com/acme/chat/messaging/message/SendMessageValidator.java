@@ -11,13 +11,14 @@ import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.GroupId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.MediaRef;
-import com.acme.chat.common.protocol.ProtocolLimits;
+import com.acme.chat.common.protocol.MessageContent;
 import com.acme.chat.kit.web.ChatException;
 
 /**
  * The protocol's field rules for a send, each with its error code: ids and addressee
- * ({@code validation_failed}), text length ({@code text_too_long}), empty text only with
- * media, at most {@value ProtocolLimits#MAX_MEDIA_PER_MESSAGE} attachments.
+ * ({@code validation_failed}; the device must be one a client may name, so not
+ * {@code *}), then the content rules shared with the {@code send_message} frame
+ * ({@link MessageContent}: text length, blank text, unpaired surrogates, attachments).
  */
 final class SendMessageValidator {
 
@@ -43,19 +44,12 @@ final class SendMessageValidator {
         UserId to = hasTo ? parse("to", request.to(), UserId::of) : null;
         GroupId group = hasGroup ? parse("group", request.group(), GroupId::of) : null;
         String text = (request.text() != null) ? request.text() : "";
-        if (text.length() > maxTextChars) {
-            throw new ChatException(ErrorCode.TEXT_TOO_LONG,
-                    "text has " + text.length() + " characters, at most " + maxTextChars + " are allowed");
-        }
         List<MediaRef> media = (request.media() != null) ? List.copyOf(request.media()) : List.of();
-        if (media.size() > ProtocolLimits.MAX_MEDIA_PER_MESSAGE) {
-            throw invalid("media: at most " + ProtocolLimits.MAX_MEDIA_PER_MESSAGE + " attachments are allowed");
-        }
-        if (text.isEmpty() && media.isEmpty()) {
-            throw invalid("text: may be empty only when media is attached");
-        }
+        MessageContent.check(text, media, maxTextChars).ifPresent(violation -> {
+            throw new ChatException(violation.code(), violation.detail());
+        });
         DeviceId device = (deviceHeader == null || deviceHeader.isEmpty()) ? DeviceId.of(DEFAULT_DEVICE)
-                : parse("X-Device-Id", deviceHeader, DeviceId::of);
+                : parse("X-Device-Id", deviceHeader, DeviceId::ofClient);
         return new SendCommand(clientMsgId, to, group, text, media, device);
     }
 

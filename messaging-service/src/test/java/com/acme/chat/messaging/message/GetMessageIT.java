@@ -98,6 +98,21 @@ class GetMessageIT {
         assertThat(api.get("/api/v1/messages?limit=200", alice).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void outOfRangeBeforeIsClampedNotAServerError() {
+        String gus = api.newUser("gus");
+        String hal = api.newUser("hal");
+        api.sent(gus, hal, "newest");
+
+        // A fast clock's future: the newest page, as without 'before'.
+        assertThat(texts(json(api.get("/api/v1/messages?before=2999-01-01T00:00:00Z", gus)))).containsExactly("newest");
+        assertThat(texts(json(api.get("/api/v1/messages?before=%2B1000000000-12-31T23:59:59Z", gus))))
+            .containsExactly("newest");
+        // Before 1970 nothing was sent.
+        assertThat(json(api.get("/api/v1/messages?before=-1000000000-01-01T00:00:00Z", gus)).path("messages").isEmpty())
+            .isTrue();
+    }
+
     private void seedTimeline(String user, Instant sentAt, String text) {
         session.execute(SimpleStatement.newInstance(
                 "INSERT INTO user_timeline (user_id, month, sent_at, conversation_id, "

@@ -173,17 +173,44 @@ class SendMessageIT {
     }
 
     @Test
-    void mediaOnlyMessageIsStoredWithItsReferences() {
-        String hash = "c".repeat(64);
-        HttpResponse<String> response = api.post("/api/v1/messages", alice,
-                object("clientMsgId", Api.newClientMsgId(), "to", bob, "media",
-                        List.of(java.util.Map.of("assetHash", hash, "contentType", "image/png", "size", 42))));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    void mediaReferencesAreRefusedUntilAssetsCanBeChecked() {
+        String clientMsgId = Api.newClientMsgId();
+        // A hash nobody uploaded, with the largest size there is: accepted before
+        // (issue 9 item 7).
+        assertProblem(
+                api.post("/api/v1/messages", alice,
+                        object("clientMsgId", clientMsgId, "to", bob, "text", "look", "media", List.of(java.util.Map
+                            .of("assetHash", "c".repeat(64), "contentType", "image/png", "size", Long.MAX_VALUE)))),
+                422, "media_unavailable");
 
-        JsonNode message = messagesOf(direct(alice, bob), bob).get(0);
-        assertThat(message.path("text").asString()).isEmpty();
-        assertThat(message.path("media").get(0).path("assetHash").asString()).isEqualTo(hash);
-        assertThat(message.path("media").get(0).path("size").asLong()).isEqualTo(42);
+        // Nothing was stored: the same clientMsgId is free for a text message.
+        HttpResponse<String> text = api.send(alice, bob, clientMsgId, "look");
+        assertThat(text.statusCode()).as(text.body()).isEqualTo(201);
+    }
+
+    @Test
+    void whitespaceOnlyTextAndTheReservedDeviceAreRefusedAsOverTheWebSocket() {
+        assertProblem(api.post("/api/v1/messages", alice, object("clientMsgId", "c-1", "to", bob, "text", " \n\t ")),
+                400, "validation_failed");
+        for (String device : new String[] { "*", ".", ".." }) {
+            assertProblem(api.request("/api/v1/messages", alice)
+                .deviceId(device)
+                .post(object("clientMsgId", "c-1", "to", bob, "text", "hi")), 400, "validation_failed");
+        }
+    }
+
+    @Test
+    void strictJsonRefusesDuplicateKeysCoercionAndLoneSurrogates() {
+        assertProblem(
+                api.post("/api/v1/messages", alice,
+                        "{\"clientMsgId\":\"c-1\",\"to\":\"" + bob + "\",\"text\":\"a\",\"text\":\"b\"}"),
+                400, "malformed_json");
+        assertProblem(api.post("/api/v1/messages", alice, "{\"clientMsgId\":5,\"to\":\"" + bob + "\",\"text\":\"a\"}"),
+                400, "validation_failed");
+        assertProblem(
+                api.post("/api/v1/messages", alice,
+                        "{\"clientMsgId\":\"c-1\",\"to\":\"" + bob + "\",\"text\":\"a\\ud800\"}"),
+                400, "validation_failed");
     }
 
     @Test

@@ -49,11 +49,31 @@ class SendMessageValidatorTest {
     }
 
     @Test
-    void allowsEmptyTextOnlyWithMedia() {
+    void refusesEmptyOrWhitespaceOnlyTextAsTheFrameDoes() {
         assertCode(new SendMessageRequest("c-1", "bob", null, "", null), null, ErrorCode.VALIDATION_FAILED);
         assertCode(new SendMessageRequest("c-1", "bob", null, null, List.of()), null, ErrorCode.VALIDATION_FAILED);
-        assertThat(validator.validate(new SendMessageRequest("c-1", "bob", null, null, List.of(PHOTO)), null).text())
-            .isEmpty();
+        assertCode(new SendMessageRequest("c-1", "bob", null, " \t ", null), null, ErrorCode.VALIDATION_FAILED);
+    }
+
+    @Test
+    void refusesTextWithALoneSurrogate() {
+        assertCode(new SendMessageRequest("c-1", "bob", null, "hi\ud800", null), null, ErrorCode.VALIDATION_FAILED);
+    }
+
+    @Test
+    void refusesEveryMediaReferenceUntilAssetsCanBeChecked() {
+        assertCode(new SendMessageRequest("c-1", "bob", null, null, List.of(PHOTO)), null, ErrorCode.MEDIA_UNAVAILABLE);
+        assertCode(
+                new SendMessageRequest("c-1", "bob", null, "look",
+                        List.of(new MediaRef("0".repeat(64), "image/png", Long.MAX_VALUE))),
+                null, ErrorCode.MEDIA_UNAVAILABLE);
+    }
+
+    @Test
+    void refusesTheReservedAndDotSegmentDevicesAsTheHandshakeDoes() {
+        for (String device : new String[] { "*", ".", ".." }) {
+            assertCode(new SendMessageRequest("c-1", "bob", null, "hi", null), device, ErrorCode.VALIDATION_FAILED);
+        }
     }
 
     @Test

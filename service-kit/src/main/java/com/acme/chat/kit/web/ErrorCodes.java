@@ -1,5 +1,7 @@
 package com.acme.chat.kit.web;
 
+import tools.jackson.databind.DatabindException;
+
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.server.ServerWebInputException;
@@ -19,7 +21,9 @@ final class ErrorCodes {
     static ErrorCode forSpringException(Exception ex, HttpStatusCode status) {
         if (ex instanceof HttpMessageNotReadableException || (ex instanceof ServerWebInputException
                 && ex.getCause() != null && ex.getCause().getClass().getSimpleName().contains("Decoding"))) {
-            return ErrorCode.MALFORMED_JSON;
+            // Jackson read the JSON but could not bind a field (missing, wrong type, a
+            // refused coercion or surrogate): the frame parser's validation_failed.
+            return causedByBinding(ex) ? ErrorCode.VALIDATION_FAILED : ErrorCode.MALFORMED_JSON;
         }
         return switch (status.value()) {
             case 401 -> ErrorCode.UNAUTHENTICATED;
@@ -31,6 +35,16 @@ final class ErrorCodes {
             case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
             default -> status.is4xxClientError() ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL;
         };
+    }
+
+    private static boolean causedByBinding(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabindException binding) {
+                // An empty path means the body as a whole is not the expected object.
+                return !binding.getPath().isEmpty();
+            }
+        }
+        return false;
     }
 
 }

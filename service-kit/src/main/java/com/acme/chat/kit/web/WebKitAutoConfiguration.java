@@ -3,6 +3,7 @@ package com.acme.chat.kit.web;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,12 +12,21 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Registers the project's exception handler (servlet or reactive) before Boot's own
- * ProblemDetail handler would be.
+ * ProblemDetail handler would be, and the strict JSON reading ({@link StrictJson}) of
+ * every body.
  */
 @AutoConfiguration(beforeName = { "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
         "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration" })
 @EnableConfigurationProperties(WebLimitsProperties.class)
 public class WebKitAutoConfiguration {
+
+    /**
+     * Makes Spring's {@code JsonMapper} (REST bodies, WebSocket frames) read strictly.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictJsonCustomizer() {
+        return StrictJson::configure;
+    }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -42,9 +42,10 @@ public class RelayClient {
      * @param messageIds the received messages
      * @param keys their queue keys, when this handler knows every one of them (relay then
      * deletes without reading the queue first); null otherwise
-     * @return completes once relay dropped them from the queue
+     * @return how many of them were still queued and are now removed, once relay dropped
+     * them from the queue
      */
-    public Mono<Void> ackDelivery(ConnectionPrincipal principal, ConversationId conversationId,
+    public Mono<Integer> ackDelivery(ConnectionPrincipal principal, ConversationId conversationId,
             List<MessageId> messageIds, @Nullable List<PushedMessage> keys) {
         List<AckKey> refs = (keys == null) ? null
                 : keys.stream().map(key -> new AckKey(key.messageId().value(), key.seq(), key.sentAt())).toList();
@@ -55,7 +56,8 @@ public class RelayClient {
             .contentType(MediaType.APPLICATION_JSON)
             .bodyValue(http
                 .write(new AckBody(conversationId.value(), messageIds.stream().map(MessageId::value).toList(), refs)))
-            .exchangeToMono(response -> http.read(response, Void.class)));
+            .exchangeToMono(response -> http.read(response, AckAnswer.class))
+            .map(AckAnswer::removed));
     }
 
     /**
@@ -80,6 +82,10 @@ public class RelayClient {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AckBody(String conversationId, List<String> messageIds, @Nullable List<AckKey> refs) {
+    }
+
+    /** Relay's answer to an ack: how many of the messages were queued and are removed. */
+    record AckAnswer(int removed) {
     }
 
     record AckKey(String messageId, long seq, Instant sentAt) {

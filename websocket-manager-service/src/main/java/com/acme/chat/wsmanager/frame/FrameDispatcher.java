@@ -54,8 +54,6 @@ import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
 @Component
 public class FrameDispatcher {
 
-    static final String RESERVED_PRESENCE = "reserved: presence is not available yet";
-
     private final FrameParser parser;
 
     private final MessagingClient messaging;
@@ -192,10 +190,10 @@ public class FrameDispatcher {
         public Mono<ServerFrame> onAckDelivery(AckDelivery frame) {
             received(AckDelivery.TYPE);
             return relay.ackDelivery(principal, frame.conversationId(), frame.messageIds(), keys(frame))
-                .then(Mono.fromSupplier(() -> {
+                .map(removed -> {
                     pushed.acknowledged(frame.messageIds());
-                    return Ack.of(frame.id());
-                }));
+                    return Ack.delivered(frame.id(), removed);
+                });
         }
 
         /**
@@ -231,13 +229,13 @@ public class FrameDispatcher {
         @Override
         public Mono<ServerFrame> onTyping(Typing frame) {
             received(Typing.TYPE);
-            return Mono.just(ErrorFrame.of(frame.id(), ErrorCode.BAD_REQUEST, RESERVED_PRESENCE));
+            return Mono.just(ErrorFrame.of(frame.id(), ErrorCode.BAD_REQUEST, FrameParser.RESERVED_PRESENCE));
         }
 
         @Override
         public Mono<ServerFrame> onSubscribePresence(SubscribePresence frame) {
             received(SubscribePresence.TYPE);
-            return Mono.just(ErrorFrame.of(frame.id(), ErrorCode.BAD_REQUEST, RESERVED_PRESENCE));
+            return Mono.just(ErrorFrame.of(frame.id(), ErrorCode.BAD_REQUEST, FrameParser.RESERVED_PRESENCE));
         }
 
     }

@@ -1,6 +1,7 @@
 package com.acme.chat.wsmanager.frame;
 
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -18,18 +19,27 @@ import tools.jackson.databind.json.JsonMapper;
 import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.common.protocol.ClientFrame;
 import com.acme.chat.common.protocol.ErrorFrame;
+import com.acme.chat.common.protocol.MessageContent;
 import com.acme.chat.common.protocol.ProtocolLimits;
+import com.acme.chat.common.protocol.SendMessage;
+import com.acme.chat.common.protocol.SubscribePresence;
+import com.acme.chat.common.protocol.Typing;
+import com.acme.chat.common.protocol.Utf16;
+import com.acme.chat.kit.web.StrictJson;
 
 /**
  * Reads one text frame as a {@link ClientFrame} and checks its field constraints. A frame
- * that cannot be read becomes the {@link ErrorFrame} to answer with:
- * {@code malformed_json} (not JSON, or not the shape of a frame),
- * {@code unknown_frame_type} (missing or unknown {@code type}), {@code validation_failed}
- * (missing or invalid field), {@code text_too_long} (message text over the limit). Its
- * {@code id} is the frame's {@code id} when the JSON could be read far enough to find
- * one, else null. Messages never echo field values (they may be message text). The text
- * is parsed once, into a tree, which gives the id for error answers without a second
- * parse.
+ * that cannot be read becomes the {@link ErrorFrame} to answer with, in this order:
+ * {@code malformed_json} (not JSON, not an object, or a duplicate key),
+ * {@code unknown_frame_type} (missing or unknown {@code type}), {@code bad_request} (a
+ * reserved type, whatever its other fields), {@code validation_failed} (a missing field,
+ * a field of the wrong JSON type, an invalid value, an unpaired UTF-16 surrogate),
+ * {@code text_too_long}, and for {@code send_message} the content rules of
+ * {@link MessageContent} ({@code media_unavailable} for any attachment). Its {@code id}
+ * is the frame's {@code id} when the JSON could be read far enough to find a usable one,
+ * else null. Messages never echo field values (they may be message text). The text is
+ * parsed once, into a tree, which gives the id for error answers without a second parse.
+ * The mapper is made {@linkplain StrictJson strict} whatever it was given.
  */
 final class FrameParser {
 
@@ -37,8 +47,13 @@ final class FrameParser {
 
     private final Validator validator;
 
+    /** Frame types reserved for the presence feature: refused until it ships. */
+    static final Set<String> RESERVED_TYPES = Set.of(Typing.TYPE, SubscribePresence.TYPE);
+
+    static final String RESERVED_PRESENCE = "reserved: presence is not available yet";
+
     FrameParser(JsonMapper json, Validator validator) {
-        this.json = json;
+        this.json = StrictJson.strict(json);
         this.validator = validator;
     }
 
@@ -54,6 +69,10 @@ final class FrameParser {
             return Parsed.rejected(ErrorFrame.of(null, ErrorCode.MALFORMED_JSON, "A frame must be a JSON object"));
         }
         String id = idOf(tree);
+        JsonNode type = tree.get("type");
+        if (type != null && type.isString() && RESERVED_TYPES.contains(type.asString())) {
+            return Parsed.rejected(ErrorFrame.of(id, ErrorCode.BAD_REQUEST, RESERVED_PRESENCE));
+        }
         ClientFrame frame;
         try {
             frame = json.treeToValue(tree, ClientFrame.class);
@@ -65,12 +84,20 @@ final class FrameParser {
             return Parsed.rejected(ErrorFrame.of(id, ErrorCode.VALIDATION_FAILED, describe(ex)));
         }
         catch (JacksonException ex) {
-            return Parsed
-                .rejected(ErrorFrame.of(id, ErrorCode.MALFORMED_JSON, "A field of the frame has the wrong JSON type"));
+            // The text is well-formed JSON (it was read into a tree): what is wrong is a
+            // field.
+            return Parsed.rejected(ErrorFrame.of(id, ErrorCode.VALIDATION_FAILED, describe(ex)));
         }
         Set<ConstraintViolation<ClientFrame>> violations = validator.validate(frame);
         if (!violations.isEmpty()) {
             return Parsed.rejected(violation(frame.id(), violations));
+        }
+        if (frame instanceof SendMessage send) {
+            Optional<MessageContent.Violation> content = MessageContent.check(send.text(), send.media(),
+                    ProtocolLimits.MAX_TEXT_CHARS);
+            if (content.isPresent()) {
+                return Parsed.rejected(ErrorFrame.of(safeId(send.id()), content.get().code(), content.get().detail()));
+            }
         }
         return Parsed.accepted(frame);
     }
@@ -91,17 +118,30 @@ final class FrameParser {
     }
 
     /**
+     * Which field has the wrong JSON type or an unreadable value, without its value (that
+     * may be message text).
+     */
+    private static String describe(JacksonException ex) {
+        String path = path(ex);
+        return (path.isEmpty() ? "a field" : path) + ": missing, or of the wrong JSON type or format";
+    }
+
+    private static String path(JacksonException ex) {
+        return ex.getPath()
+            .stream()
+            .map(JacksonException.Reference::getPropertyName)
+            .filter(name -> name != null)
+            .collect(Collectors.joining("."));
+    }
+
+    /**
      * Why a record could not be built: a required field was null
      * ({@code Objects.requireNonNull(x, "name")} throws with the field name), or an id
      * was invalid (the id type's message, which never contains the value).
      */
     private static String describe(ValueInstantiationException ex) {
         Throwable cause = ex.getCause();
-        String path = ex.getPath()
-            .stream()
-            .map(JacksonException.Reference::getPropertyName)
-            .filter(name -> name != null)
-            .collect(Collectors.joining("."));
+        String path = path(ex);
         String reason;
         if (cause instanceof NullPointerException && cause.getMessage() != null) {
             reason = "missing field '" + cause.getMessage() + "'";
@@ -126,7 +166,8 @@ final class FrameParser {
      * an oversized string.
      */
     private static @Nullable String safeId(@Nullable String id) {
-        return (id == null || id.isBlank() || id.length() > ProtocolLimits.MAX_CORRELATION_ID_CHARS) ? null : id;
+        return (id == null || id.isBlank() || id.length() > ProtocolLimits.MAX_CORRELATION_ID_CHARS
+                || Utf16.hasLoneSurrogate(id)) ? null : id;
     }
 
     /**

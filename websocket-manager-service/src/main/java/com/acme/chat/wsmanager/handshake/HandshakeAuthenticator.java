@@ -39,8 +39,6 @@ class HandshakeAuthenticator {
 
     static final String DEVICE_PARAM = "deviceId";
 
-    static final String RESERVED_DEVICE = "*";
-
     private static final String BEARER_PREFIX = "Bearer ";
 
     private final ReactiveJwtDecoder jwtDecoder;
@@ -124,13 +122,10 @@ class HandshakeAuthenticator {
         if (device == null) {
             throw new HandshakeRejectedException(ErrorCode.VALIDATION_FAILED, "deviceId is required");
         }
-        if (RESERVED_DEVICE.equals(device)) {
-            // relay-service queues messages for users without any device under this
-            // pseudo device
-            throw new HandshakeRejectedException(ErrorCode.VALIDATION_FAILED, "deviceId '*' is reserved");
-        }
         try {
-            return DeviceId.of(device);
+            // Not '*' (relay-service queues messages for users without any device under
+            // that pseudo device), '.' or '..': the rule REST's X-Device-Id follows too.
+            return DeviceId.ofClient(device);
         }
         catch (IllegalArgumentException ex) {
             throw new HandshakeRejectedException(ErrorCode.VALIDATION_FAILED, "deviceId: " + ex.getMessage());

@@ -248,11 +248,12 @@ class DownstreamClientsTest {
         responseBody = "{\"removed\":2}";
         RelayClient relay = new RelayClient(properties(Duration.ofSeconds(5)), JSON, WebClient.builder());
 
-        relay
+        Integer removed = relay
             .ackDelivery(ALICE, ConversationId.of("d:alice:bob"), List.of(MessageId.of("m-1"), MessageId.of("m-2")),
                     null)
             .block();
 
+        assertThat(removed).isEqualTo(2);
         Recorded request = recorded();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/api/v1/devices/phone-1/acks");

@@ -230,21 +230,31 @@ class FrameDispatcherTest {
     }
 
     @Test
-    void ackDeliveryGoesToRelayAndIsAcked() {
-        given(relay.ackDelivery(any(), any(), any(), any())).willReturn(Mono.empty());
+    void ackDeliveryGoesToRelayAndIsAckedWithHowManyWereStillQueued() {
+        given(relay.ackDelivery(any(), any(), any(), any())).willReturn(Mono.just(1));
 
         ServerFrame answer = answer(
                 "{\"type\":\"ack_delivery\",\"id\":\"a-1\",\"conversationId\":\"d:alice:bob\",\"messageIds\":[\"m-1\",\"m-2\"]}");
 
-        assertThat(answer).isEqualTo(Ack.of("a-1"));
+        assertThat(answer).isEqualTo(Ack.delivered("a-1", 1));
         then(relay).should()
             .ackDelivery(ALICE, ConversationId.of("d:alice:bob"), List.of(MessageId.of("m-1"), MessageId.of("m-2")),
                     null);
     }
 
     @Test
+    void anAckForMessagesNotQueuedSaysNoneWasRemoved() {
+        given(relay.ackDelivery(any(), any(), any(), any())).willReturn(Mono.just(0));
+
+        ServerFrame answer = answer(
+                "{\"type\":\"ack_delivery\",\"id\":\"a-9\",\"conversationId\":\"d:alice:bob\",\"messageIds\":[\"m-404\"]}");
+
+        assertThat(answer).isEqualTo(Ack.delivered("a-9", 0));
+    }
+
+    @Test
     void ackDeliveryNamesTheQueueKeysOfMessagesThisConnectionPushed() {
-        given(relay.ackDelivery(any(), any(), any(), any())).willReturn(Mono.empty());
+        given(relay.ackDelivery(any(), any(), any(), any())).willReturn(Mono.just(2));
         PushedMessage first = new PushedMessage(MessageId.of("m-1"), ConversationId.of("d:alice:bob"), 4,
                 Instant.parse("2026-11-30T10:00:00Z"));
         PushedMessage second = new PushedMessage(MessageId.of("m-2"), ConversationId.of("d:alice:bob"), 5,
@@ -275,7 +285,7 @@ class FrameDispatcherTest {
             .handle(ALICE, pushed)
             .block();
 
-        assertThat(answer).isEqualTo(Ack.of("a-1"));
+        assertThat(answer).isEqualTo(Ack.delivered("a-1", 2));
         then(relay).should()
             .ackDelivery(ALICE, ConversationId.of("d:alice:bob"), List.of(MessageId.of("m-1"), MessageId.of("m-2")),
                     List.of(first, second));

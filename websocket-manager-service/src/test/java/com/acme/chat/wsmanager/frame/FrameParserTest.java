@@ -61,12 +61,68 @@ class FrameParserTest {
     }
 
     @Test
-    void wrongFieldTypeIsMalformedJsonButKeepsTheId() {
+    void wrongFieldTypeOfValidJsonIsValidationFailedAndKeepsTheId() {
         ErrorFrame error = rejected("{\"type\":\"ack_delivery\",\"id\":\"f-4\",\"conversationId\":\"d:a:b\","
                 + "\"messageIds\":{\"not\":\"a list\"}}");
 
-        assertThat(error.code()).isEqualTo("malformed_json");
+        assertThat(error.code()).isEqualTo("validation_failed");
         assertThat(error.id()).isEqualTo("f-4");
+        assertThat(error.message()).contains("messageIds");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"type\":\"mark_read\",\"id\":\"f-5\",\"conversationId\":\"d:a:b\"}",
+            "{\"type\":\"mark_read\",\"id\":\"f-5\",\"conversationId\":\"d:a:b\",\"seq\":1.5}",
+            "{\"type\":\"mark_read\",\"id\":\"f-5\",\"conversationId\":\"d:a:b\",\"seq\":\"5\"}",
+            "{\"type\":\"mark_read\",\"id\":\"f-5\",\"conversationId\":\"d:a:b\",\"seq\":true}",
+            "{\"type\":\"send_message\",\"id\":\"f-5\",\"clientMsgId\":\"c\",\"to\":\"bob\",\"text\":5}",
+            "{\"type\":\"send_message\",\"id\":\"f-5\",\"clientMsgId\":\"c\",\"to\":\"bob\",\"text\":\"a\\ud800\"}",
+            "{\"type\":\"send_message\",\"id\":\"f-5\",\"clientMsgId\":\"c\\udc00\",\"to\":\"bob\",\"text\":\"a\"}",
+            "{\"type\":\"send_message\",\"id\":\"f-5\",\"clientMsgId\":\"c\",\"to\":\"bob\",\"text\":\" \\n \"}" })
+    void missingMistypedCoercedOrIllFormedFieldsAreValidationFailed(String text) {
+        ErrorFrame error = rejected(text);
+
+        assertThat(error.code()).isEqualTo("validation_failed");
+        assertThat(error.id()).isEqualTo("f-5");
+    }
+
+    @Test
+    void duplicateKeysAreMalformedJson() {
+        ErrorFrame error = rejected(
+                "{\"type\":\"mark_read\",\"id\":\"f-6\",\"conversationId\":\"d:a:b\"," + "\"seq\":1,\"seq\":2}");
+
+        assertThat(error.code()).isEqualTo("malformed_json");
+        assertThat(error.id()).isNull();
+    }
+
+    @Test
+    void anIdWithALoneSurrogateIsNotEchoed() {
+        ErrorFrame error = rejected("{\"type\":\"ping\",\"id\":\"p\\ud800\"}");
+
+        assertThat(error.code()).isEqualTo("validation_failed");
+        assertThat(error.id()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"type\":\"typing\",\"id\":\"t-1\"}",
+            "{\"type\":\"typing\",\"id\":\"t-1\",\"conversationId\":\"not valid\",\"typing\":\"yes\"}",
+            "{\"type\":\"subscribe_presence\",\"id\":\"t-1\",\"users\":42}" })
+    void reservedTypesAreBadRequestWhateverTheirFields(String text) {
+        ErrorFrame error = rejected(text);
+
+        assertThat(error.code()).isEqualTo("bad_request");
+        assertThat(error.id()).isEqualTo("t-1");
+        assertThat(error.message()).isEqualTo(FrameParser.RESERVED_PRESENCE);
+    }
+
+    @Test
+    void mediaReferencesAreMediaUnavailable() {
+        ErrorFrame error = rejected("{\"type\":\"send_message\",\"id\":\"f-7\",\"clientMsgId\":\"c\",\"to\":\"bob\","
+                + "\"text\":\"\",\"media\":[{\"assetHash\":\"" + "0".repeat(64)
+                + "\",\"contentType\":\"image/png\",\"size\":9223372036854775807}]}");
+
+        assertThat(error.code()).isEqualTo("media_unavailable");
+        assertThat(error.id()).isEqualTo("f-7");
     }
 
     @Test

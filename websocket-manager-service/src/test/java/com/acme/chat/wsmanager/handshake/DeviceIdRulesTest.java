@@ -19,6 +19,14 @@ class DeviceIdRulesTest {
     }
 
     @Test
+    void rejectsDotSegmentsAndLoneSurrogates() {
+        for (String device : new String[] { ".", "..", "a\ud800" }) {
+            assertThatThrownBy(() -> HandshakeAuthenticator.deviceId(device))
+                .isInstanceOf(HandshakeRejectedException.class);
+        }
+    }
+
+    @Test
     void rejectsMissingAndUrlBreakingDeviceIds() {
         assertThatThrownBy(() -> HandshakeAuthenticator.deviceId(null)).isInstanceOf(HandshakeRejectedException.class);
         assertThatThrownBy(() -> HandshakeAuthenticator.deviceId("a/b")).isInstanceOf(HandshakeRejectedException.class);

@@ -155,6 +155,11 @@ class ChatWebSocketIT {
         assertThat(missing.code()).isEqualTo("validation_failed");
         assertThat(blank.status()).isEqualTo(400);
         assertThat(blank.code()).isEqualTo("validation_failed");
+        for (String dotSegment : new String[] { ".", ".." }) {
+            WsClient.Refusal refusal = handshake().deviceId(dotSegment).bearer(token).refused();
+            assertThat(refusal.status()).as(dotSegment).isEqualTo(400);
+            assertThat(refusal.code()).as(dotSegment).isEqualTo("validation_failed");
+        }
     }
 
     @Test
@@ -246,7 +251,9 @@ class ChatWebSocketIT {
             JsonNode error = client.next();
             assertThat(error.path("type").asString()).isEqualTo("error");
             assertThat(error.path("code").asString()).isEqualTo("malformed_json");
-            assertThat(error.path("id").isNull() || error.path("id").isMissingNode()).isTrue();
+            // Present and null (protocol §6), not left out.
+            assertThat(error.has("id")).isTrue();
+            assertThat(error.path("id").isNull()).isTrue();
             assertThat(error.path("retryable").asBoolean()).isFalse();
 
             client.send("{\"type\":\"ping\",\"id\":\"p-2\"}");
@@ -278,7 +285,10 @@ class ChatWebSocketIT {
             assertThat(invalid.path("code").asString()).isEqualTo("validation_failed");
             assertThat(invalid.path("id").asString()).isEqualTo("f-1");
 
-            client.send("{\"type\":\"typing\",\"id\":\"f-2\",\"conversationId\":\"d:a:b\",\"typing\":true}");
+            // Reserved whatever the fields: here conversationId is missing and typing is
+            // a
+            // string.
+            client.send("{\"type\":\"typing\",\"id\":\"f-2\",\"typing\":\"yes\"}");
             JsonNode reserved = client.next();
             assertThat(reserved.path("code").asString()).isEqualTo("bad_request");
             assertThat(reserved.path("message").asString()).isEqualTo("reserved: presence is not available yet");
@@ -287,6 +297,18 @@ class ChatWebSocketIT {
             client.sendBinary(new byte[] { 1, 2, 3 });
             JsonNode binary = client.next();
             assertThat(binary.path("code").asString()).isEqualTo("bad_request");
+
+            client.send("{\"type\":\"mark_read\",\"id\":\"f-3\",\"conversationId\":\"d:a:b\",\"seq\":\"5\"}");
+            JsonNode coerced = client.next();
+            assertThat(coerced.path("code").asString()).isEqualTo("validation_failed");
+            assertThat(coerced.path("id").asString()).isEqualTo("f-3");
+
+            client.send("{\"type\":\"send_message\",\"id\":\"f-4\",\"clientMsgId\":\"c-4\",\"to\":\"bob\","
+                    + "\"text\":\"\",\"media\":[{\"assetHash\":\"" + "c".repeat(64)
+                    + "\",\"contentType\":\"image/png\",\"size\":9223372036854775807}]}");
+            JsonNode media = client.next();
+            assertThat(media.path("code").asString()).isEqualTo("media_unavailable");
+            assertThat(media.path("id").asString()).isEqualTo("f-4");
 
             client.send("{\"type\":\"ping\",\"id\":\"p\"}");
             assertThat(client.next().path("type").asString()).isEqualTo("pong");
