@@ -109,20 +109,33 @@ public final class SlowReaders {
         heartbeat.shutdownNow();
 
         int closed1013 = 0;
-        long lost = 0;
+        List<Set<String>> receivedBy = new ArrayList<>();
         for (int r = 0; r < readers; r++) {
             Set<String> received = ConcurrentHashMap.newKeySet();
+            receivedBy.add(received);
             int code = drain(sockets.get(r), received);
             if (code == 1013) {
                 closed1013++;
             }
             int beforeReplay = received.size();
             collect(tokens.get(r), received);
-            lost += messages - received.size();
             System.out.printf("slow: reader %d: close %d, %d messages before the close, %d after reconnecting%n", r,
                     code, beforeReplay, received.size() - beforeReplay);
         }
-        System.out.printf("slow: %d of %d readers closed with 1013; %d messages lost%n", closed1013, readers, lost);
+        // A push that raced the reconnect may have gone to the old connection (relay's
+        // route cache); it stays queued and comes with the next replay.
+        int late = 0;
+        for (int r = 0; r < readers; r++) {
+            Set<String> received = receivedBy.get(r);
+            if (received.size() < messages) {
+                int before = received.size();
+                collect(tokens.get(r), received);
+                late += received.size() - before;
+            }
+        }
+        long lost = receivedBy.stream().mapToLong(received -> messages - received.size()).sum();
+        System.out.printf("slow: %d of %d readers closed with 1013; %d messages came only on a second reconnect; "
+                + "%d messages lost%n", closed1013, readers, late, lost);
     }
 
     private int sendAll(String token, String to, String text) {

@@ -87,6 +87,33 @@ public final class RawWebSocket implements AutoCloseable {
         return new Frame(first & 0x0f, payload);
     }
 
+    /**
+     * Sends one frame with the payload as given (masked, as client frames must be), which
+     * need not be valid UTF-8 even for a text frame.
+     */
+    public void send(int opcode, byte[] payload) throws IOException {
+        if (payload.length > 65535) {
+            throw new IllegalArgumentException("Frames over 65,535 bytes are not supported here");
+        }
+        byte[] mask = { 0x11, 0x22, 0x33, 0x44 };
+        ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 8);
+        frame.write(0x80 | opcode);
+        if (payload.length < 126) {
+            frame.write(0x80 | payload.length);
+        }
+        else {
+            frame.write(0x80 | 126);
+            frame.write(payload.length >>> 8);
+            frame.write(payload.length & 0xff);
+        }
+        frame.write(mask, 0, 4);
+        for (int i = 0; i < payload.length; i++) {
+            frame.write(payload[i] ^ mask[i % 4]);
+        }
+        socket.getOutputStream().write(frame.toByteArray());
+        socket.getOutputStream().flush();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

@@ -88,6 +88,12 @@ public enum ErrorCode {
      */
     DUPLICATE_MISMATCH(409, "duplicate_mismatch", "Client message id reused with different content", false),
 
+    /**
+     * A new device past the user's device limit; an unused device is removed after the
+     * idle period. On the WebSocket the connection is closed with 4004.
+     */
+    TOO_MANY_DEVICES(409, "too_many_devices", "Too many devices", false),
+
     /** The request body is larger than allowed. */
     PAYLOAD_TOO_LARGE(413, "payload_too_large", "Payload too large", false),
 

@@ -36,6 +36,12 @@ public final class CloseCodes {
      */
     public static final int TOO_BIG = 1009;
 
+    /**
+     * A text frame that is not valid UTF-8 (RFC 6455 §8.1); the client has a bug and must
+     * not resend that frame.
+     */
+    public static final int INVALID_PAYLOAD = 1007;
+
     /** Unexpected server fault; reconnect with back-off. */
     public static final int SERVER_ERROR = 1011;
 
@@ -62,6 +68,13 @@ public final class CloseCodes {
      * intervals}; reconnect.
      */
     public static final int HEARTBEAT_TIMEOUT = 4003;
+
+    /**
+     * This device would be one more than the user's device limit (6 by default): do not
+     * reconnect; remove a device of the user, or wait until an unused one is removed
+     * after the idle period. The reason is {@code too_many_devices}.
+     */
+    public static final int TOO_MANY_DEVICES = 4004;
 
     /** The connection carried no valid credential; obtain a token before reconnecting. */
     public static final int UNAUTHENTICATED = 4401;

@@ -29,6 +29,10 @@ import org.springframework.validation.annotation.Validated;
  * when no registration dropped it before
  * @param deviceCacheMaxUsers how many users' device lists the in-process cache holds at
  * most
+ * @param maxDevicesPerUser devices a user may have; a new one past that is refused with
+ * {@code too_many_devices} (Signal links 6)
+ * @param deviceIdleTimeout a device unseen this long is gone: nothing more is queued for
+ * it, and a new device of its user removes it
  */
 @ConfigurationProperties("chat.relay")
 @Validated
@@ -36,5 +40,6 @@ public record RelayProperties(@DefaultValue("100") @Positive int replayBatchSize
         @DefaultValue("10000") @Positive int maxQueuePerDevice, @DefaultValue("10s") @NotNull Duration pushAfter,
         @DefaultValue("30d") @NotNull Duration queueTtl, @DefaultValue("2s") @NotNull Duration routeCacheTtl,
         @DefaultValue("10000") @Positive int routeCacheMaxUsers, @DefaultValue("10m") @NotNull Duration deviceCacheTtl,
-        @DefaultValue("100000") @Positive int deviceCacheMaxUsers) {
+        @DefaultValue("100000") @Positive int deviceCacheMaxUsers, @DefaultValue("6") @Positive int maxDevicesPerUser,
+        @DefaultValue("30d") @NotNull Duration deviceIdleTimeout) {
 }

@@ -1,27 +1,44 @@
 package com.acme.chat.relay.device;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.github.benmanes.caffeine.cache.Cache;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Repository;
 
+import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.kit.cache.ChatCaches;
+import com.acme.chat.kit.web.ChatException;
 import com.acme.chat.relay.config.RelayCaches;
+import com.acme.chat.relay.config.RelayProperties;
+import com.acme.chat.relay.routing.RouteDirectory;
 
 /**
  * {@code user_devices}: every device a user has connected with, so messages are queued
- * for the offline ones too. Devices are added on their first connect and never removed;
- * their queued rows expire with the queue TTL. {@code last_seen} is the first connect's
- * time, then the time of the latest disconnect.
+ * for the offline ones too. {@code last_seen} is the first connect's time, then the time
+ * of the latest disconnect.
+ * <p>
+ * <b>Bounded.</b> A user has at most {@code chat.relay.max-devices-per-user} devices (6,
+ * as Signal links): a new device past that is refused with {@code too_many_devices}.
+ * Devices unseen for {@code chat.relay.device-idle-timeout} (30 days, the queue's own
+ * TTL) are gone: they get no more messages queued, and the next new device of the user
+ * removes them (never one that is connected now) before counting. Their queued rows
+ * expire with the queue TTL.
  * <p>
  * <b>Cached.</b> The device list is read for every recipient of every message, so each
  * instance keeps it in the Caffeine cache {@code devices}
@@ -49,11 +66,30 @@ public class DeviceRegistry {
 
     private final PreparedStatement updateLastSeen;
 
-    DeviceRegistry(CqlSession session, ChatCaches caches, DeviceChanges changes) {
+    private final PreparedStatement delete;
+
+    private final RouteDirectory routes;
+
+    private final int maxDevices;
+
+    private final Duration idleTimeout;
+
+    private final Counter removedIdle;
+
+    private final Counter refused;
+
+    DeviceRegistry(CqlSession session, ChatCaches caches, DeviceChanges changes, RouteDirectory routes,
+            RelayProperties properties, MeterRegistry meters) {
         this.session = session;
         this.cache = caches.get(RelayCaches.DEVICES);
         this.changes = changes;
-        this.selectAll = session.prepare("SELECT device_id FROM user_devices WHERE user_id = ?");
+        this.routes = routes;
+        this.maxDevices = properties.maxDevicesPerUser();
+        this.idleTimeout = properties.deviceIdleTimeout();
+        this.removedIdle = Counter.builder("chat.relay.devices.removed").tag("reason", "idle").register(meters);
+        this.refused = Counter.builder("chat.relay.devices.refused").register(meters);
+        this.selectAll = session.prepare("SELECT device_id, last_seen FROM user_devices WHERE user_id = ?");
+        this.delete = session.prepare("DELETE FROM user_devices WHERE user_id = ? AND device_id = ?");
         this.insert = session
             .prepare("INSERT INTO user_devices (user_id, device_id, first_seen, last_seen) VALUES (?, ?, ?, ?)");
         this.updateLastSeen = session
@@ -81,9 +117,45 @@ public class DeviceRegistry {
         if (devices(user).contains(device)) {
             return false;
         }
+        Map<DeviceId, Instant> known = readAll(user);
+        if (!known.containsKey(device)) {
+            int kept = known.size() - removeIdle(user, known, at);
+            if (kept >= maxDevices) {
+                refused.increment();
+                throw new ChatException(ErrorCode.TOO_MANY_DEVICES, "A user may have at most " + maxDevices
+                        + " devices; a device unused for " + idleTimeout.toDays() + " days is removed by itself");
+            }
+        }
         session.execute(insert.bind(user.value(), device.value(), at, at).setIdempotent(true));
         changed(user);
         return true;
+    }
+
+    /**
+     * Deletes the user's devices unseen for the idle timeout and not connected now.
+     * @return how many were deleted
+     */
+    private int removeIdle(UserId user, Map<DeviceId, Instant> known, Instant now) {
+        Instant idleBefore = now.minus(idleTimeout);
+        List<DeviceId> idle = known.entrySet()
+            .stream()
+            .filter(entry -> entry.getValue().isBefore(idleBefore))
+            .map(Map.Entry::getKey)
+            .toList();
+        if (idle.isEmpty()) {
+            return 0;
+        }
+        Set<DeviceId> connected = new HashSet<>();
+        routes.current(user).forEach(route -> connected.add(route.device()));
+        int removed = 0;
+        for (DeviceId device : idle) {
+            if (!connected.contains(device)) {
+                session.execute(delete.bind(user.value(), device.value()).setIdempotent(true));
+                removed++;
+            }
+        }
+        removedIdle.increment(removed);
+        return removed;
     }
 
     /**
@@ -111,12 +183,32 @@ public class DeviceRegistry {
         changes.publish(user);
     }
 
+    /**
+     * The devices messages are queued for: those seen within the idle timeout. (A device
+     * connected for longer than that without a disconnect is left out here, but delivery
+     * queues for every routed device the list lacks.)
+     */
     private Set<DeviceId> read(UserId user) {
+        Instant idleBefore = Instant.now().minus(idleTimeout);
         Set<DeviceId> devices = new LinkedHashSet<>();
-        for (Row row : session.execute(selectAll.bind(user.value()).setIdempotent(true))) {
-            devices.add(DeviceId.of(row.getString("device_id")));
-        }
+        readAll(user).forEach((device, lastSeen) -> {
+            if (!lastSeen.isBefore(idleBefore)) {
+                devices.add(device);
+            }
+        });
         return Collections.unmodifiableSet(devices);
+    }
+
+    /**
+     * Every registered device of the user with its last-seen time, ordered by device id.
+     */
+    private Map<DeviceId, Instant> readAll(UserId user) {
+        Map<DeviceId, Instant> devices = new LinkedHashMap<>();
+        for (Row row : session.execute(selectAll.bind(user.value()).setIdempotent(true))) {
+            Instant lastSeen = row.getInstant("last_seen");
+            devices.put(DeviceId.of(row.getString("device_id")), (lastSeen != null) ? lastSeen : Instant.EPOCH);
+        }
+        return devices;
     }
 
 }

@@ -1,6 +1,7 @@
 package com.acme.chat.relay.device;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,6 +141,37 @@ class ReplayIT extends RelayIntegrationTest {
         session.execute(SimpleStatement.newInstance(
                 "INSERT INTO user_devices (user_id, device_id, first_seen, last_seen) VALUES (?, ?, ?, ?)",
                 user.value(), device.value(), Instant.now(), Instant.now()));
+    }
+
+    @Test
+    void aSeventhDeviceIsRefusedUntilAnIdleOneIsGone() {
+        UserId dave = freshUser("dave");
+        String token = TestTokens.forUser(dave.value());
+        for (int i = 1; i <= 6; i++) {
+            replay(token, DeviceId.of("d" + i), Map.of());
+        }
+
+        HttpResponse<String> seventh = post(token, "d7", "{}");
+
+        Http.assertProblem(seventh, 409, "too_many_devices");
+        // Still six, and the six work as before.
+        assertThat(devices.devices(dave)).hasSize(6);
+        replay(token, DeviceId.of("d3"), Map.of());
+
+        // One of them was last seen 31 days ago: it is gone, the seventh takes its place.
+        session.execute(
+                SimpleStatement.newInstance("UPDATE user_devices SET last_seen = ? WHERE user_id = ? AND device_id = ?",
+                        Instant.now().minus(Duration.ofDays(31)), dave.value(), "d1"));
+        devices.forget(dave);
+        assertThat(devices.devices(dave)).as("no longer queued for").doesNotContain(DeviceId.of("d1"));
+
+        replay(token, DeviceId.of("d7"), Map.of());
+
+        assertThat(devices.devices(dave)).hasSize(6).contains(DeviceId.of("d7")).doesNotContain(DeviceId.of("d1"));
+        assertThat(session
+            .execute(SimpleStatement.newInstance(
+                    "SELECT device_id FROM user_devices WHERE user_id = ? AND device_id = ?", dave.value(), "d1"))
+            .one()).as("removed").isNull();
     }
 
     private JsonNode replay(String token, DeviceId device, Map<String, ?> body) {

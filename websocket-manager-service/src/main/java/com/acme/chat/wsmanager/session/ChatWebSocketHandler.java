@@ -1,5 +1,9 @@
 package com.acme.chat.wsmanager.session;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +16,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
@@ -51,9 +56,10 @@ import com.acme.chat.wsmanager.routing.RouteRegistry;
  * answers may come before an earlier send's (answers carry the frame's id). At most
  * {@value #MAX_IN_FLIGHT} frames are in hand per connection; the next ones wait in
  * Reactor Netty's inbound buffer. Nothing blocks the event loop. Any frame, valid or not,
- * counts as a heartbeat. Binary frames are answered with {@code bad_request}; a message
- * over {@value ProtocolLimits#MAX_FRAME_BYTES} bytes closes the connection with 1009 in
- * the Netty pipeline.
+ * counts as a heartbeat. Binary frames are answered with {@code bad_request}; a text
+ * frame that is not UTF-8 closes the connection with 1007; a message over
+ * {@value ProtocolLimits#MAX_FRAME_BYTES} bytes closes the connection with 1009 in the
+ * Netty pipeline.
  * <p>
  * <b>Closing.</b> The route is deleted only if it still names this connection (a newer
  * connection's route is never touched), and {@code device_disconnected} is published
@@ -76,6 +82,9 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
     private static final int MAX_IN_FLIGHT = 16;
 
     private static final CloseStatus TOO_BIG = new CloseStatus(CloseCodes.TOO_BIG, "frame too large");
+
+    private static final CloseStatus INVALID_PAYLOAD = new CloseStatus(CloseCodes.INVALID_PAYLOAD,
+            "text frame is not UTF-8");
 
     private static final Logger log = LoggerFactory.getLogger(ChatWebSocketHandler.class);
 
@@ -165,6 +174,12 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
         }
         if (inbound.type() == WebSocketMessage.Type.BINARY) {
             return answer(connection, dispatcher.rejectBinary());
+        }
+        if (!inbound.utf8()) {
+            // RFC 6455 §8.1: a text frame that is not UTF-8 fails the connection with
+            // 1007.
+            registry.close(connection, INVALID_PAYLOAD, "invalid_utf8");
+            return Mono.empty();
         }
         String text = inbound.text();
         if (inbound.type() != WebSocketMessage.Type.TEXT || text == null) {
@@ -296,15 +311,32 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
      * @param type the WebSocket frame type
      * @param text the text, for text frames
      * @param bytes the payload size
+     * @param utf8 false for a text frame whose bytes are not UTF-8
      */
-    record Inbound(WebSocketMessage.Type type, @Nullable String text, int bytes) {
+    record Inbound(WebSocketMessage.Type type, @Nullable String text, int bytes, boolean utf8) {
 
         static Inbound of(WebSocketMessage message) {
-            int bytes = message.getPayload().readableByteCount();
+            DataBuffer payload = message.getPayload();
+            int bytes = payload.readableByteCount();
             if (message.getType() == WebSocketMessage.Type.TEXT && bytes <= ProtocolLimits.MAX_FRAME_BYTES) {
-                return new Inbound(message.getType(), message.getPayloadAsText(), bytes);
+                byte[] raw = new byte[bytes];
+                payload.read(raw);
+                try {
+                    // Strictly: String's own decoding would turn invalid bytes into
+                    // U+FFFD
+                    // and the frame into something the client never sent.
+                    String text = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(raw))
+                        .toString();
+                    return new Inbound(message.getType(), text, bytes, true);
+                }
+                catch (CharacterCodingException ex) {
+                    return new Inbound(message.getType(), null, bytes, false);
+                }
             }
-            return new Inbound(message.getType(), null, bytes);
+            return new Inbound(message.getType(), null, bytes, true);
         }
     }
 

@@ -34,12 +34,13 @@ import com.acme.chat.wsmanager.routing.RouteRegistry;
  * The outbox is a unicast sink whose queue grows in small linked chunks, so an idle
  * connection holds almost nothing (a preallocated 1024-slot array would cost ~4 KB per
  * connection against a budget of ~8 KB, docs/adr/0003). It is bounded twice: by frames
- * ({@code limit}) and by bytes of heap ({@link OutboundBudget}: the frames waiting for
- * the socket plus the pushes held back, per connection and for the whole instance). Past
- * either bound the client does not keep up, and {@link #offer} refuses so the caller can
- * close the connection (1013) instead of dropping frames silently. Offers may come from
- * any thread (answers on the Netty loop, pushes on the Redis thread); they are serialised
- * here.
+ * ({@code limit}) and by bytes of heap ({@link OutboundBudget}: pushes waiting for the
+ * socket, and separately the pushes held back during the replay, per connection and for
+ * the whole instance; replay pages and answers to the client's own frames count but are
+ * paced, or bounded by the frame limit, instead). Past either bound the client does not
+ * keep up, and {@link #offer} refuses so the caller can close the connection (1013)
+ * instead of dropping frames silently. Offers may come from any thread (answers on the
+ * Netty loop, pushes on the Redis thread); they are serialised here.
  * <p>
  * <b>Replay first.</b> From its creation until {@link #replayDone} the connection holds
  * live pushes back (up to the same limit) while the device's queue is replayed
@@ -86,6 +87,9 @@ final class Connection implements PushedMessages {
     private final AtomicInteger queued = new AtomicInteger();
 
     private final AtomicBoolean closing = new AtomicBoolean();
+
+    /** Bytes of {@link #held}; guarded by {@code this}. */
+    private long heldBytes;
 
     /** Pushes held back while the replay runs; null once it is done. */
     private @Nullable List<Held> held = new ArrayList<>();
@@ -257,10 +261,15 @@ final class Connection implements PushedMessages {
         }
         Offer offer;
         if (held != null) {
+            // Held pushes have a bound of their own: the outbox may be past its bound
+            // with
+            // replay pages, which must not make live traffic during a long replay close
+            // the connection (and start the replay over).
             long cost = OutboundBudget.cost(json);
-            if (held.size() >= limit || !charge(cost, false)) {
+            if (held.size() >= limit || heldBytes + cost > budget.perConnection() || !charge(cost, true)) {
                 return Offer.OVERFLOW;
             }
+            heldBytes += cost;
             held.add(new Held(json, message, type, cost));
             offer = Offer.HELD;
         }
@@ -306,6 +315,7 @@ final class Connection implements PushedMessages {
     synchronized Offer replayDone(Consumer<String> sent, Runnable duplicate) {
         List<Held> pending = held;
         held = null;
+        heldBytes = 0;
         if (pending == null) {
             return Offer.QUEUED;
         }
@@ -392,7 +402,10 @@ final class Connection implements PushedMessages {
      * @return the outcome
      */
     synchronized Offer offer(String json, boolean push) {
-        return offer(json, push, false);
+        // Answers (and hello) are exempt from the byte bound: they are small, one per
+        // client frame, and bounded by the frame limit; refusing an ack because replay
+        // pages fill the outbox would close a client that does everything right.
+        return offer(json, push, !push);
     }
 
     private Offer offer(String json, boolean push, boolean exempt) {

@@ -13,6 +13,8 @@ import reactor.util.retry.Retry;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
 
+import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.common.protocol.CloseCodes;
 import com.acme.chat.common.protocol.MessageFrame;
 import com.acme.chat.wsmanager.config.WsManagerProperties;
 import com.acme.chat.wsmanager.downstream.DownstreamException;
@@ -41,6 +43,9 @@ class QueueReplay {
 
     static final CloseStatus REPLAY_FAILED = new CloseStatus(CloseStatus.SERVER_ERROR.getCode(),
             "could not read the queue");
+
+    static final CloseStatus TOO_MANY_DEVICES = new CloseStatus(CloseCodes.TOO_MANY_DEVICES,
+            ErrorCode.TOO_MANY_DEVICES.code());
 
     private static final Logger log = LoggerFactory.getLogger(QueueReplay.class);
 
@@ -134,6 +139,11 @@ class QueueReplay {
         if (ex instanceof java.util.concurrent.TimeoutException) {
             log.warn("Closing {}: it read nothing of its queue replay for {}", connection, stallTimeout);
             registry.close(connection, ConnectionRegistry.TRY_AGAIN_LATER, "slow_consumer");
+            return;
+        }
+        if (ex instanceof DownstreamException refused && ErrorCode.TOO_MANY_DEVICES.code().equals(refused.code())) {
+            log.debug("Closing {}: one device more than the user may have", connection);
+            registry.close(connection, TOO_MANY_DEVICES, "too_many_devices");
             return;
         }
         log.warn("Closing {}: its queue could not be read: {}", connection, ex.toString());

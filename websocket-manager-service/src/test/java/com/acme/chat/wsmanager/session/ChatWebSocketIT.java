@@ -1,5 +1,7 @@
 package com.acme.chat.wsmanager.session;
 
+import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +37,8 @@ import com.acme.chat.testsupport.ChatIntegrationTest;
 import com.acme.chat.testsupport.Http;
 import com.acme.chat.testsupport.Json;
 import com.acme.chat.testsupport.TestTokens;
+import com.acme.chat.common.protocol.CloseCodes;
+import com.acme.chat.testsupport.RawWebSocket;
 import com.acme.chat.testsupport.WsClient;
 import com.acme.chat.wsmanager.config.WsManagerProperties;
 import com.acme.chat.wsmanager.testsupport.PresenceEvents;
@@ -312,6 +316,23 @@ class ChatWebSocketIT {
 
             client.send("{\"type\":\"ping\",\"id\":\"p\"}");
             assertThat(client.next().path("type").asString()).isEqualTo("pong");
+        }
+    }
+
+    @Test
+    void aTextFrameThatIsNotUtf8ClosesWith1007() throws IOException {
+        String user = freshUser();
+        try (RawWebSocket raw = RawWebSocket.open(URI.create(WsClient.local(port)), "phone-1", TestTokens.forUser(user),
+                65536)) {
+            assertThat(raw.next((int) WAIT.toMillis()).text()).contains("\"hello\"");
+            // '{', an invalid two-byte sequence, '}'.
+            raw.send(RawWebSocket.TEXT, new byte[] { 0x7b, (byte) 0xc3, 0x28, 0x7d });
+
+            RawWebSocket.Frame frame = raw.next((int) WAIT.toMillis());
+            while (frame.opcode() != RawWebSocket.CLOSE) {
+                frame = raw.next((int) WAIT.toMillis());
+            }
+            assertThat(frame.closeCode()).isEqualTo(CloseCodes.INVALID_PAYLOAD);
         }
     }
 

@@ -109,19 +109,25 @@ class ConnectionTest {
         OutboundBudget budget = new OutboundBudget(2 * cost, 100 * cost);
         Connection replaying = connection(budget);
         replaying.greet("h");
-        assertThat(replaying.offerPush(frame, null, "message")).isEqualTo(Connection.Offer.HELD);
-        assertThat(replaying.offerPush(frame, null, "message")).isEqualTo(Connection.Offer.OVERFLOW);
         // A replayed page is paced by the replay, not refused: refusing it would close
         // the
         // connection and start the replay over on reconnect.
         assertThat(replaying.offerReplayed(frame, pushed("m-1"))).isEqualTo(Connection.Offer.QUEUED);
         assertThat(replaying.offerReplayed(frame, pushed("m-2"))).isEqualTo(Connection.Offer.QUEUED);
-        assertThat(replaying.waitingBytes()).isEqualTo(OutboundBudget.cost("h") + 3 * cost);
+        assertThat(replaying.offerReplayed(frame, pushed("m-3"))).isEqualTo(Connection.Offer.QUEUED);
+        // Live pushes meanwhile have a bound of their own, whatever the replay holds.
+        assertThat(replaying.offerPush(frame, null, "message")).isEqualTo(Connection.Offer.HELD);
+        assertThat(replaying.offerPush(frame, null, "message")).isEqualTo(Connection.Offer.HELD);
+        assertThat(replaying.offerPush(frame, null, "message")).isEqualTo(Connection.Offer.OVERFLOW);
+        // And the answers to the client's frames are never refused for bytes.
+        String ack = "{\"type\":\"ack\"}";
+        assertThat(replaying.offer(ack, false)).isEqualTo(Connection.Offer.QUEUED);
+        assertThat(replaying.waitingBytes()).isEqualTo(OutboundBudget.cost("h") + 5 * cost + OutboundBudget.cost(ack));
 
         assertThat(replaying.replayDone(type -> {
         }, () -> {
         })).isEqualTo(Connection.Offer.QUEUED);
-        assertThat(replaying.waiting()).isEqualTo(4);
+        assertThat(replaying.waiting()).isEqualTo(7);
         assertThat(budget.used()).isEqualTo(replaying.waitingBytes());
     }
 

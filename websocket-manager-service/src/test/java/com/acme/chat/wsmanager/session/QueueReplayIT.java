@@ -22,6 +22,7 @@ import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
+import com.acme.chat.common.protocol.CloseCodes;
 import com.acme.chat.common.protocol.MessageFrame;
 import com.acme.chat.common.routing.HandlerMessage;
 import com.acme.chat.common.routing.RouteKeys;
@@ -97,6 +98,21 @@ class QueueReplayIT {
             phone.pingAndAwaitPong();
             assertThat(phone.all("message", frame -> true).stream().map(frame -> frame.path("seq").asLong()))
                 .containsExactly(1L, 2L, 3L, 4L);
+        }
+    }
+
+    @Test
+    void aDeviceOverTheUsersLimitIsClosedWith4004() {
+        String user = "r-" + UUID.randomUUID().toString().substring(0, 13);
+        String token = TestTokens.forUser(user);
+        StubRelay.refuse(token, 409, "too_many_devices");
+
+        try (WsClient seventh = WsClient.connect(WsClient.local(port), "phone-7", token)) {
+            seventh.next("hello");
+
+            WsClient.Close close = seventh.awaitClose();
+            assertThat(close.code()).isEqualTo(CloseCodes.TOO_MANY_DEVICES);
+            assertThat(close.reason()).isEqualTo("too_many_devices");
         }
     }
 

@@ -51,16 +51,37 @@ public final class StubRelay {
         INSTANCE.scripts.computeIfAbsent("Bearer " + token, key -> new ArrayDeque<>()).add(new Page(json, release));
     }
 
+    /**
+     * Scripts the next replay of the user with this token to be refused as relay would
+     * refuse it.
+     * @param token the user's token
+     * @param status the HTTP status
+     * @param code the problem's code
+     */
+    public static void refuse(String token, int status, String code) {
+        INSTANCE.scripts.computeIfAbsent("Bearer " + token, key -> new ArrayDeque<>())
+            .add(new Page("{\"type\": \"urn:chat:problem:" + code + "\", \"status\": " + status + ", \"code\": \""
+                    + code + "\"}", null, status));
+    }
+
     private StubServer.Answer answer(StubServer.Request request) {
         if (!request.path().endsWith("/replay")) {
             return StubServer.Answer.json(200, "{\"removed\": 0}");
         }
         Deque<Page> script = scripts.get(String.valueOf(request.header("Authorization")));
         Page page = (script != null) ? script.poll() : null;
-        return StubServer.Answer.json(200, (page != null) ? page.await() : EMPTY_PAGE);
+        if (page == null) {
+            return StubServer.Answer.json(200, EMPTY_PAGE);
+        }
+        return (page.status() == 200) ? StubServer.Answer.json(200, page.await())
+                : new StubServer.Answer(page.status(), "application/problem+json", page.json());
     }
 
-    private record Page(String json, @Nullable CountDownLatch release) {
+    private record Page(String json, @Nullable CountDownLatch release, int status) {
+
+        Page(String json, @Nullable CountDownLatch release) {
+            this(json, release, 200);
+        }
 
         String await() {
             if (release != null) {
