@@ -43,7 +43,7 @@ class RequestLimitsIT {
         String alice = api.newUser("alice");
         String bob = api.newUser("bob");
         String body = "{\"clientMsgId\":\"" + Api.newClientMsgId() + "\",\"to\":\"" + bob
-                + "\",\"text\":\"hi\",\"pad\":\"" + "x".repeat(70 * 1024) + "\"}";
+                + "\",\"text\":\"hi\",\"pad\":\"" + "x".repeat(140 * 1024) + "\"}";
 
         HttpResponse<String> response = api.post("/api/v1/messages", alice, body);
 
