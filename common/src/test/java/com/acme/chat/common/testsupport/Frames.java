@@ -29,10 +29,12 @@ import com.acme.chat.common.protocol.Pong;
 import com.acme.chat.common.protocol.PresenceFrame;
 import com.acme.chat.common.protocol.ReceiptFrame;
 import com.acme.chat.common.protocol.ReceiptKind;
+import com.acme.chat.common.protocol.ResyncFrame;
 import com.acme.chat.common.protocol.SendMessage;
 import com.acme.chat.common.protocol.SubscribePresence;
 import com.acme.chat.common.protocol.Typing;
 import com.acme.chat.common.protocol.TypingIndicator;
+import com.acme.chat.common.protocol.UndeliveredFrame;
 
 /**
  * Object mother for frames: one fully populated example of each frame type, plus
@@ -108,6 +110,14 @@ public final class Frames {
         return new ReceiptFrame(ALICE_BOB, BOB, ReceiptKind.READ, 7, SENT_AT);
     }
 
+    public static ResyncFrame resync() {
+        return new ResyncFrame(ALICE_BOB, 10_042, MESSAGE);
+    }
+
+    public static UndeliveredFrame undelivered() {
+        return new UndeliveredFrame(ALICE_BOB, BOB, MESSAGE, 10_042, UndeliveredFrame.QUEUE_FULL);
+    }
+
     public static PresenceFrame offline() {
         return new PresenceFrame(BOB, false, SENT_AT);
     }
@@ -132,7 +142,7 @@ public final class Frames {
     public static List<Frame> all() {
         return List.of(sendDirect(), sendToGroup(), ackDelivery(), markRead(), ping(), typing(), subscribePresence(),
                 messageAck(), plainAck(), deliveryAck(), error(), connectionError(), directMessage(), groupMessage(),
-                receipt(), offline(), online(), typingIndicator(), pong(), hello());
+                receipt(), resync(), undelivered(), offline(), online(), typingIndicator(), pong(), hello());
     }
 
 }

@@ -40,11 +40,18 @@ record AckSelection(List<QueuedRef> rows) {
     }
 
     /**
-     * @return the highest removed seq, the new delivered position; empty when nothing is
-     * removed
+     * @return the highest removed message seq, the new delivered position; empty when no
+     * message (only a resync marker, or nothing) is removed
      */
     OptionalLong highestSeq() {
-        return rows.stream().mapToLong(QueuedRef::seq).max();
+        return rows.stream().filter(row -> !row.isResync()).mapToLong(QueuedRef::seq).max();
+    }
+
+    /**
+     * @return how many messages (not resync markers) are removed
+     */
+    int messages() {
+        return (int) rows.stream().filter(row -> !row.isResync()).count();
     }
 
 }

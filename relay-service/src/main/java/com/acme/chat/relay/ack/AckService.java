@@ -2,6 +2,7 @@ package com.acme.chat.relay.ack;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
@@ -17,6 +18,7 @@ import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
+import com.acme.chat.relay.queue.QueueSizes;
 import com.acme.chat.relay.queue.QueuedRef;
 import com.acme.chat.relay.receipt.ReceiptPusher;
 import com.acme.chat.relay.queue.UnsentQueueRepository;
@@ -32,8 +34,10 @@ import com.acme.chat.relay.queue.UnsentQueueRepository;
  * published and acknowledged by Kafka <em>before</em> the rows are deleted, so a failure
  * anywhere leaves the rows queued and the client's retry repeats both steps (acks and
  * receipts are idempotent). Then the receipt is pushed to the sender's connected devices
- * (best-effort), here rather than from the topic. A Cassandra failure reaches the caller
- * as a retryable 503 through service-kit's {@code CassandraFailureAdvice}.
+ * (best-effort), here rather than from the topic. Acknowledging a resync marker removes
+ * it and publishes no receipt; the places of removed messages go back to the device's
+ * count ({@link QueueSizes}). A Cassandra failure reaches the caller as a retryable 503
+ * through service-kit's {@code CassandraFailureAdvice}.
  */
 @Service
 class AckService {
@@ -46,10 +50,13 @@ class AckService {
 
     private final ReceiptPusher pusher;
 
+    private final QueueSizes sizes;
+
     private final Counter removed;
 
-    AckService(UnsentQueueRepository queue, DeliveredReceiptPublisher receipts, ReceiptPusher pusher,
+    AckService(UnsentQueueRepository queue, DeliveredReceiptPublisher receipts, ReceiptPusher pusher, QueueSizes sizes,
             MeterRegistry meters) {
+        this.sizes = sizes;
         this.queue = queue;
         this.receipts = receipts;
         this.pusher = pusher;
@@ -69,11 +76,16 @@ class AckService {
         if (selection.isEmpty()) {
             return 0;
         }
-        ReceiptRecorded receipt = receipts.publish(conversation, user, selection.highestSeq().getAsLong());
+        OptionalLong highestSeq = selection.highestSeq();
+        ReceiptRecorded receipt = highestSeq.isPresent() ? receipts.publish(conversation, user, highestSeq.getAsLong())
+                : null;
         List<QueuedRef> acked = selection.rows();
         queue.remove(user, device, conversation, acked);
+        sizes.removed(user, device, selection.messages());
         removed.increment(acked.size());
-        pusher.push(receipt);
+        if (receipt != null) {
+            pusher.push(receipt);
+        }
         log.debug("Device {} of {} acked {} message(s) in {}", device, user, acked.size(), conversation);
         return acked.size();
     }

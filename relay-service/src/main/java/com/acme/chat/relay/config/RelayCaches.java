@@ -1,5 +1,7 @@
 package com.acme.chat.relay.config;
 
+import java.time.Duration;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,6 +27,18 @@ public class RelayCaches {
      * when a device registers.
      */
     public static final String DEVICES = "devices";
+
+    /**
+     * (user, device) of queues found full by a count of their rows, for 30 seconds, so a
+     * full queue that overflows in many conversations is counted once, not once per
+     * conversation; at most 10,000 devices.
+     */
+    public static final String FULL_QUEUES = "full-queues";
+
+    @Bean
+    ChatCacheSpec fullQueuesCache() {
+        return ChatCacheSpec.bounded(FULL_QUEUES, 10_000).expiringAfterWrite(Duration.ofSeconds(30));
+    }
 
     @Bean
     ChatCacheSpec devicesCache(RelayProperties properties) {

@@ -15,8 +15,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param replayBatchSize queued messages read (and handed to a reconnecting device) per
  * page
- * @param maxQueuePerDevice unsent messages kept per device before the oldest are refused
- * (not enforced yet)
+ * @param maxQueuePerDevice unsent messages kept per device; past it the oldest are kept
+ * and the device gets a resync marker for the conversation instead (ADR 0024)
  * @param pushAfter how long a message waits undelivered before a push notification (not
  * used yet: relay requests the push as soon as a message finds none of the recipient's
  * devices connected)

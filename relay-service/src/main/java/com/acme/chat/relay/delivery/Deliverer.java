@@ -1,6 +1,8 @@
 package com.acme.chat.relay.delivery;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +16,7 @@ import com.acme.chat.common.event.MessageSent;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.MessageFrame;
+import com.acme.chat.common.protocol.UndeliveredFrame;
 import com.acme.chat.common.routing.Route;
 import com.acme.chat.relay.device.DeviceRegistry;
 import com.acme.chat.relay.notification.PushNotificationPublisher;
@@ -29,14 +32,16 @@ import com.acme.chat.relay.routing.RouteDirectory;
  * <li>Target devices: the recipient's known devices ({@link DeviceRegistry}, cached),
  * minus the sending device ({@link DeliveryTargets}); the pending queue {@code *} when
  * the recipient has no device at all.</li>
- * <li>One {@code unsent_messages} row per target device. This must succeed, otherwise the
- * call throws.</li>
+ * <li>One {@code unsent_messages} row per target device, or, for a device whose queue is
+ * full ({@link QueueLimit}), the conversation's resync marker. This must succeed,
+ * otherwise the call throws.</li>
  * <li>Then the recipient's routes are read from Redis afresh (never from a cache). A
  * routed device that was not a target (it connected for the first time, or registered on
  * another instance a moment ago) gets its row now, before the push. Each routed target
  * device gets the {@code message} frame on its handler's channel.</li>
  * <li>A recipient other than the sender with no connected device at all gets a push
- * notification request.</li>
+ * notification request. The sender's connected devices get an {@code undelivered} frame
+ * when a device of the recipient overflowed in this conversation for the first time.</li>
  * </ol>
  * Why the fresh read after the insert closes the race with a connecting device: the
  * handler registers the device's route first and reads the device's queue after that (its
@@ -63,6 +68,8 @@ class Deliverer {
 
     private final PushNotificationPublisher notifications;
 
+    private final QueueLimit limit;
+
     private final Counter queuedForDevice;
 
     private final Counter queuedUnassigned;
@@ -74,7 +81,9 @@ class Deliverer {
     private final PushOutageLog outage = new PushOutageLog(log);
 
     Deliverer(DeviceRegistry devices, RouteDirectory routes, UnsentQueueRepository queue,
-            HandlerChannelPublisher publisher, PushNotificationPublisher notifications, MeterRegistry meters) {
+            HandlerChannelPublisher publisher, PushNotificationPublisher notifications, QueueLimit limit,
+            MeterRegistry meters) {
+        this.limit = limit;
         this.devices = devices;
         this.routes = routes;
         this.queue = queue;
@@ -108,7 +117,8 @@ class Deliverer {
         List<DeviceId> targets = DeliveryTargets.select(recipient, delivery.sender(), delivery.senderDevice(),
                 devices.devices(recipient));
         QueuedMessage queued = QueuedMessage.of(delivery);
-        enqueue(recipient, targets, queued);
+        Set<DeviceId> marked = new HashSet<>();
+        boolean overflowed = enqueue(recipient, targets, queued, marked);
         List<Route> live;
         try {
             live = routes.current(recipient);
@@ -116,17 +126,34 @@ class Deliverer {
         catch (RuntimeException ex) {
             pushesFailed.increment();
             outage.failed("message " + delivery.messageId() + " to " + recipient + ", routes unavailable", ex);
+            tellSender(delivery, overflowed);
             return;
         }
         List<DeviceId> unqueued = DeliveryTargets.routedWithoutRow(recipient, delivery.sender(),
                 delivery.senderDevice(), targets, live);
-        enqueue(recipient, unqueued, queued);
-        push(delivery, live);
+        overflowed |= enqueue(recipient, unqueued, queued, marked);
+        push(delivery, live, marked, queued);
+        tellSender(delivery, overflowed);
         if (live.isEmpty() && !recipient.equals(delivery.sender())) {
             notifications.requestFor(delivery);
         }
-        log.debug("Message {} to {}: queued for {} and {}, {} live route(s)", delivery.messageId(), recipient, targets,
-                unqueued, live.size());
+        log.debug("Message {} to {}: queued for {} and {}, resync for {}, {} live route(s)", delivery.messageId(),
+                recipient, targets, unqueued, marked, live.size());
+    }
+
+    /**
+     * Queues the message for the devices with room, a resync marker for the others.
+     * @param marked collects the devices that got a marker
+     * @return whether a marker is the first of its conversation's overflow
+     */
+    private boolean enqueue(UserId recipient, List<DeviceId> devices, QueuedMessage message, Set<DeviceId> marked) {
+        if (devices.isEmpty()) {
+            return false;
+        }
+        QueueLimit.Admission admission = limit.admit(recipient, devices, message);
+        marked.addAll(admission.marked());
+        enqueue(recipient, admission.queue(), message);
+        return admission.newMarker();
     }
 
     private void enqueue(UserId recipient, List<DeviceId> devices, QueuedMessage message) {
@@ -144,9 +171,9 @@ class Deliverer {
 
     /**
      * Pushes to every routed device, all of which have their row now, but the sending
-     * one.
+     * one: the message, or the resync marker that stands for it in a full queue.
      */
-    private void push(DeliveryRequested delivery, List<Route> live) {
+    private void push(DeliveryRequested delivery, List<Route> live, Set<DeviceId> marked, QueuedMessage queued) {
         MessageFrame frame = delivery.toFrame();
         for (Route route : live) {
             if (DeliveryTargets.isSendingDevice(delivery.recipient(), delivery.sender(), delivery.senderDevice(),
@@ -154,7 +181,8 @@ class Deliverer {
                 continue;
             }
             try {
-                publisher.deliver(route, frame);
+                publisher.deliver(route,
+                        marked.contains(route.device()) ? queued.toResyncMarker().toResyncFrame() : frame);
                 pushed.increment();
                 outage.succeeded();
             }
@@ -163,6 +191,27 @@ class Deliverer {
                 outage.failed(
                         "message " + delivery.messageId() + " to device " + route.device() + " of " + route.user(), ex);
             }
+        }
+    }
+
+    /**
+     * Tells the sender's connected devices, best-effort, that a device of the recipient
+     * will not get the message pushed: once per conversation and overflow.
+     */
+    private void tellSender(DeliveryRequested delivery, boolean overflowed) {
+        if (!overflowed || delivery.sender().equals(delivery.recipient())) {
+            return;
+        }
+        UndeliveredFrame frame = new UndeliveredFrame(delivery.conversationId(), delivery.recipient(),
+                delivery.messageId(), delivery.seq(), UndeliveredFrame.QUEUE_FULL);
+        try {
+            for (Route route : routes.routes(delivery.sender())) {
+                publisher.deliver(route, frame);
+            }
+        }
+        catch (RuntimeException ex) {
+            pushesFailed.increment();
+            outage.failed("undelivered notice of " + delivery.messageId() + " to " + delivery.sender(), ex);
         }
     }
 

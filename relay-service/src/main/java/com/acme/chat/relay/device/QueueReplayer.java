@@ -14,6 +14,7 @@ import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.kit.web.ChatException;
 import com.acme.chat.relay.queue.QueuePosition;
+import com.acme.chat.relay.queue.QueueSizes;
 import com.acme.chat.relay.queue.QueuedMessage;
 import com.acme.chat.relay.queue.UnsentQueueRepository;
 import com.acme.chat.relay.routing.HandlerChannelPublisher;
@@ -34,6 +35,8 @@ class QueueReplayer {
 
     private final HandlerChannelPublisher publisher;
 
+    private final QueueSizes sizes;
+
     private final Counter replayed;
 
     private final Counter claimed;
@@ -41,7 +44,8 @@ class QueueReplayer {
     private final Counter paged;
 
     QueueReplayer(UnsentQueueRepository queue, DeviceRegistry devices, HandlerChannelPublisher publisher,
-            MeterRegistry meters) {
+            QueueSizes sizes, MeterRegistry meters) {
+        this.sizes = sizes;
         this.queue = queue;
         this.devices = devices;
         this.publisher = publisher;
@@ -82,6 +86,7 @@ class QueueReplayer {
      */
     int claimPending(UserId user, DeviceId device) {
         int moved = queue.claimUnassigned(user, device);
+        sizes.moved(user, UnsentQueueRepository.UNASSIGNED, device, moved);
         claimed.increment(moved);
         return moved;
     }
@@ -92,7 +97,7 @@ class QueueReplayer {
      */
     int replay(UserId user, DeviceId device, String handlerId, String connectionId) {
         int count = queue.forEach(user, device,
-                message -> publisher.deliver(handlerId, user, device, connectionId, message.toFrame()));
+                message -> publisher.deliver(handlerId, user, device, connectionId, message.toServerFrame()));
         replayed.increment(count);
         return count;
     }

@@ -76,7 +76,9 @@ class ReplayController {
         List<QueuedMessage> messages = withinBytes(read);
         ReplayPosition next = (read.size() < limit && messages.size() == read.size()) ? null
                 : ReplayPosition.of(QueuePosition.of(messages.get(messages.size() - 1)));
-        return new ReplayPage(messages.stream().map(QueuedMessage::toFrame).toList(), next);
+        return new ReplayPage(
+                messages.stream().filter(message -> !message.isResync()).map(QueuedMessage::toFrame).toList(),
+                messages.stream().filter(QueuedMessage::isResync).map(QueuedMessage::toResyncFrame).toList(), next);
     }
 
     /**

@@ -49,11 +49,17 @@ public class UnsentQueueRepository {
      */
     public static final DeviceId UNASSIGNED = DeviceId.of("*");
 
+    /**
+     * The clustering {@code seq} of a conversation's resync marker: after every message,
+     * so a replay hands it over after the conversation's queued messages.
+     */
+    public static final long RESYNC_SEQ = Long.MAX_VALUE;
+
     private static final TypeReference<List<MediaRef>> MEDIA_LIST = new TypeReference<>() {
     };
 
     private static final String COLUMNS = "conversation_id, seq, message_id, sender_id, sender_device, group_id, "
-            + "content, media, sent_at";
+            + "content, media, sent_at, up_to_seq";
 
     private final CqlSession session;
 
@@ -75,23 +81,37 @@ public class UnsentQueueRepository {
 
     private final PreparedStatement delete;
 
+    private final PreparedStatement insertResync;
+
+    private final PreparedStatement selectResync;
+
+    private final PreparedStatement selectSeqs;
+
     UnsentQueueRepository(CqlSession session, JsonMapper json, RelayProperties properties) {
         this.session = session;
         this.json = json;
         this.pageSize = properties.replayBatchSize();
         this.queueTtlSeconds = (int) Math.min(Integer.MAX_VALUE, properties.queueTtl().toSeconds());
-        this.insert = session.prepare("INSERT INTO unsent_messages (recipient_id, device_id, " + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) USING TTL ? AND TIMESTAMP ?");
+        this.insert = session.prepare("INSERT INTO unsent_messages (recipient_id, device_id, conversation_id, seq, "
+                + "message_id, sender_id, sender_device, group_id, content, media, sent_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) USING TTL ? AND TIMESTAMP ?");
         this.selectDevice = session.prepare("SELECT " + COLUMNS + ", TTL(message_id) AS remaining_ttl "
                 + "FROM unsent_messages WHERE recipient_id = ? AND device_id = ?");
         this.selectFirstPage = session
             .prepare("SELECT " + COLUMNS + " FROM unsent_messages WHERE recipient_id = ? AND device_id = ? LIMIT ?");
         this.selectPageAfter = session.prepare("SELECT " + COLUMNS + " FROM unsent_messages "
                 + "WHERE recipient_id = ? AND device_id = ? AND (conversation_id, seq) > (?, ?) LIMIT ?");
-        this.selectConversation = session.prepare("SELECT seq, message_id, sent_at FROM unsent_messages "
+        this.selectConversation = session.prepare("SELECT seq, message_id, sent_at, up_to_seq FROM unsent_messages "
                 + "WHERE recipient_id = ? AND device_id = ? AND conversation_id = ?");
         this.delete = session.prepare("DELETE FROM unsent_messages USING TIMESTAMP ? "
                 + "WHERE recipient_id = ? AND device_id = ? AND conversation_id = ? AND seq = ?");
+        this.insertResync = session.prepare("INSERT INTO unsent_messages (recipient_id, device_id, conversation_id, "
+                + "seq, message_id, sender_id, sent_at, up_to_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "USING TTL ? AND TIMESTAMP ?");
+        this.selectResync = session.prepare("SELECT up_to_seq FROM unsent_messages "
+                + "WHERE recipient_id = ? AND device_id = ? AND conversation_id = ? AND seq = ?");
+        this.selectSeqs = session
+            .prepare("SELECT seq FROM unsent_messages WHERE recipient_id = ? AND device_id = ? LIMIT ?");
     }
 
     /**
@@ -105,6 +125,50 @@ public class UnsentQueueRepository {
         for (DeviceId device : devices) {
             session.execute(insertStatement(recipient, device, message, queueTtlSeconds));
         }
+    }
+
+    /**
+     * Puts (or raises) the resync marker of {@code message}'s conversation in a device's
+     * queue: the message, and any earlier one of the conversation that was not queued,
+     * are to be fetched from history. A marker for a higher seq already there wins.
+     * @param recipient the user
+     * @param device the device whose queue is full
+     * @param message the message that was not queued
+     */
+    public void markResync(UserId recipient, DeviceId device, QueuedMessage message) {
+        session.execute(resyncStatement(recipient, device, message.toResyncMarker(), queueTtlSeconds));
+    }
+
+    /**
+     * @param user the user
+     * @param device the device
+     * @param conversation the conversation
+     * @return whether the device's queue holds a resync marker of the conversation
+     */
+    public boolean hasResync(UserId user, DeviceId device, ConversationId conversation) {
+        return session
+            .execute(selectResync.bind(user.value(), device.value(), conversation.value(), RESYNC_SEQ)
+                .setIdempotent(true))
+            .one() != null;
+    }
+
+    /**
+     * Counts the messages (not the resync markers) queued for a device, reading no more
+     * than {@code atMost} rows of its queue.
+     * @param user the user
+     * @param device the device
+     * @param atMost where to stop counting
+     * @return the number of queued messages, at most about {@code atMost}
+     */
+    public int countMessages(UserId user, DeviceId device, int atMost) {
+        int count = 0;
+        for (Row row : session
+            .execute(selectSeqs.bind(user.value(), device.value(), atMost).setPageSize(1000).setIdempotent(true))) {
+            if (row.getLong("seq") != RESYNC_SEQ) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /**
@@ -165,11 +229,13 @@ public class UnsentQueueRepository {
             // A user's own message, sent from the device now claiming: that device has it
             // already.
             boolean ownCopy = message.sender().equals(user) && device.equals(message.senderDevice());
-            if (ttl > 0 && !ownCopy) {
+            if (ttl > 0 && message.isResync()) {
+                session.execute(resyncStatement(user, device, message, ttl));
+            }
+            else if (ttl > 0 && !ownCopy) {
                 session.execute(insertStatement(user, device, message, ttl));
             }
-            session.execute(deleteStatement(user, UNASSIGNED, message.conversationId(),
-                    new QueuedRef(message.messageId(), message.seq(), message.sentAt())));
+            session.execute(deleteStatement(user, UNASSIGNED, message.conversationId(), message.ref()));
             moved++;
         }
         return moved;
@@ -185,8 +251,9 @@ public class UnsentQueueRepository {
     public List<QueuedRef> inConversation(UserId user, DeviceId device, ConversationId conversation) {
         List<QueuedRef> refs = new ArrayList<>();
         for (Row row : session.execute(paged(selectConversation, user.value(), device.value(), conversation.value()))) {
-            refs.add(new QueuedRef(MessageId.of(row.getString("message_id")), row.getLong("seq"),
-                    row.getInstant("sent_at")));
+            long seq = row.getLong("seq");
+            refs.add(new QueuedRef(MessageId.of(row.getString("message_id")), seq, row.getInstant("sent_at"),
+                    upToSeq(row, seq)));
         }
         return refs;
     }
@@ -245,10 +312,24 @@ public class UnsentQueueRepository {
         return bound.build();
     }
 
+    /**
+     * A marker's write timestamp is the seq it stands for: a later overflow of the
+     * conversation (a higher seq) replaces it, and a replay of an earlier one cannot.
+     */
+    private BoundStatement resyncStatement(UserId recipient, DeviceId device, QueuedMessage marker, int ttlSeconds) {
+        return insertResync
+            .bind(recipient.value(), device.value(), marker.conversationId().value(), RESYNC_SEQ,
+                    marker.messageId().value(), marker.sender().value(), marker.sentAt(), marker.upToSeq(), ttlSeconds,
+                    marker.upToSeq())
+            .setIdempotent(true);
+    }
+
     private BoundStatement deleteStatement(UserId user, DeviceId device, ConversationId conversation, QueuedRef ref) {
-        // Later than the row's write timestamp (its sentAt) even if this host's clock
-        // lags the sender's.
-        long timestamp = Math.max(micros(Instant.now()), writeTimestamp(ref.sentAt()) + 1);
+        // A marker: exactly the version the device acknowledged, so a later overflow's
+        // marker (a higher timestamp) stays. A message: later than the row's write
+        // timestamp (its sentAt) even if this host's clock lags the sender's.
+        long timestamp = ref.isResync() ? ref.upToSeq()
+                : Math.max(micros(Instant.now()), writeTimestamp(ref.sentAt()) + 1);
         return delete.bind(timestamp, user.value(), device.value(), conversation.value(), ref.seq())
             .setIdempotent(true);
     }
@@ -259,7 +340,12 @@ public class UnsentQueueRepository {
         return new QueuedMessage(ConversationId.of(row.getString("conversation_id")), row.getLong("seq"),
                 MessageId.of(row.getString("message_id")), UserId.of(row.getString("sender_id")),
                 (senderDevice != null) ? DeviceId.of(senderDevice) : null, (group != null) ? GroupId.of(group) : null,
-                nonNull(row.getString("content")), media(row.getString("media")), row.getInstant("sent_at"));
+                nonNull(row.getString("content")), media(row.getString("media")), row.getInstant("sent_at"),
+                upToSeq(row, row.getLong("seq")));
+    }
+
+    private static long upToSeq(Row row, long seq) {
+        return row.isNull("up_to_seq") ? seq : row.getLong("up_to_seq");
     }
 
     private List<MediaRef> media(@Nullable String text) {

@@ -16,6 +16,8 @@ import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
+import com.acme.chat.common.protocol.ResyncFrame;
+import com.acme.chat.common.protocol.UndeliveredFrame;
 import com.acme.chat.common.routing.Route;
 import com.acme.chat.relay.device.DeviceRegistry;
 import com.acme.chat.relay.notification.PushNotificationPublisher;
@@ -53,13 +55,59 @@ class DelivererTest {
 
     private final PushNotificationPublisher notifications = mock(PushNotificationPublisher.class);
 
-    private final Deliverer deliverer = new Deliverer(devices, routes, queue, publisher, notifications,
+    private final QueueLimit limit = admittingEverything();
+
+    private final Deliverer deliverer = new Deliverer(devices, routes, queue, publisher, notifications, limit,
             new SimpleMeterRegistry());
+
+    private static QueueLimit admittingEverything() {
+        QueueLimit limit = mock(QueueLimit.class);
+        given(limit.admit(any(), any(), any()))
+            .willAnswer(call -> new QueueLimit.Admission(call.getArgument(1), Set.of(), false));
+        return limit;
+    }
 
     private static DeliveryRequested delivery(UserId recipient, UserId sender) {
         return new DeliveryRequested(UUID.randomUUID(), Instant.now(), 1, recipient, MessageId.of("m-1"),
                 ConversationId.direct(recipient, sender), 1, sender, PHONE, null, "hi", List.of(), Instant.now(),
                 ClientMessageId.of("c-1"));
+    }
+
+    @Test
+    void pushesTheResyncMarkerToAFullDeviceAndTellsTheSenderOnce() {
+        DeliveryRequested delivery = delivery(BOB, ALICE);
+        Route bobsPhone = new Route(BOB, PHONE, "h1", "c1");
+        Route bobsLaptop = new Route(BOB, LAPTOP, "h1", "c2");
+        Route alicesPhone = new Route(ALICE, PHONE, "h2", "c3");
+        given(devices.devices(BOB)).willReturn(Set.of(PHONE, LAPTOP));
+        given(limit.admit(any(), any(), any()))
+            .willReturn(new QueueLimit.Admission(List.of(PHONE), Set.of(LAPTOP), true));
+        given(routes.current(BOB)).willReturn(List.of(bobsLaptop, bobsPhone));
+        given(routes.routes(ALICE)).willReturn(List.of(alicesPhone));
+
+        deliverer.deliver(delivery);
+
+        then(queue).should().enqueue(BOB, List.of(PHONE), QueuedMessage.of(delivery));
+        then(publisher).should().deliver(bobsPhone, delivery.toFrame());
+        then(publisher).should()
+            .deliver(bobsLaptop, new ResyncFrame(delivery.conversationId(), delivery.seq(), delivery.messageId()));
+        then(publisher).should()
+            .deliver(alicesPhone, new UndeliveredFrame(delivery.conversationId(), BOB, delivery.messageId(),
+                    delivery.seq(), UndeliveredFrame.QUEUE_FULL));
+    }
+
+    @Test
+    void aRaisedMarkerDoesNotTellTheSenderAgain() {
+        DeliveryRequested delivery = delivery(BOB, ALICE);
+        given(devices.devices(BOB)).willReturn(Set.of(LAPTOP));
+        given(limit.admit(any(), any(), any())).willReturn(new QueueLimit.Admission(List.of(), Set.of(LAPTOP), false));
+        given(routes.current(BOB)).willReturn(List.of());
+
+        deliverer.deliver(delivery);
+
+        then(queue).shouldHaveNoInteractions();
+        then(routes).should(org.mockito.Mockito.never()).routes(ALICE);
+        then(publisher).shouldHaveNoInteractions();
     }
 
     @Test

@@ -300,6 +300,16 @@ final class Connection implements PushedMessages {
         return offer;
     }
 
+    /**
+     * Queues a frame of the replay that carries no message (a resync marker): never held
+     * back, exempt from the byte bound like the replay's messages.
+     * @param json the frame
+     * @return the outcome
+     */
+    synchronized Offer offerReplayed(String json) {
+        return offer(json, true, true);
+    }
+
     private boolean carriedByReplay(@Nullable PushedMessage message) {
         return message != null && replayed != null && replayed.contains(message.messageId());
     }

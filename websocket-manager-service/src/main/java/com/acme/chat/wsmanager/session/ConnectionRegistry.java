@@ -22,8 +22,10 @@ import com.acme.chat.common.protocol.MessageFrame;
 import com.acme.chat.common.protocol.Pong;
 import com.acme.chat.common.protocol.PresenceFrame;
 import com.acme.chat.common.protocol.ReceiptFrame;
+import com.acme.chat.common.protocol.ResyncFrame;
 import com.acme.chat.common.protocol.ServerFrame;
 import com.acme.chat.common.protocol.TypingIndicator;
+import com.acme.chat.common.protocol.UndeliveredFrame;
 import com.acme.chat.common.routing.HandlerMessage;
 import com.acme.chat.wsmanager.downstream.PushedMessage;
 import com.acme.chat.wsmanager.routing.LocalConnections;
@@ -52,7 +54,7 @@ class ConnectionRegistry implements LocalConnections {
     private static final Map<Class<?>, String> TYPES = Map.of(Ack.class, Ack.TYPE, ErrorFrame.class, ErrorFrame.TYPE,
             MessageFrame.class, MessageFrame.TYPE, ReceiptFrame.class, ReceiptFrame.TYPE, PresenceFrame.class,
             PresenceFrame.TYPE, TypingIndicator.class, TypingIndicator.TYPE, Pong.class, Pong.TYPE, Hello.class,
-            Hello.TYPE);
+            Hello.TYPE, ResyncFrame.class, ResyncFrame.TYPE, UndeliveredFrame.class, UndeliveredFrame.TYPE);
 
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
@@ -133,6 +135,14 @@ class ConnectionRegistry implements LocalConnections {
     /** Queues a message of the connection's queue replay. */
     boolean replayed(Connection connection, MessageFrame frame) {
         return handle(connection, connection.offerReplayed(write(frame), PushedMessage.of(frame)), MessageFrame.TYPE);
+    }
+
+    /**
+     * Queues a resync marker of the connection's queue replay (exempt from the byte bound
+     * like the replay's messages; its ack needs no key, relay reads the marker).
+     */
+    boolean replayed(Connection connection, ResyncFrame frame) {
+        return handle(connection, connection.offerReplayed(write(frame)), ResyncFrame.TYPE);
     }
 
     /** Ends the connection's replay: the held live pushes follow. */

@@ -16,6 +16,7 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.common.protocol.CloseCodes;
 import com.acme.chat.common.protocol.MessageFrame;
+import com.acme.chat.common.protocol.ResyncFrame;
 import com.acme.chat.wsmanager.config.WsManagerProperties;
 import com.acme.chat.wsmanager.downstream.DownstreamException;
 import com.acme.chat.wsmanager.downstream.RelayClient;
@@ -98,6 +99,11 @@ class QueueReplay {
             .doOnNext(page -> {
                 for (MessageFrame message : page.messages()) {
                     if (!registry.replayed(connection, message)) {
+                        return;
+                    }
+                }
+                for (ResyncFrame resync : page.resyncs()) {
+                    if (!registry.replayed(connection, resync)) {
                         return;
                     }
                 }

@@ -24,6 +24,8 @@ import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.CloseCodes;
 import com.acme.chat.common.protocol.MessageFrame;
+import com.acme.chat.common.protocol.ResyncFrame;
+import com.acme.chat.common.protocol.ServerFrame;
 import com.acme.chat.common.routing.HandlerMessage;
 import com.acme.chat.common.routing.RouteKeys;
 import com.acme.chat.testsupport.ChatIntegrationTest;
@@ -102,6 +104,34 @@ class QueueReplayIT {
     }
 
     @Test
+    void resyncFramesFollowTheirPagesMessagesAndLiveOnesWaitForTheReplay() {
+        String user = "r-" + UUID.randomUUID().toString().substring(0, 13);
+        String token = TestTokens.forUser(user);
+        ConversationId conversation = ConversationId.direct(UserId.of(user), UserId.of("bob"));
+        List<MessageFrame> messages = List.of(message(conversation, 1), message(conversation, 2));
+        ResyncFrame marker = new ResyncFrame(conversation, 7, MessageId.of("m-" + UUID.randomUUID()));
+        ResyncFrame raised = new ResyncFrame(conversation, 8, MessageId.of("m-" + UUID.randomUUID()));
+        CountDownLatch secondPage = new CountDownLatch(1);
+        StubRelay.page(token, page(messages, List.of(marker), conversation, Long.MAX_VALUE), null);
+        StubRelay.page(token, page(List.of(), List.of(), null, 0), secondPage);
+
+        try (WsClient phone = WsClient.connect(WsClient.local(port), "phone-1", token)) {
+            phone.next("hello");
+            assertThat(phone.next().path("seq").asLong()).isEqualTo(1);
+            assertThat(phone.next().path("seq").asLong()).isEqualTo(2);
+            assertThat(Json.MAPPER.treeToValue(phone.next(), ServerFrame.class)).isEqualTo(marker);
+            // The marker raised while the replay still runs: held, then sent after it.
+            publish(new HandlerMessage.Deliver(UserId.of(user), DeviceId.of("phone-1"), null, raised));
+            phone.pingAndAwaitPong();
+            assertThat(phone.all("resync", frame -> true)).hasSize(1);
+
+            secondPage.countDown();
+
+            assertThat(Json.MAPPER.treeToValue(phone.next("resync"), ServerFrame.class)).isEqualTo(raised);
+        }
+    }
+
+    @Test
     void aDeviceOverTheUsersLimitIsClosedWith4004() {
         String user = "r-" + UUID.randomUUID().toString().substring(0, 13);
         String token = TestTokens.forUser(user);
@@ -122,12 +152,17 @@ class QueueReplayIT {
     }
 
     private static String page(List<MessageFrame> messages, ConversationId next, long seq) {
+        return page(messages, List.of(), next, seq);
+    }
+
+    private static String page(List<MessageFrame> messages, List<ResyncFrame> resyncs, ConversationId next, long seq) {
         String nextJson = (next == null) ? "null"
                 : "{\"conversationId\": \"" + next.value() + "\", \"seq\": " + seq + "}";
         // Each frame on its own: a list written as the root value would lose the frames'
         // type property to erasure.
         String frames = messages.stream().map(Json::write).collect(Collectors.joining(", ", "[", "]"));
-        return "{\"messages\": " + frames + ", \"next\": " + nextJson + "}";
+        String markers = resyncs.stream().map(Json::write).collect(Collectors.joining(", ", "[", "]"));
+        return "{\"messages\": " + frames + ", \"resyncs\": " + markers + ", \"next\": " + nextJson + "}";
     }
 
     private void publish(HandlerMessage message) {

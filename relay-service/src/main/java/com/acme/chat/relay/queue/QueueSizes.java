@@ -1,0 +1,211 @@
+package com.acme.chat.relay.queue;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.UserId;
+import com.acme.chat.common.routing.RouteKeys;
+import com.acme.chat.relay.config.RelayProperties;
+
+/**
+ * How many messages wait in each device's queue, counted in Redis so that the
+ * {@code chat.relay.max-queue-per-device} check costs one round trip per delivery, not a
+ * read of the queue: the hash {@code queue-size:{userId}} holds one field per device.
+ * <p>
+ * A delivery takes a place in each target device's count ({@link #admit}); an ack gives
+ * back the places of the rows it removed ({@link #removed}). The count is an estimate: a
+ * redelivered Kafka record counts twice, rows that expire are not given back, and Redis
+ * may lose it. So a device the count calls full is checked against its queue before its
+ * messages are held back ({@link #correct}), and Redis being away admits everything
+ * (counted in {@code chat.relay.queue_sizes.unavailable}), as for the rate limits.
+ */
+@Component
+public class QueueSizes {
+
+    private static final Logger log = LoggerFactory.getLogger(QueueSizes.class);
+
+    /**
+     * KEYS[1] the user's hash; ARGV[1] the limit, ARGV[2] the hash's TTL in seconds,
+     * ARGV[3..] the devices. Counts one more for each device below the limit; returns 1
+     * for those and 0 for the full ones, in order.
+     */
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> ADMIT = RedisScript.of("""
+            local limit = tonumber(ARGV[1])
+            local admitted = {}
+            for i = 3, #ARGV do
+              local size = tonumber(redis.call('HGET', KEYS[1], ARGV[i]) or '0')
+              if size >= limit then
+                admitted[i - 2] = 0
+              else
+                redis.call('HINCRBY', KEYS[1], ARGV[i], 1)
+                admitted[i - 2] = 1
+              end
+            end
+            redis.call('EXPIRE', KEYS[1], ARGV[2])
+            return admitted
+            """, List.class);
+
+    /** KEYS[1] the user's hash; ARGV[1] the device, ARGV[2] how many left its queue. */
+    private static final RedisScript<Long> REMOVE = RedisScript.of("""
+            local size = redis.call('HINCRBY', KEYS[1], ARGV[1], -tonumber(ARGV[2]))
+            if size <= 0 then
+              redis.call('HDEL', KEYS[1], ARGV[1])
+            end
+            return size
+            """, Long.class);
+
+    private final StringRedisTemplate redis;
+
+    private final RouteKeys keys;
+
+    private final int limit;
+
+    private final String ttlSeconds;
+
+    private final Counter unavailable;
+
+    private final AtomicBoolean failing = new AtomicBoolean();
+
+    QueueSizes(StringRedisTemplate redis, RouteKeys keys, RelayProperties properties, MeterRegistry meters) {
+        this.redis = redis;
+        this.keys = keys;
+        this.limit = properties.maxQueuePerDevice();
+        this.ttlSeconds = Long.toString(properties.queueTtl().toSeconds());
+        this.unavailable = Counter.builder("chat.relay.queue_sizes.unavailable").register(meters);
+    }
+
+    /**
+     * @return {@code chat.relay.max-queue-per-device}
+     */
+    public int limit() {
+        return limit;
+    }
+
+    /**
+     * Takes a place for one more message in the queue of each device that has room.
+     * @param user the user
+     * @param devices the devices a message is about to be queued for
+     * @return the devices whose count says their queue is full (nothing was counted for
+     * them); empty when Redis cannot be asked
+     */
+    public Set<DeviceId> admit(UserId user, Collection<DeviceId> devices) {
+        if (devices.isEmpty()) {
+            return Set.of();
+        }
+        List<String> args = new ArrayList<>(devices.size() + 2);
+        args.add(Integer.toString(limit));
+        args.add(ttlSeconds);
+        List<DeviceId> ordered = List.copyOf(devices);
+        ordered.forEach(device -> args.add(device.value()));
+        List<?> admitted;
+        try {
+            admitted = redis.execute(ADMIT, List.of(key(user)), args.toArray());
+            succeeded();
+        }
+        catch (RuntimeException ex) {
+            failed("admit for " + user, ex);
+            return Set.of();
+        }
+        Set<DeviceId> full = new HashSet<>();
+        for (int i = 0; i < ordered.size() && admitted != null && i < admitted.size(); i++) {
+            if (admitted.get(i) instanceof Long flag && flag == 0L) {
+                full.add(ordered.get(i));
+            }
+        }
+        return full;
+    }
+
+    /**
+     * Gives back the places of messages that left a device's queue.
+     * @param user the user
+     * @param device the device
+     * @param count how many messages (not resync markers) left it
+     */
+    public void removed(UserId user, DeviceId device, int count) {
+        if (count <= 0) {
+            return;
+        }
+        try {
+            redis.execute(REMOVE, List.of(key(user)), device.value(), Integer.toString(count));
+            succeeded();
+        }
+        catch (RuntimeException ex) {
+            failed("release for " + user, ex);
+        }
+    }
+
+    /**
+     * Moves the count of messages that went from one queue of a user to another (the
+     * pending queue's to the user's first device).
+     * @param user the user
+     * @param from the device whose queue they left
+     * @param to the device whose queue took them
+     * @param count how many
+     */
+    public void moved(UserId user, DeviceId from, DeviceId to, int count) {
+        if (count <= 0) {
+            return;
+        }
+        try {
+            redis.execute(REMOVE, List.of(key(user)), from.value(), Integer.toString(count));
+            redis.opsForHash().increment(key(user), to.value(), count);
+            succeeded();
+        }
+        catch (RuntimeException ex) {
+            failed("move for " + user, ex);
+        }
+    }
+
+    /**
+     * Sets a device's count to what its queue really holds, after a check of the queue.
+     * @param user the user
+     * @param device the device
+     * @param size the number of messages in its queue
+     */
+    public void correct(UserId user, DeviceId device, int size) {
+        try {
+            redis.opsForHash().put(key(user), device.value(), Integer.toString(size));
+            succeeded();
+        }
+        catch (RuntimeException ex) {
+            failed("correction for " + user, ex);
+        }
+    }
+
+    private String key(UserId user) {
+        return keys.prefix() + "queue-size:" + user.value();
+    }
+
+    private void failed(String what, RuntimeException ex) {
+        unavailable.increment();
+        if (failing.compareAndSet(false, true)) {
+            log.warn("Queue sizes cannot be counted in Redis, queues are not limited meanwhile; first: {} ({})", what,
+                    ex.toString());
+        }
+        else {
+            log.debug("Queue size not counted: {} ({})", what, ex.toString());
+        }
+    }
+
+    private void succeeded() {
+        if (failing.get() && failing.compareAndSet(true, false)) {
+            log.info("Queue sizes are counted again");
+        }
+    }
+
+}
