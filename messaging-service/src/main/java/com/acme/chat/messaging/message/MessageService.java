@@ -163,6 +163,11 @@ class MessageService {
         }
         UserId recipient = command.to();
         if (recipient == null || !users.exists(recipient)) {
+            if (limits != null) {
+                // "No such user" is what contact discovery answers: it costs the same
+                // budget, and fails closed like discovery (ADR 0020).
+                limits.checkStrictly(RateLimitProperties.DISCOVER, sender.value(), 1);
+            }
             throw new ChatException(ErrorCode.UNKNOWN_USER, "No user '" + recipient + "'");
         }
         ConversationId conversation = ConversationId.direct(sender, recipient);
@@ -248,6 +253,12 @@ class MessageService {
             String bodyHash, List<UserId> members) {
         SeqCounters.Max max = counters.max(conversation, tenure);
         long seq = max.seq() + 1;
+        if (seq == 1 && limits != null) {
+            // Opening a conversation tells the sender the recipient exists, as a
+            // discovery lookup would: one token of the same budget, before anything is
+            // written (ADR 0020). Open when Redis is away, like the send limit.
+            limits.check(RateLimitProperties.DISCOVER, sender.value(), 1);
+        }
         int shard = tenure.shard();
         // Registered before anything is written: the shard's published mark stays at or
         // before this message until its event is acked (ADR 0016).

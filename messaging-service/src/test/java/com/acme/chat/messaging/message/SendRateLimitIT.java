@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = { "chat.rate-limits.enabled=true", "chat.rate-limits.rules.send.capacity=20",
         "chat.rate-limits.rules.send.refill-tokens=10", "chat.rate-limits.rules.send.refill-period=1s",
         "chat.rate-limits.rules.rest.capacity=1000", "chat.rate-limits.rules.rest.refill-tokens=1000",
-        "chat.rate-limits.rules.rest.refill-period=1s",
+        "chat.rate-limits.rules.rest.refill-period=1s", "chat.rate-limits.rules.discover.capacity=3",
+        "chat.rate-limits.rules.discover.refill-tokens=3", "chat.rate-limits.rules.discover.refill-period=1d",
         // A second context: keep its receipts listener out of the shared consumer group.
         "spring.kafka.listener.auto-startup=false" })
 class SendRateLimitIT {
@@ -95,6 +96,30 @@ class SendRateLimitIT {
         assertThat(api.send(carol, bob, Api.newClientMsgId(), "hello").statusCode()).isEqualTo(201);
         Thread.sleep(Duration.ofMillis(shortestWait).plusMillis(150).toMillis());
         assertThat(api.send(alice, bob, Api.newClientMsgId(), "after the wait").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void openingConversationsAndAskingForStrangersSpendTheDiscoveryBudget() {
+        String alice = api.newUser("alice");
+        String bob = api.newUser("bob");
+        String carol = api.newUser("carol");
+        String dave = api.newUser("dave");
+
+        // One token to open the conversation with bob; its next message is free.
+        assertThat(api.send(alice, bob, Api.newClientMsgId(), "hi bob").statusCode()).isEqualTo(201);
+        assertThat(api.send(alice, bob, Api.newClientMsgId(), "again").statusCode()).isEqualTo(201);
+        // One token for learning that an id is nobody's.
+        assertProblem(api.send(alice, Api.strangerId("nobody"), Api.newClientMsgId(), "anyone?"), 404, "unknown_user");
+        assertThat(api.send(alice, carol, Api.newClientMsgId(), "hi carol").statusCode()).isEqualTo(201);
+
+        // Budget spent: a stranger and a user alike get the same refusal, so existence
+        // stays hidden; dave got nothing.
+        assertProblem(api.send(alice, dave, Api.newClientMsgId(), "hi dave"), 429, "rate_limited");
+        assertProblem(api.send(alice, Api.strangerId("nobody"), Api.newClientMsgId(), "anyone?"), 429, "rate_limited");
+        assertThat(json(api.get("/api/v1/messages", dave)).path("messages").size()).isZero();
+        // Conversations already open are not affected, nor is another user.
+        assertThat(api.send(alice, bob, Api.newClientMsgId(), "still here").statusCode()).isEqualTo(201);
+        assertThat(api.send(dave, carol, Api.newClientMsgId(), "hi carol").statusCode()).isEqualTo(201);
     }
 
 }
