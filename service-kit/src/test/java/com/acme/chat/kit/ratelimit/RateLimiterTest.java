@@ -14,7 +14,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What the limiter does without Redis, and what its rules accept. */
+/**
+ * What the limiter does without Redis, the per-address rules it keeps in the instance,
+ * and what its rules accept.
+ */
 class RateLimiterTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -56,6 +59,50 @@ class RateLimiterTest {
         }, "rl:", this.meters);
 
         assertThat(limiter.acquire(RateLimitProperties.CONNECT, "alice").join()).isZero();
+    }
+
+    @Test
+    void perAddressRulesAreCheckedInTheInstanceWithoutRedis() {
+        RateLimiter limiter = new RateLimiter(new RateLimitProperties(true,
+                Map.of(RateLimitProperties.SEND_IP, new RateLimitProperties.Rule(3, 1, Duration.ofMinutes(1))),
+                Duration.ofMillis(200), 1), () -> {
+                    throw new AssertionError("asked Redis");
+                }, "rl:", this.meters);
+
+        for (int i = 0; i < 3; i++) {
+            limiter.check(RateLimitProperties.SEND_IP, "203.0.113.7");
+        }
+        assertThatThrownBy(() -> limiter.check(RateLimitProperties.SEND_IP, "203.0.113.7"))
+            .isInstanceOfSatisfying(ChatException.class, ex -> {
+                assertThat(ex.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+                assertThat(ex.getMessage()).contains("(send-ip)");
+                assertThat(ex.retryAfter()).isBetween(Duration.ofSeconds(55), Duration.ofMinutes(1));
+            });
+        assertThat(limiter.acquire(RateLimitProperties.SEND_IP, "203.0.113.8").join()).isZero();
+        assertThat(this.meters.counter("chat.rate_limits.refused", "rule", "send-ip").count()).isEqualTo(1);
+        assertThat(this.meters.counter("chat.rate_limits.unavailable").count()).isZero();
+    }
+
+    @Test
+    void theScaleMultipliesPerAddressRulesToo() {
+        RateLimiter limiter = new RateLimiter(new RateLimitProperties(true,
+                Map.of(RateLimitProperties.REST_IP, new RateLimitProperties.Rule(2, 1, Duration.ofMinutes(1))),
+                Duration.ofMillis(200), 100), () -> {
+                    throw new AssertionError("asked Redis");
+                }, "rl:", this.meters);
+
+        for (int i = 0; i < 200; i++) {
+            limiter.check(RateLimitProperties.REST_IP, "127.0.0.1");
+        }
+        assertThat(limiter.acquire(RateLimitProperties.REST_IP, "127.0.0.1").join()).isPositive();
+    }
+
+    @Test
+    void everyPerAddressRuleHasADefault() {
+        RateLimitProperties defaults = properties(true);
+        assertThat(RateLimitProperties.PER_ADDRESS).containsExactlyInAnyOrder("connect-ip", "send-ip", "rest-ip",
+                "ticket-ip");
+        RateLimitProperties.PER_ADDRESS.forEach(rule -> assertThat(defaults.rule(rule).capacity()).isPositive());
     }
 
     @Test
