@@ -41,13 +41,17 @@ public class RateLimitAutoConfiguration {
         return new RateLimiter(properties, new RedisBuckets(redis), namespace.redis("rl:"), meters);
     }
 
+    /**
+     * Conditional on Redis, like the limiter: a member class is read before its outer
+     * class's beans, so a condition on the {@link RateLimiter} would never hold here.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass(WebMvcConfigurer.class)
+    @ConditionalOnBean(LettuceConnectionFactory.class)
     static class Servlet {
 
         @Bean
-        @ConditionalOnBean(RateLimiter.class)
         WebMvcConfigurer chatRestRateLimit(RateLimiter limiter) {
             RestRateLimitInterceptor interceptor = new RestRateLimitInterceptor(limiter);
             return new WebMvcConfigurer() {
@@ -63,7 +67,6 @@ public class RateLimitAutoConfiguration {
          * before any token is decoded.
          */
         @Bean
-        @ConditionalOnBean(RateLimiter.class)
         FilterRegistrationBean<RestAddressRateLimit> chatRestAddressRateLimit(RateLimiter limiter, JsonMapper json) {
             FilterRegistrationBean<RestAddressRateLimit> registration = new FilterRegistrationBean<>(
                     new RestAddressRateLimit(limiter, json));
