@@ -33,7 +33,8 @@ class ClientAddressResolverTest {
 
     @Test
     void theWalkStopsAtTheFirstAddressNoTrustedProxyVouchesFor() {
-        // The client forged 203.0.113.9; the ingress (10.1.2.3) appended what it saw.
+        // The client (198.51.100.7) forged 203.0.113.9; the ingress appended the client's
+        // address, the next proxy (10.0.0.5) the ingress's (10.1.2.3).
         assertThat(clientOf("10.0.0.5", "203.0.113.9, 198.51.100.7, 10.1.2.3")).isEqualTo("198.51.100.7");
         // Header lines count in their order, as one list.
         assertThat(clientOf("127.0.0.1", "203.0.113.9, 198.51.100.7", "10.1.2.3")).isEqualTo("198.51.100.7");

@@ -3,6 +3,7 @@ package com.acme.chat.kit.ratelimit;
 import java.time.Duration;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -63,11 +64,7 @@ class RateLimiterTest {
 
     @Test
     void perAddressRulesAreCheckedInTheInstanceWithoutRedis() {
-        RateLimiter limiter = new RateLimiter(new RateLimitProperties(true,
-                Map.of(RateLimitProperties.SEND_IP, new RateLimitProperties.Rule(3, 1, Duration.ofMinutes(1))),
-                Duration.ofMillis(200), 1), () -> {
-                    throw new AssertionError("asked Redis");
-                }, "rl:", this.meters);
+        RateLimiter limiter = withoutRedis(RateLimitProperties.SEND_IP, 3, 1, this.meters);
 
         for (int i = 0; i < 3; i++) {
             limiter.check(RateLimitProperties.SEND_IP, "203.0.113.7");
@@ -85,11 +82,7 @@ class RateLimiterTest {
 
     @Test
     void theScaleMultipliesPerAddressRulesToo() {
-        RateLimiter limiter = new RateLimiter(new RateLimitProperties(true,
-                Map.of(RateLimitProperties.REST_IP, new RateLimitProperties.Rule(2, 1, Duration.ofMinutes(1))),
-                Duration.ofMillis(200), 100), () -> {
-                    throw new AssertionError("asked Redis");
-                }, "rl:", this.meters);
+        RateLimiter limiter = withoutRedis(RateLimitProperties.REST_IP, 2, 100, this.meters);
 
         for (int i = 0; i < 200; i++) {
             limiter.check(RateLimitProperties.REST_IP, "127.0.0.1");
@@ -123,6 +116,18 @@ class RateLimiterTest {
             .isThrownBy(() -> new RateLimitProperties.Rule(0, 1, Duration.ofSeconds(1)));
         assertThatIllegalArgumentException()
             .isThrownBy(() -> new RateLimitProperties(true, null, Duration.ofMillis(200), 0));
+    }
+
+    /**
+     * A limiter whose one configured rule takes {@code capacity} at once, then one a
+     * minute, and that fails the test if it asks Redis.
+     */
+    static RateLimiter withoutRedis(String rule, long capacity, int scale, MeterRegistry meters) {
+        return new RateLimiter(new RateLimitProperties(true,
+                Map.of(rule, new RateLimitProperties.Rule(capacity, 1, Duration.ofMinutes(1))), Duration.ofMillis(200),
+                scale), () -> {
+                    throw new AssertionError("asked Redis");
+                }, "rl:", meters);
     }
 
     private RateLimiter withRedisAway() {

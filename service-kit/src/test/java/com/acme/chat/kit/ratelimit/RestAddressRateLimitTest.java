@@ -1,8 +1,5 @@
 package com.acme.chat.kit.ratelimit;
 
-import java.time.Duration;
-import java.util.Map;
-
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -27,11 +24,8 @@ class RestAddressRateLimitTest {
         .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
         .build();
 
-    private final RestAddressRateLimit filter = new RestAddressRateLimit(new RateLimiter(new RateLimitProperties(true,
-            Map.of(RateLimitProperties.REST_IP, new RateLimitProperties.Rule(2, 1, Duration.ofMinutes(1))),
-            Duration.ofMillis(200), 1), () -> {
-                throw new AssertionError("asked Redis");
-            }, "rl:", new SimpleMeterRegistry()), JSON);
+    private final RestAddressRateLimit filter = new RestAddressRateLimit(
+            RateLimiterTest.withoutRedis(RateLimitProperties.REST_IP, 2, 1, new SimpleMeterRegistry()), JSON);
 
     @Test
     void refusesAnAddressPastItsBudgetBeforeTheChain() throws Exception {
