@@ -125,11 +125,17 @@ class MessageService {
     record Outcome(StoredMessage message, boolean duplicate) {
     }
 
-    Outcome send(UserId sender, SendCommand command) {
+    /**
+     * @param sender the token's subject
+     * @param clientAddress where the send comes from (the client's address behind the
+     * trusted proxies), for {@code send-ip}
+     * @param command the validated send
+     */
+    Outcome send(UserId sender, String clientAddress, SendCommand command) {
         Timer.Sample sample = Timer.start(meters);
         String result = "failed";
         try {
-            Outcome outcome = sendTimed(sender, command);
+            Outcome outcome = sendTimed(sender, clientAddress, command);
             result = outcome.duplicate() ? "duplicate" : "created";
             (outcome.duplicate() ? duplicates : sent).increment();
             return outcome;
@@ -155,7 +161,7 @@ class MessageService {
         return MessageId.of("m-" + UUID.nameUUIDFromBytes(name));
     }
 
-    private Outcome sendTimed(UserId sender, SendCommand command) {
+    private Outcome sendTimed(UserId sender, String clientAddress, SendCommand command) {
         if (command.group() != null) {
             // Groups arrive with group-service; a group conversation will be just another
             // conversation with members.
@@ -176,7 +182,9 @@ class MessageService {
             .orElseThrow(() -> new NotOwnerException(shard, ownership.ownerAddress(shard)));
         if (limits != null) {
             // Here, on the owner, so a forwarded send counts once; before anything is
-            // written (refused = not applied).
+            // written (refused = not applied). The address first: it is checked in this
+            // instance, so a refusal there costs no Redis round trip.
+            limits.check(RateLimitProperties.SEND_IP, clientAddress);
             limits.check(RateLimitProperties.SEND, sender.value());
         }
         List<UserId> members = members(sender, recipient);

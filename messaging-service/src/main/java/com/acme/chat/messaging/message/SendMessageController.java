@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -75,7 +76,8 @@ class SendMessageController {
     ResponseEntity<?> send(@AuthenticationPrincipal Jwt jwt,
             @Parameter(description = "Which of the caller's devices sent it (default: rest)") @RequestHeader(
                     name = "X-Device-Id", required = false) @Nullable String device,
-            @Valid @RequestBody SendMessageRequest request, @RequestHeader HttpHeaders headers) {
+            @Valid @RequestBody SendMessageRequest request, @RequestHeader HttpHeaders headers,
+            HttpServletRequest http) {
         SendCommand command = validator.validate(request, device);
         if (!admission.tryEnter()) {
             throw admission.overloaded("send");
@@ -83,11 +85,13 @@ class SendMessageController {
         try {
             MessageService.Outcome outcome;
             try {
-                outcome = messages.send(UserDirectory.subject(jwt), command);
+                // The client's address: Tomcat's RemoteIpValve has read X-Forwarded-For
+                // of the trusted proxies (chat.web.trusted-proxies).
+                outcome = messages.send(UserDirectory.subject(jwt), http.getRemoteAddr(), command);
             }
             catch (NotOwnerException ex) {
                 // Another instance writes this conversation (ADR 0014): it answers, once.
-                return forwarder.forward(ex, PATH, request, headers);
+                return forwarder.forward(ex, PATH, request, headers, http.getRemoteAddr());
             }
             return ResponseEntity.status(outcome.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(MessageAckView.of(outcome.message(), outcome.duplicate()));

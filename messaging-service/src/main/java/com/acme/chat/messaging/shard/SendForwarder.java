@@ -26,6 +26,8 @@ public class SendForwarder {
     /** Marks a forwarded request. */
     public static final String FORWARDED = "X-Chat-Forwarded";
 
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
+
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private final RestClient client;
@@ -44,11 +46,15 @@ public class SendForwarder {
      * @param body the request body, written as JSON again
      * @param incoming the request's headers: {@code Authorization} and
      * {@code X-Device-Id} travel on
+     * @param clientAddress the client's address, which the owner limits by
+     * ({@code send-ip}): sent as {@code X-Forwarded-For}, which the owner believes of
+     * this instance (a trusted proxy)
      * @return the owner's answer
      * @throws NotOwnerException when there is no owner to forward to, or the request was
      * forwarded already
      */
-    public ResponseEntity<byte[]> forward(NotOwnerException notOwner, String path, Object body, HttpHeaders incoming) {
+    public ResponseEntity<byte[]> forward(NotOwnerException notOwner, String path, Object body, HttpHeaders incoming,
+            String clientAddress) {
         String owner = notOwner.ownerAddress().orElse(null);
         if (owner == null || incoming.containsHeader(FORWARDED)) {
             throw notOwner;
@@ -57,6 +63,7 @@ public class SendForwarder {
             return client.post().uri(owner + path).contentType(MediaType.APPLICATION_JSON).headers(headers -> {
                 copy(incoming, headers, HttpHeaders.AUTHORIZATION);
                 copy(incoming, headers, "X-Device-Id");
+                headers.set(FORWARDED_FOR, clientAddress);
                 headers.set(FORWARDED, "1");
             }).body(body).exchange((request, response) -> {
                 HttpHeaders answer = new HttpHeaders();

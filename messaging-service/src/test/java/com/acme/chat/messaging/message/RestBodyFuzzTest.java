@@ -66,7 +66,7 @@ class RestBodyFuzzTest {
         MessagingProperties properties = new MessagingProperties(4096, 50, 200, Duration.ofSeconds(10), 1000, 1000, 3,
                 Duration.ofMinutes(10), 1000);
         MessageService messages = mock(MessageService.class);
-        given(messages.send(any(), any())).willThrow(new ChatException(ErrorCode.UNKNOWN_USER, "No such user"));
+        given(messages.send(any(), any(), any())).willThrow(new ChatException(ErrorCode.UNKNOWN_USER, "No such user"));
         TimelineRepository timeline = mock(TimelineRepository.class);
         given(timeline.read(any(), any(), any(), anyInt())).willReturn(List.of());
         AdmissionGate admission = new AdmissionGate("sends", 100, Duration.ofMillis(100), new SimpleMeterRegistry());

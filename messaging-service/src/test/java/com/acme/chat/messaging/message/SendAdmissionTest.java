@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import com.acme.chat.common.error.ErrorCode;
@@ -53,7 +54,7 @@ class SendAdmissionTest {
     void aSendBeyondTheLimitIsRefusedBeforeAnythingIsStored() throws Exception {
         CountDownLatch storing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        given(messages.send(any(), any())).willAnswer(invocation -> {
+        given(messages.send(any(), any(), any())).willAnswer(invocation -> {
             storing.countDown();
             release.await(10, TimeUnit.SECONDS);
             return new MessageService.Outcome(stored(), false);
@@ -65,18 +66,18 @@ class SendAdmissionTest {
             assertThat(refusal.code()).isEqualTo(ErrorCode.OVERLOADED);
             assertThat(refusal.retryAfter()).isBetween(Duration.ofMillis(500), Duration.ofMillis(750));
         });
-        then(messages).should(times(1)).send(any(), any());
+        then(messages).should(times(1)).send(any(), any(), any());
 
         release.countDown();
         assertThat(first.get(10, TimeUnit.SECONDS)).isNotNull();
         assertThat(gate.inFlight()).isZero();
         send("c-3");
-        then(messages).should(times(2)).send(any(), any());
+        then(messages).should(times(2)).send(any(), any(), any());
     }
 
     @Test
     void aFailedSendLeavesTheGate() {
-        given(messages.send(any(), any())).willThrow(new ChatException(ErrorCode.UNKNOWN_USER, "No user 'bob'"));
+        given(messages.send(any(), any(), any())).willThrow(new ChatException(ErrorCode.UNKNOWN_USER, "No user 'bob'"));
 
         for (int i = 0; i < 3; i++) {
             assertThatExceptionOfType(ChatException.class).isThrownBy(() -> send("c-1"))
@@ -87,7 +88,8 @@ class SendAdmissionTest {
 
     private Object send(String clientMsgId) {
         return controller
-            .send(alice, "phone", new SendMessageRequest(clientMsgId, "bob", null, "hi", null), new HttpHeaders())
+            .send(alice, "phone", new SendMessageRequest(clientMsgId, "bob", null, "hi", null), new HttpHeaders(),
+                    new MockHttpServletRequest())
             .getStatusCode()
             .equals(HttpStatus.CREATED) ? "created" : "other";
     }

@@ -3,13 +3,15 @@ package com.acme.chat.kit.ratelimit;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code chat.rate-limits.*}: token buckets per user or per client address, shared by
- * every instance through Redis ({@link RateLimiter}).
+ * {@code chat.rate-limits.*}: token buckets per user, shared by every instance through
+ * Redis, and per client address, held by each instance ({@link #PER_ADDRESS},
+ * {@link RateLimiter}).
  *
  * @param enabled off: every check passes and Redis is not asked
  * @param rules by name; a configured rule replaces the default of the same name
@@ -39,6 +41,30 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled, Map<Str
     public static final String TICKET = "ticket";
 
     /**
+     * Sends from one client address, whoever sends them (checked next to {@link #SEND}).
+     */
+    public static final String SEND_IP = "send-ip";
+
+    /**
+     * REST requests from one client address to a servlet service, authenticated or not,
+     * before the token is looked at.
+     */
+    public static final String REST_IP = "rest-ip";
+
+    /**
+     * WebSocket tickets issued to one client address (checked next to {@link #TICKET}).
+     */
+    public static final String TICKET_IP = "ticket-ip";
+
+    /**
+     * The rules per client address. Their buckets live in the instance that checks them,
+     * not in Redis (ADR 0023): they cost no network round trip, so they can stand before
+     * the token is decoded without making a flood of bad requests a flood of Redis
+     * commands, and each instance's budget protects that instance.
+     */
+    public static final Set<String> PER_ADDRESS = Set.of(CONNECT_IP, SEND_IP, REST_IP, TICKET_IP);
+
+    /**
      * Contact hashes one user looks up (messaging's contact discovery): a request takes
      * one token per hash, so the budget bounds how much of the phone-number space one
      * account can probe.
@@ -47,13 +73,16 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled, Map<Str
 
     /**
      * Production defaults: bursts a person or an app's sync can make, sustained rates
-     * they do not (Signal-Server limits messages per user per second the same way).
+     * they do not (Signal-Server limits messages per user per second the same way). The
+     * per-address rules are sized for carrier-grade NAT, a thousand or more people behind
+     * one address: they stop one host flooding an instance, not a population (ADR 0023).
      */
     public static final Map<String, Rule> DEFAULT_RULES = Map.of(SEND, new Rule(50, 20, Duration.ofSeconds(1)), REST,
             new Rule(200, 100, Duration.ofSeconds(1)), CONNECT, new Rule(20, 1, Duration.ofSeconds(3)), CONNECT_IP,
             new Rule(300, 50, Duration.ofSeconds(1)), TICKET, new Rule(20, 1, Duration.ofSeconds(3)), DISCOVER,
             // A first address-book sync, then about one full sync a day (ADR 0020).
-            new Rule(2000, 2000, Duration.ofDays(1)));
+            new Rule(2000, 2000, Duration.ofDays(1)), SEND_IP, new Rule(1000, 500, Duration.ofSeconds(1)), REST_IP,
+            new Rule(3000, 1500, Duration.ofSeconds(1)), TICKET_IP, new Rule(300, 50, Duration.ofSeconds(1)));
 
     public RateLimitProperties {
         Map<String, Rule> merged = new HashMap<>(DEFAULT_RULES);

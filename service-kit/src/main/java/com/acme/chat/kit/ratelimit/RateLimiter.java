@@ -8,10 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.BandwidthBuilder.BandwidthBuilderBuildStage;
+import io.github.bucket4j.BandwidthBuilder.BandwidthBuilderCapacityStage;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
@@ -28,15 +32,20 @@ import com.acme.chat.kit.web.ChatException;
 
 /**
  * Token buckets in Redis (Bucket4j, compare-and-swap on one key per rule and subject), so
- * a user's or an address's budget is the same on every instance. Concurrent checks of one
- * bucket in this instance are batched (Bucket4j's batching optimization): a burst costs
- * one Redis exchange at a time per bucket, not a compare-and-swap race.
+ * a user's budget is the same on every instance. Concurrent checks of one bucket in this
+ * instance are batched (Bucket4j's batching optimization): a burst costs one Redis
+ * exchange at a time per bucket, not a compare-and-swap race.
+ * <p>
+ * The rules per client address ({@link RateLimitProperties#PER_ADDRESS}) are Bucket4j's
+ * local buckets instead, in a bounded cache of this instance: no network round trip, a
+ * budget per instance (ADR 0023). Their answer is the same.
  * <p>
  * <b>Failure.</b> A check that Redis does not answer within
  * {@code chat.rate-limits.timeout} lets the request through and counts
  * {@code chat.rate_limits.unavailable}: rate limits protect the service from abuse, and
  * must not become an outage of their own when Redis is away (Redis holds only rebuildable
- * state here). Refusals are counted in {@code chat.rate_limits.refused} by rule.
+ * state here). The per-address rules need nothing outside the instance and are always
+ * checked. Refusals are counted in {@code chat.rate_limits.refused} by rule.
  */
 public class RateLimiter {
 
@@ -44,6 +53,9 @@ public class RateLimiter {
 
     /** The advised wait of a strict check that Redis did not answer. */
     public static final Duration UNCHECKED_RETRY_AFTER = Duration.ofSeconds(5);
+
+    /** Addresses remembered per rule, a few hundred bytes each. */
+    private static final int MAX_LOCAL_BUCKETS = 100_000;
 
     private final RateLimitProperties properties;
 
@@ -58,6 +70,15 @@ public class RateLimiter {
     private final Counter unavailable;
 
     private final Map<String, BucketConfiguration> configurations = new ConcurrentHashMap<>();
+
+    /**
+     * The per-address buckets of this instance, by rule, then by address. Bounded, so a
+     * flood from many addresses costs a bounded amount of memory: past the bound the
+     * cache keeps the addresses it sees most (the flooding ones) and forgets rare ones,
+     * which start again with a full bucket. An address idle until its bucket would be
+     * full again is forgotten: a new bucket is the same.
+     */
+    private final Map<String, Cache<String, Bucket>> localBuckets = new ConcurrentHashMap<>();
 
     /**
      * One proxy per bucket while it is in use, so that concurrent checks of the same
@@ -111,7 +132,14 @@ public class RateLimiter {
         if (!this.properties.enabled()) {
             return CompletableFuture.completedFuture(Duration.ZERO);
         }
-        BucketConfiguration configuration = this.configurations.computeIfAbsent(rule, this::configuration);
+        if (RateLimitProperties.PER_ADDRESS.contains(rule)) {
+            ConsumptionProbe local = this.localBuckets.computeIfAbsent(rule, this::localBuckets)
+                .get(subject, address -> Bucket.builder().addLimit(limit(rule)).build())
+                .tryConsumeAndReturnRemaining(tokens);
+            return CompletableFuture.completedFuture(wait(rule, local));
+        }
+        BucketConfiguration configuration = this.configurations.computeIfAbsent(rule,
+                name -> BucketConfiguration.builder().addLimit(limit(name)).build());
         String key = this.keyPrefix + rule + ":" + subject;
         CompletableFuture<ConsumptionProbe> probe;
         try {
@@ -132,13 +160,18 @@ public class RateLimiter {
                 log.debug("Rate limit {} for {} not checked: {}", rule, subject, ex.toString());
                 return null;
             }
-            if (result.isConsumed()) {
-                return Duration.ZERO;
-            }
-            this.refused.computeIfAbsent(rule, this::refusedCounter).increment();
-            // At least a millisecond: ZERO means "go ahead".
-            return Duration.ofNanos(Math.max(result.getNanosToWaitForRefill(), 1_000_000));
+            return wait(rule, result);
         });
+    }
+
+    /** {@link Duration#ZERO} when consumed, else the wait, counted as refused. */
+    private Duration wait(String rule, ConsumptionProbe result) {
+        if (result.isConsumed()) {
+            return Duration.ZERO;
+        }
+        this.refused.computeIfAbsent(rule, this::refusedCounter).increment();
+        // At least a millisecond: ZERO means "go ahead".
+        return Duration.ofNanos(Math.max(result.getNanosToWaitForRefill(), 1_000_000));
     }
 
     /**
@@ -204,12 +237,19 @@ public class RateLimiter {
                 "Too many requests (" + rule + "); retry after " + wait.toMillis() + " ms", wait);
     }
 
-    private BucketConfiguration configuration(String rule) {
+    /** The rule's one limit, scaled: the same for Redis and local buckets. */
+    private Function<BandwidthBuilderCapacityStage, BandwidthBuilderBuildStage> limit(String rule) {
         RateLimitProperties.Rule limits = this.properties.rule(rule);
-        return BucketConfiguration.builder()
-            .addLimit(limit -> limit.capacity(limits.capacity() * this.properties.scale())
-                .refillGreedy(limits.refillTokens() * this.properties.scale(), limits.refillPeriod()))
-            .build();
+        return limit -> limit.capacity(limits.capacity() * this.properties.scale())
+            .refillGreedy(limits.refillTokens() * this.properties.scale(), limits.refillPeriod());
+    }
+
+    private Cache<String, Bucket> localBuckets(String rule) {
+        RateLimitProperties.Rule limits = this.properties.rule(rule);
+        // Empty to full at the refill rate, rounded up: the scale changes both alike.
+        Duration untilFull = limits.refillPeriod()
+            .multipliedBy((limits.capacity() + limits.refillTokens() - 1) / limits.refillTokens());
+        return Caffeine.newBuilder().maximumSize(MAX_LOCAL_BUCKETS).expireAfterAccess(untilFull).build();
     }
 
     private Counter refusedCounter(String rule) {

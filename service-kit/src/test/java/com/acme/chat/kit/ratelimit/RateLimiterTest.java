@@ -3,6 +3,7 @@ package com.acme.chat.kit.ratelimit;
 import java.time.Duration;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What the limiter does without Redis, and what its rules accept. */
+/**
+ * What the limiter does without Redis, the per-address rules it keeps in the instance,
+ * and what its rules accept.
+ */
 class RateLimiterTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -59,6 +63,42 @@ class RateLimiterTest {
     }
 
     @Test
+    void perAddressRulesAreCheckedInTheInstanceWithoutRedis() {
+        RateLimiter limiter = withoutRedis(RateLimitProperties.SEND_IP, 3, 1, this.meters);
+
+        for (int i = 0; i < 3; i++) {
+            limiter.check(RateLimitProperties.SEND_IP, "203.0.113.7");
+        }
+        assertThatThrownBy(() -> limiter.check(RateLimitProperties.SEND_IP, "203.0.113.7"))
+            .isInstanceOfSatisfying(ChatException.class, ex -> {
+                assertThat(ex.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+                assertThat(ex.getMessage()).contains("(send-ip)");
+                assertThat(ex.retryAfter()).isBetween(Duration.ofSeconds(55), Duration.ofMinutes(1));
+            });
+        assertThat(limiter.acquire(RateLimitProperties.SEND_IP, "203.0.113.8").join()).isZero();
+        assertThat(this.meters.counter("chat.rate_limits.refused", "rule", "send-ip").count()).isEqualTo(1);
+        assertThat(this.meters.counter("chat.rate_limits.unavailable").count()).isZero();
+    }
+
+    @Test
+    void theScaleMultipliesPerAddressRulesToo() {
+        RateLimiter limiter = withoutRedis(RateLimitProperties.REST_IP, 2, 100, this.meters);
+
+        for (int i = 0; i < 200; i++) {
+            limiter.check(RateLimitProperties.REST_IP, "127.0.0.1");
+        }
+        assertThat(limiter.acquire(RateLimitProperties.REST_IP, "127.0.0.1").join()).isPositive();
+    }
+
+    @Test
+    void everyPerAddressRuleHasADefault() {
+        RateLimitProperties defaults = properties(true);
+        assertThat(RateLimitProperties.PER_ADDRESS).containsExactlyInAnyOrder("connect-ip", "send-ip", "rest-ip",
+                "ticket-ip");
+        RateLimitProperties.PER_ADDRESS.forEach(rule -> assertThat(defaults.rule(rule).capacity()).isPositive());
+    }
+
+    @Test
     void aRefusalIsRateLimitedWithTheWait() {
         ChatException refusal = RateLimiter.refusal("send", Duration.ofMillis(340));
         assertThat(refusal.code()).isEqualTo(ErrorCode.RATE_LIMITED);
@@ -76,6 +116,18 @@ class RateLimiterTest {
             .isThrownBy(() -> new RateLimitProperties.Rule(0, 1, Duration.ofSeconds(1)));
         assertThatIllegalArgumentException()
             .isThrownBy(() -> new RateLimitProperties(true, null, Duration.ofMillis(200), 0));
+    }
+
+    /**
+     * A limiter whose one configured rule takes {@code capacity} at once, then one a
+     * minute, and that fails the test if it asks Redis.
+     */
+    static RateLimiter withoutRedis(String rule, long capacity, int scale, MeterRegistry meters) {
+        return new RateLimiter(new RateLimitProperties(true,
+                Map.of(rule, new RateLimitProperties.Rule(capacity, 1, Duration.ofMinutes(1))), Duration.ofMillis(200),
+                scale), () -> {
+                    throw new AssertionError("asked Redis");
+                }, "rl:", meters);
     }
 
     private RateLimiter withRedisAway() {

@@ -3,6 +3,7 @@ package com.acme.chat.wsmanager.downstream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,9 @@ import reactor.netty.resources.ConnectionProvider;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+import com.acme.chat.kit.clientaddress.ClientAddressResolver;
+import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
 
 /**
  * What the two clients share: a WebClient from Boot's {@link WebClient.Builder} (so every
@@ -87,12 +91,19 @@ final class DownstreamHttp {
         return json.writeValueAsBytes(body);
     }
 
-    static String bearer(String token) {
-        return "Bearer " + token;
-    }
-
-    static String authorization() {
-        return HttpHeaders.AUTHORIZATION;
+    /**
+     * The headers of a call made on the connected user's behalf: their token, and their
+     * address in {@code X-Forwarded-For}, so the service's per-address limits count the
+     * client and not this handler (which it trusts as a proxy).
+     */
+    static Consumer<HttpHeaders> onBehalfOf(ConnectionPrincipal principal) {
+        return headers -> {
+            headers.setBearerAuth(principal.token());
+            String address = principal.clientAddress();
+            if (address != null) {
+                headers.set(ClientAddressResolver.FORWARDED_FOR, address);
+            }
+        };
     }
 
     /**

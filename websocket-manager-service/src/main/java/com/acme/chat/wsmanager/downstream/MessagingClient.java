@@ -21,10 +21,11 @@ import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
 
 /**
  * messaging-service over HTTP, as the connected user (their bearer token, their device in
- * {@code X-Device-Id}): {@code POST /api/v1/messages}, {@code POST
- * /api/v1/conversations/{id}/read}, {@code GET /api/v1/users/me}. Non-blocking; each call
- * is bounded by {@code chat.wsmanager.downstream-timeout}. Sends are idempotent on
- * {@code clientMsgId} at messaging, so a client may safely retry a send that failed here.
+ * {@code X-Device-Id}, their address in {@code X-Forwarded-For}):
+ * {@code POST /api/v1/messages}, {@code POST /api/v1/conversations/{id}/read},
+ * {@code GET /api/v1/users/me}. Non-blocking; each call is bounded by
+ * {@code chat.wsmanager.downstream-timeout}. Sends are idempotent on {@code clientMsgId}
+ * at messaging, so a client may safely retry a send that failed here.
  */
 @Component
 public class MessagingClient {
@@ -53,7 +54,7 @@ public class MessagingClient {
         return http.guard(http.client()
             .post()
             .uri("/api/v1/messages")
-            .header(DownstreamHttp.authorization(), DownstreamHttp.bearer(principal.token()))
+            .headers(DownstreamHttp.onBehalfOf(principal))
             .header(DEVICE_HEADER, principal.deviceId().value())
             .contentType(MediaType.APPLICATION_JSON)
             .bodyValue(http.write(body))
@@ -68,7 +69,7 @@ public class MessagingClient {
         return http.guard(http.client()
             .post()
             .uri("/api/v1/conversations/{conversationId}/read", conversationId.value())
-            .header(DownstreamHttp.authorization(), DownstreamHttp.bearer(principal.token()))
+            .headers(DownstreamHttp.onBehalfOf(principal))
             .header(DEVICE_HEADER, principal.deviceId().value())
             .contentType(MediaType.APPLICATION_JSON)
             .bodyValue(http.write(new ReadBody(seq)))
@@ -83,7 +84,7 @@ public class MessagingClient {
         return http.guard(http.client()
             .get()
             .uri("/api/v1/users/me")
-            .header(DownstreamHttp.authorization(), DownstreamHttp.bearer(principal.token()))
+            .headers(DownstreamHttp.onBehalfOf(principal))
             .exchangeToMono(response -> http.read(response, Void.class)));
     }
 

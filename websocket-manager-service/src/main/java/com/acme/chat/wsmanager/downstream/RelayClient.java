@@ -19,11 +19,11 @@ import com.acme.chat.wsmanager.config.WsManagerProperties;
 import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
 
 /**
- * relay-service over HTTP, as the connected user: {@code POST
- * /api/v1/devices/{deviceId}/acks} drops acknowledged messages from the device's queue;
- * {@code POST /api/v1/devices/{deviceId}/replay} reads a page of it for a new connection.
- * Both are idempotent at relay, so a failed call may be repeated. Non-blocking, bounded
- * by {@code chat.wsmanager.downstream-timeout}.
+ * relay-service over HTTP, as the connected user (their token and address, as for
+ * messaging): {@code POST /api/v1/devices/{deviceId}/acks} drops acknowledged messages
+ * from the device's queue; {@code POST /api/v1/devices/{deviceId}/replay} reads a page of
+ * it for a new connection. Both are idempotent at relay, so a failed call may be
+ * repeated. Non-blocking, bounded by {@code chat.wsmanager.downstream-timeout}.
  */
 @Component
 public class RelayClient {
@@ -52,7 +52,7 @@ public class RelayClient {
         return http.guard(http.client()
             .post()
             .uri("/api/v1/devices/{deviceId}/acks", principal.deviceId().value())
-            .header(DownstreamHttp.authorization(), DownstreamHttp.bearer(principal.token()))
+            .headers(DownstreamHttp.onBehalfOf(principal))
             .contentType(MediaType.APPLICATION_JSON)
             .bodyValue(http
                 .write(new AckBody(conversationId.value(), messageIds.stream().map(MessageId::value).toList(), refs)))
@@ -71,7 +71,7 @@ public class RelayClient {
         return http.guard(http.client()
             .post()
             .uri("/api/v1/devices/{deviceId}/replay", principal.deviceId().value())
-            .header(DownstreamHttp.authorization(), DownstreamHttp.bearer(principal.token()))
+            .headers(DownstreamHttp.onBehalfOf(principal))
             .contentType(MediaType.APPLICATION_JSON)
             .bodyValue(http.write(new ReplayBody(after, limit)))
             .exchangeToMono(response -> http.read(response, ReplayPage.class)));

@@ -18,8 +18,12 @@ import com.acme.chat.common.id.UserId;
  * behalf; never logged
  * @param expiresAt when the token expires (the connection is closed with 4002 then), or
  * null if it never does
+ * @param clientAddress the client's address as the handshake found it behind the trusted
+ * proxies, forwarded to messaging and relay in {@code X-Forwarded-For} (their per-address
+ * limits count the client, not this handler); null if unknown
  */
-public record ConnectionPrincipal(UserId userId, DeviceId deviceId, String token, @Nullable Instant expiresAt) {
+public record ConnectionPrincipal(UserId userId, DeviceId deviceId, String token, @Nullable Instant expiresAt,
+        @Nullable String clientAddress) {
 
     public ConnectionPrincipal {
         Objects.requireNonNull(userId, "userId");

@@ -1,12 +1,9 @@
 package com.acme.chat.wsmanager.handshake;
 
-import com.acme.chat.kit.ratelimit.RateLimiter;
-import com.acme.chat.kit.ratelimit.RateLimitProperties;
-import org.springframework.beans.factory.ObjectProvider;
-import java.net.InetSocketAddress;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -15,10 +12,13 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.stereotype.Component;
 
 import com.acme.chat.common.error.ErrorCode;
-import com.acme.chat.kit.web.ChatException;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
+import com.acme.chat.kit.clientaddress.ClientAddressResolver;
+import com.acme.chat.kit.ratelimit.RateLimitProperties;
+import com.acme.chat.kit.ratelimit.RateLimiter;
 import com.acme.chat.kit.security.TokenErrors;
+import com.acme.chat.kit.web.ChatException;
 import com.acme.chat.wsmanager.config.WsManagerProperties;
 
 /**
@@ -27,7 +27,9 @@ import com.acme.chat.wsmanager.config.WsManagerProperties;
  * {@code ?ticket=} is redeemed, or {@code Authorization: Bearer} is validated with the
  * service's {@link ReactiveJwtDecoder} (401 {@code unauthenticated} /
  * {@code token_expired}) and {@code ?deviceId=} must be a valid device id (400
- * {@code validation_failed}).
+ * {@code validation_failed}). {@code connect-ip} counts the client's address behind the
+ * trusted proxies ({@link ClientAddressResolver}) before any of that, {@code connect} the
+ * user once known; the principal keeps the address.
  * <p>
  * Non-blocking: token decoding is CPU-only (HS256) or cached JWKS, ticket redemption one
  * Redis round trip.
@@ -49,12 +51,15 @@ class HandshakeAuthenticator {
 
     private final @Nullable RateLimiter limits;
 
+    private final ClientAddressResolver addresses;
+
     HandshakeAuthenticator(ReactiveJwtDecoder jwtDecoder, TicketService tickets, WsManagerProperties properties,
-            ObjectProvider<RateLimiter> limits) {
+            ObjectProvider<RateLimiter> limits, ClientAddressResolver addresses) {
         this.jwtDecoder = jwtDecoder;
         this.tickets = tickets;
         this.origins = new OriginPolicy(properties.allowedOrigins());
         this.limits = limits.getIfAvailable();
+        this.addresses = addresses;
     }
 
     /**
@@ -66,19 +71,18 @@ class HandshakeAuthenticator {
         if (!origins.allows(request.getHeaders().getOrigin())) {
             return Mono.error(new HandshakeRejectedException(ErrorCode.FORBIDDEN, "Origin is not allowed"));
         }
-        InetSocketAddress remote = request.getRemoteAddress();
-        Mono<Void> addressAllowed = (remote != null)
-                ? limit(RateLimitProperties.CONNECT_IP, remote.getAddress().getHostAddress()) : Mono.empty();
-        return addressAllowed.then(Mono.defer(() -> principal(request)))
+        String address = clientAddress(request);
+        Mono<Void> addressAllowed = (address != null) ? limit(RateLimitProperties.CONNECT_IP, address) : Mono.empty();
+        return addressAllowed.then(Mono.defer(() -> principal(request, address)))
             .flatMap(principal -> limit(RateLimitProperties.CONNECT, principal.userId().value()).thenReturn(principal))
             .onErrorMap(ChatException.class, refused -> new HandshakeRejectedException(refused.code(),
                     refused.getMessage(), refused.retryAfter()));
     }
 
-    private Mono<ConnectionPrincipal> principal(ServerHttpRequest request) {
+    private Mono<ConnectionPrincipal> principal(ServerHttpRequest request, @Nullable String address) {
         String ticket = request.getQueryParams().getFirst(TICKET_PARAM);
         if (ticket != null) {
-            return tickets.redeem(ticket);
+            return tickets.redeem(ticket, address);
         }
         String token = bearerToken(request.getHeaders());
         if (token == null) {
@@ -87,7 +91,15 @@ class HandshakeAuthenticator {
         }
         String device = request.getQueryParams().getFirst(DEVICE_PARAM);
         return decode(token)
-            .map(jwt -> new ConnectionPrincipal(userId(jwt), deviceId(device), token, jwt.getExpiresAt()));
+            .map(jwt -> new ConnectionPrincipal(userId(jwt), deviceId(device), token, jwt.getExpiresAt(), address));
+    }
+
+    /**
+     * The client's address behind the trusted proxies ({@code chat.web.trusted-proxies}),
+     * the same for the handshake and the ticket endpoint.
+     */
+    @Nullable String clientAddress(ServerHttpRequest request) {
+        return addresses.clientAddress(request);
     }
 
     /**

@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,7 +28,9 @@ import com.acme.chat.kit.web.ChatException;
 /**
  * {@code POST /api/v1/ws-tickets}: a browser (which cannot set headers on a WebSocket)
  * trades its bearer token for a single-use ticket valid for 30 s, and opens
- * {@code /ws?ticket=...} with it. The token never appears in a URL.
+ * {@code /ws?ticket=...} with it. The token never appears in a URL. Limited per client
+ * address ({@code ticket-ip}, found as the handshake finds it) and per user
+ * ({@code ticket}).
  */
 @RestController
 @Tag(name = "websocket", description = "Opening the WebSocket: tickets for browsers, the handshake")
@@ -51,7 +54,7 @@ class TicketController {
             content = @Content(schema = @Schema(implementation = TicketResponse.class)))
     @ErrorResponses({ ErrorCode.VALIDATION_FAILED, ErrorCode.UNAUTHENTICATED, ErrorCode.RATE_LIMITED })
     Mono<ResponseEntity<TicketResponse>> create(JwtAuthenticationToken authentication,
-            @RequestBody TicketRequest request) {
+            @RequestBody TicketRequest request, ServerHttpRequest http) {
         UserId user;
         DeviceId device;
         try {
@@ -61,9 +64,12 @@ class TicketController {
         catch (HandshakeRejectedException ex) {
             return Mono.error(new ChatException(ex.code(), ex.getMessage()));
         }
+        String address = authenticator.clientAddress(http);
         ConnectionPrincipal principal = new ConnectionPrincipal(user, device, authentication.getToken().getTokenValue(),
-                authentication.getToken().getExpiresAt());
-        return authenticator.limit(RateLimitProperties.TICKET, user.value())
+                authentication.getToken().getExpiresAt(), address);
+        Mono<Void> addressAllowed = (address != null) ? authenticator.limit(RateLimitProperties.TICKET_IP, address)
+                : Mono.empty();
+        return addressAllowed.then(authenticator.limit(RateLimitProperties.TICKET, user.value()))
             .then(tickets.issue(principal))
             .map(issued -> ResponseEntity.status(HttpStatus.CREATED)
                 .body(new TicketResponse(issued.ticket(), issued.expiresAt(), WebSocketEndpointConfig.PATH + "?"

@@ -71,21 +71,22 @@ class TicketService {
     /**
      * Consumes a ticket: it is deleted whether or not the handshake then succeeds.
      * @param ticket the ticket from the handshake URL
+     * @param clientAddress the address of the handshake's client
      * @return the principal it was issued for; errors with
      * {@link HandshakeRejectedException} when the ticket is unknown, expired, used, or
      * its token has expired meanwhile
      */
-    Mono<ConnectionPrincipal> redeem(String ticket) {
+    Mono<ConnectionPrincipal> redeem(String ticket, @Nullable String clientAddress) {
         if (!Tickets.isWellFormed(ticket)) {
             return Mono.error(invalid());
         }
         return redis.opsForValue()
             .getAndDelete(keys.ticket(ticket))
             .switchIfEmpty(Mono.error(TicketService::invalid))
-            .map(this::toPrincipal);
+            .map(grant -> toPrincipal(grant, clientAddress));
     }
 
-    private ConnectionPrincipal toPrincipal(String stored) {
+    private ConnectionPrincipal toPrincipal(String stored, @Nullable String clientAddress) {
         TicketGrant grant;
         try {
             grant = json.readValue(stored, TicketGrant.class);
@@ -100,7 +101,7 @@ class TicketService {
                     "The access token this ticket was fetched with has expired");
         }
         return new ConnectionPrincipal(UserId.of(grant.userId()), DeviceId.of(grant.deviceId()), grant.token(),
-                expiresAt);
+                expiresAt, clientAddress);
     }
 
     private static HandshakeRejectedException invalid() {

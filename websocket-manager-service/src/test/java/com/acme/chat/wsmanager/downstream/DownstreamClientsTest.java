@@ -44,7 +44,7 @@ class DownstreamClientsTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final ConnectionPrincipal ALICE = new ConnectionPrincipal(UserId.of("alice"), DeviceId.of("phone-1"),
-            "the-token", null);
+            "the-token", null, "203.0.113.7");
 
     private HttpServer server;
 
@@ -57,7 +57,7 @@ class DownstreamClientsTest {
     private volatile long delayMillis;
 
     record Recorded(String method, String path, String authorization, String deviceHeader, String contentType,
-            String body) {
+            String body, List<String> forwardedFor) {
     }
 
     @BeforeEach
@@ -77,7 +77,8 @@ class DownstreamClientsTest {
                 exchange.getRequestHeaders().getFirst("Authorization"),
                 exchange.getRequestHeaders().getFirst("X-Device-Id"),
                 exchange.getRequestHeaders().getFirst("Content-Type"),
-                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                exchange.getRequestHeaders().getOrDefault("X-Forwarded-For", List.of())));
         try {
             Thread.sleep(delayMillis);
         }
@@ -112,7 +113,7 @@ class DownstreamClientsTest {
     }
 
     @Test
-    void sendPostsTheMessageAsTheUserAndReadsTheStoredMessage() throws InterruptedException {
+    void sendPostsTheMessageAsTheUserFromTheirAddressAndReadsTheStoredMessage() throws InterruptedException {
         status = 201;
         responseBody = "{\"messageId\":\"m-1\",\"conversationId\":\"d:alice:bob\",\"seq\":42,"
                 + "\"sentAt\":\"2026-11-27T21:07:41.123Z\",\"duplicate\":false,\"extra\":1}";
@@ -128,6 +129,7 @@ class DownstreamClientsTest {
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/api/v1/messages");
         assertThat(request.authorization()).isEqualTo("Bearer the-token");
+        assertThat(request.forwardedFor()).as("the client's address").containsExactly("203.0.113.7");
         assertThat(request.deviceHeader()).isEqualTo("phone-1");
         assertThat(request.contentType()).startsWith("application/json");
         JsonNode body = JSON.readTree(request.body());
@@ -153,8 +155,20 @@ class DownstreamClientsTest {
         Recorded request = recorded();
         assertThat(request.path()).isEqualTo("/api/v1/devices/phone-1/replay");
         assertThat(request.authorization()).isEqualTo("Bearer the-token");
+        assertThat(request.forwardedFor()).as("the client's address").containsExactly("203.0.113.7");
         assertThat(JSON.readTree(request.body()))
             .isEqualTo(JSON.readTree("{\"after\":{\"conversationId\":\"d:alice:bob\",\"seq\":3},\"limit\":100}"));
+    }
+
+    @Test
+    void aConnectionWithoutAKnownAddressForwardsNone() throws InterruptedException {
+        MessagingClient messaging = new MessagingClient(properties(Duration.ofSeconds(5)), JSON, WebClient.builder());
+
+        messaging
+            .registerUser(new ConnectionPrincipal(UserId.of("alice"), DeviceId.of("phone-1"), "the-token", null, null))
+            .block();
+
+        assertThat(recorded().forwardedFor()).isEmpty();
     }
 
     @Test
@@ -227,6 +241,7 @@ class DownstreamClientsTest {
         assertThat(java.net.URLDecoder.decode(request.path(), StandardCharsets.UTF_8))
             .isEqualTo("/api/v1/conversations/d:alice:bob/read");
         assertThat(request.authorization()).isEqualTo("Bearer the-token");
+        assertThat(request.forwardedFor()).as("the client's address").containsExactly("203.0.113.7");
         assertThat(JSON.readTree(request.body()).path("seq").asLong()).isEqualTo(42);
     }
 
@@ -241,10 +256,11 @@ class DownstreamClientsTest {
         assertThat(request.method()).isEqualTo("GET");
         assertThat(request.path()).isEqualTo("/api/v1/users/me");
         assertThat(request.authorization()).isEqualTo("Bearer the-token");
+        assertThat(request.forwardedFor()).as("the client's address").containsExactly("203.0.113.7");
     }
 
     @Test
-    void ackDeliveryPostsToTheDevicesQueue() throws InterruptedException {
+    void ackDeliveryPostsToTheDevicesQueueAsTheUserFromTheirAddress() throws InterruptedException {
         responseBody = "{\"removed\":2}";
         RelayClient relay = new RelayClient(properties(Duration.ofSeconds(5)), JSON, WebClient.builder());
 
@@ -258,6 +274,7 @@ class DownstreamClientsTest {
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/api/v1/devices/phone-1/acks");
         assertThat(request.authorization()).isEqualTo("Bearer the-token");
+        assertThat(request.forwardedFor()).as("the client's address").containsExactly("203.0.113.7");
         JsonNode body = JSON.readTree(request.body());
         assertThat(body.path("conversationId").asString()).isEqualTo("d:alice:bob");
         assertThat(body.path("messageIds").get(0).asString()).isEqualTo("m-1");

@@ -47,7 +47,7 @@ class FrameDispatcherTest {
     private static final ValidatorFactory VALIDATION = Validation.buildDefaultValidatorFactory();
 
     private static final ConnectionPrincipal ALICE = new ConnectionPrincipal(UserId.of("alice"), DeviceId.of("phone-1"),
-            "token", null);
+            "token", null, null);
 
     private static final String SEND = "{\"type\":\"send_message\",\"id\":\"f-1\",\"clientMsgId\":\"c-1\",\"to\":\"bob\","
             + "\"text\":\"hi Bob\"}";

@@ -50,7 +50,7 @@ class FrameFuzzTest {
     private static final ValidatorFactory VALIDATION = Validation.buildDefaultValidatorFactory();
 
     private static final ConnectionPrincipal ALICE = new ConnectionPrincipal(UserId.of("alice"), DeviceId.of("phone-1"),
-            "token", null);
+            "token", null, null);
 
     private static final List<String> TYPES = List.of("send_message", "ack_delivery", "mark_read", "ping", "typing",
             "subscribe_presence", "ack", "error", "hello", "", "SEND_MESSAGE");

@@ -50,7 +50,7 @@ class ConnectionRegistryTest {
     @BeforeEach
     void open() {
         given(session.close(any())).willReturn(Mono.empty());
-        connection = new Connection(session, new ConnectionPrincipal(ALICE, PHONE, "t", null), "c-1", 2);
+        connection = new Connection(session, new ConnectionPrincipal(ALICE, PHONE, "t", null, null), "c-1", 2);
         registry.put(connection);
         registry.greet(connection, Hello.withDefaultLimits("c-1", ALICE, PHONE));
         registry.replayDone(connection);
@@ -63,8 +63,8 @@ class ConnectionRegistryTest {
 
     @Test
     void livePushesWaitForTheReplayAndFollowItOnceInOrder() {
-        Connection fresh = new Connection(session, new ConnectionPrincipal(ALICE, DeviceId.of("tablet"), "t", null),
-                "c-9", 10);
+        Connection fresh = new Connection(session,
+                new ConnectionPrincipal(ALICE, DeviceId.of("tablet"), "t", null, null), "c-9", 10);
         registry.put(fresh);
         registry.greet(fresh, Hello.withDefaultLimits("c-9", ALICE, DeviceId.of("tablet")));
         List<String> written = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -132,7 +132,7 @@ class ConnectionRegistryTest {
 
     @Test
     void aReplacedConnectionDoesNotRemoveItsSuccessor() {
-        Connection newer = new Connection(session, new ConnectionPrincipal(ALICE, PHONE, "t", null), "c-2", 2);
+        Connection newer = new Connection(session, new ConnectionPrincipal(ALICE, PHONE, "t", null, null), "c-2", 2);
 
         assertThat(registry.put(newer)).isSameAs(connection);
         registry.remove(connection);

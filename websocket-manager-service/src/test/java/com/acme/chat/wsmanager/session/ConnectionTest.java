@@ -31,11 +31,12 @@ class ConnectionTest {
     private final WebSocketSession session = mock(WebSocketSession.class);
 
     private final Connection connection = new Connection(session,
-            new ConnectionPrincipal(UserId.of("alice"), DeviceId.of("phone-1"), "t", null), "c-1", 3);
+            new ConnectionPrincipal(UserId.of("alice"), DeviceId.of("phone-1"), "t", null, null), "c-1", 3);
 
     private Connection connection(OutboundBudget budget) {
-        return new Connection(session, new ConnectionPrincipal(UserId.of("alice"), DeviceId.of("phone-1"), "t", null),
-                "c-b", 1024, budget);
+        return new Connection(session,
+                new ConnectionPrincipal(UserId.of("alice"), DeviceId.of("phone-1"), "t", null, null), "c-b", 1024,
+                budget);
     }
 
     private static PushedMessage pushed(String messageId) {

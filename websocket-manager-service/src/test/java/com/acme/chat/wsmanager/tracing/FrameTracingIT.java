@@ -5,9 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
@@ -38,7 +35,7 @@ import com.acme.chat.testsupport.TestTokens;
 import com.acme.chat.testsupport.TestTraces;
 import com.acme.chat.testsupport.WsClient;
 import com.acme.chat.wsmanager.config.WsManagerProperties;
-import com.acme.chat.wsmanager.testsupport.StubServer;
+import com.acme.chat.wsmanager.testsupport.StubMessaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -210,64 +207,6 @@ class FrameTracingIT {
         String channel = keys.handlerChannel(properties.handlerId());
         String json = JSON.writeValueAsString(message);
         await().atMost(WAIT).until(() -> redis.convertAndSend(channel, json).block(WAIT), receivers -> receivers > 0);
-    }
-
-    /**
-     * Plays messaging: registers users, stores sends (404 {@code unknown_user} for
-     * {@code nobody}), and records the {@code traceparent} of every send.
-     */
-    static final class StubMessaging {
-
-        record Call(String authorization, String traceparent) {
-        }
-
-        private final BlockingQueue<Call> sends = new LinkedBlockingQueue<>();
-
-        private final StubServer server = new StubServer("stub-messaging", this::answer);
-
-        String url() {
-            return server.url();
-        }
-
-        void stop() {
-            server.stop();
-        }
-
-        /** The next send made with the token (sends of other tests are skipped). */
-        Call awaitSendWith(String token) {
-            String authorization = "Bearer " + token;
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (System.nanoTime() < deadline) {
-                Call call;
-                try {
-                    call = sends.poll(100, TimeUnit.MILLISECONDS);
-                }
-                catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(ex);
-                }
-                if (call != null && call.authorization().equals(authorization)) {
-                    return call;
-                }
-            }
-            throw new AssertionError("messaging got no send with the token");
-        }
-
-        private StubServer.Answer answer(StubServer.Request request) {
-            if (!request.path().equals("/api/v1/messages")) {
-                return StubServer.Answer.json(200, "{}");
-            }
-            sends.add(new Call(request.header("Authorization"), String.valueOf(request.header("traceparent"))));
-            if (request.body().contains("\"to\":\"nobody\"")) {
-                return new StubServer.Answer(404, "application/problem+json",
-                        "{\"status\":404,\"code\":\"unknown_user\",\"detail\":\"No user 'nobody'\"}");
-            }
-            return StubServer.Answer.json(201,
-                    "{\"messageId\":\"m-" + UUID.randomUUID()
-                            + "\",\"conversationId\":\"d:bob:x\",\"seq\":1,\"sentAt\":\"2026-11-30T10:00:00Z\","
-                            + "\"duplicate\":false}");
-        }
-
     }
 
 }
