@@ -116,6 +116,10 @@ public final class Http {
             return send(builder.GET().build());
         }
 
+        public HttpResponse<String> delete() {
+            return send(builder.DELETE().build());
+        }
+
         public HttpResponse<String> post(String json) {
             return send(withJson("POST", json));
         }

@@ -94,6 +94,9 @@ public enum ErrorCode {
      */
     TOO_MANY_DEVICES(409, "too_many_devices", "Too many devices", false),
 
+    /** The caller has no registered device with this id (removing a device). */
+    UNKNOWN_DEVICE(404, "unknown_device", "Unknown device", false),
+
     /** The request body is larger than allowed. */
     PAYLOAD_TOO_LARGE(413, "payload_too_large", "Payload too large", false),
 

@@ -76,6 +76,14 @@ public final class CloseCodes {
      */
     public static final int TOO_MANY_DEVICES = 4004;
 
+    /**
+     * The user removed this device (from another device, {@code DELETE
+     * /api/v1/devices/{deviceId}}); its queue is gone. Do not reconnect automatically:
+     * connecting again makes it a new device with an empty queue. The reason is
+     * {@code device_removed}.
+     */
+    public static final int DEVICE_REMOVED = 4005;
+
     /** The connection carried no valid credential; obtain a token before reconnecting. */
     public static final int UNAUTHENTICATED = 4401;
 

@@ -86,20 +86,42 @@ public sealed interface HandlerMessage {
     }
 
     /**
-     * Close a connection because the same device connected again elsewhere (close code
-     * 4001).
+     * Close a connection: because the same device connected again elsewhere (close code
+     * 4001), or because its user removed the device (4005).
      *
      * @param user the user
      * @param device the device
      * @param connectionId the connection to close; a newer connection of the same device
      * is left alone
+     * @param reason {@link #REPLACED} or {@link #REMOVED}; absent (older senders) means
+     * replaced
      */
-    record Evict(UserId user, DeviceId device, String connectionId) implements HandlerMessage {
+    record Evict(UserId user, DeviceId device, String connectionId, @Nullable String reason) implements HandlerMessage {
+
+        /** The device connected again, elsewhere. */
+        public static final String REPLACED = "replaced";
+
+        /** The user removed the device. */
+        public static final String REMOVED = "removed";
 
         public Evict {
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(device, "device");
             Objects.requireNonNull(connectionId, "connectionId");
+        }
+
+        /**
+         * An eviction because the device connected again elsewhere.
+         */
+        public Evict(UserId user, DeviceId device, String connectionId) {
+            this(user, device, connectionId, null);
+        }
+
+        /**
+         * @return whether the user removed the device (rather than it connecting again)
+         */
+        public boolean removed() {
+            return REMOVED.equals(reason);
         }
     }
 

@@ -20,7 +20,7 @@ class CloseCodesTest {
             }
         }
 
-        assertThat(codes).hasSize(14).doesNotHaveDuplicates();
+        assertThat(codes).hasSize(15).doesNotHaveDuplicates();
         // 1004-1006 and 1015 must never be sent on the wire (RFC 6455 7.4.1); 4000-4999
         // are for applications.
         assertThat(codes).allSatisfy(code -> assertThat(code).satisfiesAnyOf(c -> assertThat(c).isBetween(1000, 1003),

@@ -2,6 +2,7 @@ package com.acme.chat.relay.device;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.github.benmanes.caffeine.cache.Cache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
 
@@ -78,6 +80,8 @@ public class DeviceRegistry {
 
     private final Counter refused;
 
+    private final Counter removedByUser;
+
     DeviceRegistry(CqlSession session, ChatCaches caches, DeviceChanges changes, RouteDirectory routes,
             RelayProperties properties, MeterRegistry meters) {
         this.session = session;
@@ -88,7 +92,8 @@ public class DeviceRegistry {
         this.idleTimeout = properties.deviceIdleTimeout();
         this.removedIdle = Counter.builder("chat.relay.devices.removed").tag("reason", "idle").register(meters);
         this.refused = Counter.builder("chat.relay.devices.refused").register(meters);
-        this.selectAll = session.prepare("SELECT device_id, last_seen FROM user_devices WHERE user_id = ?");
+        this.removedByUser = Counter.builder("chat.relay.devices.removed").tag("reason", "user").register(meters);
+        this.selectAll = session.prepare("SELECT device_id, first_seen, last_seen FROM user_devices WHERE user_id = ?");
         this.delete = session.prepare("DELETE FROM user_devices WHERE user_id = ? AND device_id = ?");
         this.insert = session
             .prepare("INSERT INTO user_devices (user_id, device_id, first_seen, last_seen) VALUES (?, ?, ?, ?)");
@@ -159,18 +164,65 @@ public class DeviceRegistry {
     }
 
     /**
-     * Records that a device disconnected (its last-seen time), registering it if it was
-     * not known.
+     * Records that a device disconnected (its last-seen time). A device that is not
+     * registered stays so: it registers when it connects, and one its user removed must
+     * not come back through its own late disconnect.
      * @param user the user
      * @param device the device
      * @param at when it disconnected
      */
     public void disconnected(UserId user, DeviceId device, Instant at) {
-        boolean known = devices(user).contains(device);
-        session.execute(updateLastSeen.bind(at, user.value(), device.value()).setIdempotent(true));
-        if (!known) {
-            changed(user);
+        if (!devices(user).contains(device) && !readAll(user).containsKey(device)) {
+            // Removed by its user (or never registered): an update would bring it back.
+            return;
         }
+        session.execute(updateLastSeen.bind(at, user.value(), device.value()).setIdempotent(true));
+    }
+
+    /**
+     * Every registered device of the user, idle ones included.
+     * @param user the user
+     * @return the devices, ordered by device id
+     */
+    public List<RegisteredDevice> list(UserId user) {
+        List<RegisteredDevice> devices = new ArrayList<>();
+        for (Row row : session.execute(selectAll.bind(user.value()).setIdempotent(true))) {
+            Instant lastSeen = row.getInstant("last_seen");
+            Instant firstSeen = row.getInstant("first_seen");
+            devices.add(new RegisteredDevice(DeviceId.of(row.getString("device_id")),
+                    (firstSeen != null) ? firstSeen : lastSeen, lastSeen,
+                    lastSeen == null || lastSeen.isBefore(Instant.now().minus(idleTimeout))));
+        }
+        return devices;
+    }
+
+    /**
+     * Forgets a device of the user, which frees its place under the device limit.
+     * @param user the user
+     * @param device the device
+     * @return whether it was registered
+     */
+    public boolean remove(UserId user, DeviceId device) {
+        if (!readAll(user).containsKey(device)) {
+            return false;
+        }
+        session.execute(delete.bind(user.value(), device.value()).setIdempotent(true));
+        removedByUser.increment();
+        changed(user);
+        return true;
+    }
+
+    /**
+     * A registered device.
+     *
+     * @param deviceId the device
+     * @param firstSeen when it first connected
+     * @param lastSeen when it last disconnected (or first connected)
+     * @param idle whether it is past the idle timeout (gets nothing queued, goes at the
+     * user's next new device)
+     */
+    public record RegisteredDevice(DeviceId deviceId, @Nullable Instant firstSeen, @Nullable Instant lastSeen,
+            boolean idle) {
     }
 
     /** Drops the cached list of a user on this instance. */

@@ -187,6 +187,21 @@ public class QueueSizes {
         }
     }
 
+    /**
+     * Forgets a device's count, for a device whose queue was dropped.
+     * @param user the user
+     * @param device the device
+     */
+    public void forget(UserId user, DeviceId device) {
+        try {
+            redis.opsForHash().delete(key(user), device.value());
+            succeeded();
+        }
+        catch (RuntimeException ex) {
+            failed("forget for " + user, ex);
+        }
+    }
+
     private String key(UserId user) {
         return keys.prefix() + "queue-size:" + user.value();
     }

@@ -87,6 +87,8 @@ public class UnsentQueueRepository {
 
     private final PreparedStatement selectSeqs;
 
+    private final PreparedStatement deleteQueue;
+
     UnsentQueueRepository(CqlSession session, JsonMapper json, RelayProperties properties) {
         this.session = session;
         this.json = json;
@@ -110,6 +112,7 @@ public class UnsentQueueRepository {
                 + "USING TTL ? AND TIMESTAMP ?");
         this.selectResync = session.prepare("SELECT up_to_seq FROM unsent_messages "
                 + "WHERE recipient_id = ? AND device_id = ? AND conversation_id = ? AND seq = ?");
+        this.deleteQueue = session.prepare("DELETE FROM unsent_messages WHERE recipient_id = ? AND device_id = ?");
         this.selectSeqs = session
             .prepare("SELECT seq FROM unsent_messages WHERE recipient_id = ? AND device_id = ? LIMIT ?");
     }
@@ -169,6 +172,16 @@ public class UnsentQueueRepository {
             }
         }
         return count;
+    }
+
+    /**
+     * Deletes a device's whole queue (one partition tombstone), for a device its user
+     * removed.
+     * @param user the user
+     * @param device the device
+     */
+    public void dropQueue(UserId user, DeviceId device) {
+        session.execute(deleteQueue.bind(user.value(), device.value()).setIdempotent(true));
     }
 
     /**

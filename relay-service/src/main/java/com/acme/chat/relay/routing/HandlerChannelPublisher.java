@@ -60,6 +60,18 @@ public class HandlerChannelPublisher {
     }
 
     /**
+     * Closes the connection a route points at because its user removed the device (close
+     * code 4005).
+     * @param route the route
+     * @throws org.springframework.dao.DataAccessException when Redis cannot be reached
+     */
+    public void evictRemoved(Route route) {
+        String payload = writer.writeValueAsString(new HandlerMessage.Evict(route.user(), route.device(),
+                route.connectionId(), HandlerMessage.Evict.REMOVED));
+        redis.convertAndSend(keys.handlerChannel(route.handlerId()), payload);
+    }
+
+    /**
      * Pushes a frame to a device's connection on a given handler.
      * @param handlerId the handler holding the connection
      * @param user the user

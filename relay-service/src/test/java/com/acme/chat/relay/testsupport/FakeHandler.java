@@ -98,6 +98,22 @@ public final class FakeHandler implements AutoCloseable {
             .toList();
     }
 
+    /**
+     * Waits until at least one {@code Evict} arrived and returns all that did.
+     */
+    public List<HandlerMessage.Evict> awaitEvicts(Duration atMost) {
+        await().atMost(atMost).until(() -> !evicts().isEmpty());
+        return evicts();
+    }
+
+    /** The evictions that arrived. */
+    public List<HandlerMessage.Evict> evicts() {
+        return received.stream()
+            .filter(HandlerMessage.Evict.class::isInstance)
+            .map(HandlerMessage.Evict.class::cast)
+            .toList();
+    }
+
     @Override
     public void close() {
         connection.close();

@@ -49,6 +49,8 @@ class ConnectionRegistry implements LocalConnections {
 
     static final CloseStatus TRY_AGAIN_LATER = new CloseStatus(CloseCodes.TRY_AGAIN_LATER, "client too slow");
 
+    static final CloseStatus DEVICE_REMOVED = new CloseStatus(CloseCodes.DEVICE_REMOVED, "device_removed");
+
     private static final Logger log = LoggerFactory.getLogger(ConnectionRegistry.class);
 
     private static final Map<Class<?>, String> TYPES = Map.of(Ack.class, Ack.TYPE, ErrorFrame.class, ErrorFrame.TYPE,
@@ -156,6 +158,12 @@ class ConnectionRegistry implements LocalConnections {
         Connection connection = connections.get(Connection.deviceKey(evict.user(), evict.device()));
         if (connection == null || !connection.connectionId().equals(evict.connectionId())) {
             return false;
+        }
+        if (evict.removed()) {
+            if (close(connection, DEVICE_REMOVED, "device_removed")) {
+                log.debug("Closed {}: its user removed the device", connection);
+            }
+            return true;
         }
         replaced(connection);
         return true;

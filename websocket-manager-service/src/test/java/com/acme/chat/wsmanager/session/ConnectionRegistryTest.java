@@ -119,6 +119,17 @@ class ConnectionRegistryTest {
     }
 
     @Test
+    void aRemovedDeviceIsClosedWith4005() {
+        assertThat(registry.evict(new HandlerMessage.Evict(ALICE, PHONE, "c-1", HandlerMessage.Evict.REMOVED)))
+            .isTrue();
+
+        connection.closeFrame().block();
+        then(session).should().close(new CloseStatus(CloseCodes.DEVICE_REMOVED, "device_removed"));
+        assertThat(meters.get("chat.wsmanager.connections.closed").tag("reason", "device_removed").counter().count())
+            .isEqualTo(1);
+    }
+
+    @Test
     void evictsOnlyTheNamedConnection() {
         assertThat(registry.evict(new HandlerMessage.Evict(ALICE, PHONE, "c-other"))).isFalse();
         then(session).should(never()).close(any());
