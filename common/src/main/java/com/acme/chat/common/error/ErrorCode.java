@@ -64,6 +64,12 @@ public enum ErrorCode {
     /** The caller is not a member of the conversation or group it addressed. */
     NOT_A_MEMBER(403, "not_a_member", "Not a member of this conversation", false),
 
+    /**
+     * The caller is a member of the group but not one of its admins, and the change is
+     * reserved to admins.
+     */
+    NOT_AN_ADMIN(403, "not_an_admin", "Not an admin of this group", false),
+
     /** No handler exists for the requested path. */
     NOT_FOUND(404, "not_found", "Not found", false),
 
@@ -93,6 +99,12 @@ public enum ErrorCode {
      * idle period. On the WebSocket the connection is closed with 4004.
      */
     TOO_MANY_DEVICES(409, "too_many_devices", "Too many devices", false),
+
+    /**
+     * The change would take a group past its member limit
+     * ({@code chat.group.max-members}); nothing was changed.
+     */
+    GROUP_FULL(409, "group_full", "Group is full", false),
 
     /** The request body is larger than allowed. */
     PAYLOAD_TOO_LARGE(413, "payload_too_large", "Payload too large", false),
