@@ -23,7 +23,7 @@ class GroupServiceIT extends CassandraServiceContract {
 
     @Override
     protected List<String> tables() {
-        return List.of("groups", "group_members", "user_groups");
+        return List.of("group_log", "group_outbox", "group_members", "user_groups");
     }
 
     @Test

@@ -120,6 +120,18 @@ public final class Http {
             return send(withJson("POST", json));
         }
 
+        public HttpResponse<String> put() {
+            return send(builder.PUT(HttpRequest.BodyPublishers.noBody()).build());
+        }
+
+        public HttpResponse<String> patch(String json) {
+            return send(withJson("PATCH", json));
+        }
+
+        public HttpResponse<String> delete() {
+            return send(builder.DELETE().build());
+        }
+
         public CompletableFuture<HttpResponse<String>> postAsync(String json) {
             return CLIENT.sendAsync(withJson("POST", json), HttpResponse.BodyHandlers.ofString());
         }
