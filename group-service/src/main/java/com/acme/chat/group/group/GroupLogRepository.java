@@ -5,12 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.servererrors.CASWriteUnknownException;
+import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,6 +57,8 @@ class GroupLogRepository {
     record Mark(int shard, GroupId groupId, Instant markedAt) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(GroupLogRepository.class);
+
     private final CqlSession session;
 
     private final ObjectWriter writer;
@@ -91,7 +98,8 @@ class GroupLogRepository {
      * leaves it for the sweep.
      * @param events the entries, at versions {@code expectedVersion + 1} onwards
      * @param after the group with the entries applied (for the static header)
-     * @return whether the entries were appended
+     * @return whether the entries are known to be appended; false when another change
+     * took the versions or when the outcome is unknown (read the log to know)
      */
     boolean append(GroupId group, long expectedVersion, List<GroupEvent> events, GroupState after, Instant now) {
         if (events.isEmpty()) {
@@ -114,7 +122,17 @@ class GroupLogRepository {
                     : entry.unset(4).unset(5);
             batch.addStatement(entry);
         }
-        return session.execute(batch.build()).wasApplied();
+        try {
+            return session.execute(batch.build()).wasApplied();
+        }
+        catch (WriteTimeoutException | CASWriteUnknownException | DriverTimeoutException ex) {
+            // Under contention a Paxos round can time out with its outcome unknown: the
+            // caller reads the log again, where an applied append shows (and its change
+            // then changes nothing).
+            log.debug("Append to group {} at version {} has an unknown outcome: {}", group, expectedVersion + 1,
+                    ex.toString());
+            return false;
+        }
     }
 
     /** The whole log of a group, in version order; empty for an unknown group. */
