@@ -116,12 +116,20 @@ public final class Http {
             return send(builder.GET().build());
         }
 
-        public HttpResponse<String> delete() {
-            return send(builder.DELETE().build());
-        }
-
         public HttpResponse<String> post(String json) {
             return send(withJson("POST", json));
+        }
+
+        public HttpResponse<String> put() {
+            return send(builder.PUT(HttpRequest.BodyPublishers.noBody()).build());
+        }
+
+        public HttpResponse<String> patch(String json) {
+            return send(withJson("PATCH", json));
+        }
+
+        public HttpResponse<String> delete() {
+            return send(builder.DELETE().build());
         }
 
         public CompletableFuture<HttpResponse<String>> postAsync(String json) {

@@ -64,6 +64,12 @@ public enum ErrorCode {
     /** The caller is not a member of the conversation or group it addressed. */
     NOT_A_MEMBER(403, "not_a_member", "Not a member of this conversation", false),
 
+    /**
+     * The caller is a member of the group but not one of its admins, and the change is
+     * reserved to admins.
+     */
+    NOT_AN_ADMIN(403, "not_an_admin", "Not an admin of this group", false),
+
     /** No handler exists for the requested path. */
     NOT_FOUND(404, "not_found", "Not found", false),
 
@@ -96,6 +102,12 @@ public enum ErrorCode {
 
     /** The caller has no registered device with this id (removing a device). */
     UNKNOWN_DEVICE(404, "unknown_device", "Unknown device", false),
+
+    /**
+     * The change would take a group past its member limit
+     * ({@code chat.group.max-members}); nothing was changed.
+     */
+    GROUP_FULL(409, "group_full", "Group is full", false),
 
     /** The request body is larger than allowed. */
     PAYLOAD_TOO_LARGE(413, "payload_too_large", "Payload too large", false),

@@ -22,6 +22,12 @@ final class EventChecks {
         }
     }
 
+    static void groupVersion(long groupVersion) {
+        if (groupVersion < 1) {
+            throw new IllegalArgumentException("groupVersion must be at least 1");
+        }
+    }
+
     /**
      * The group field duplicates what the conversation id says; a mismatch is a producer
      * bug, caught at the source.

@@ -43,9 +43,10 @@ public final class Topics {
 
     /**
      * {@link GroupEvent}s: {@link GroupCreated}, {@link MemberAdded},
-     * {@link MemberRemoved}. Key: groupId, so a group's membership changes are consumed
-     * in order. Producer: group-service. Consumers: services that cache group membership
-     * (messaging-service for authorisation, relay-service).
+     * {@link MemberRemoved}, {@link GroupRenamed}, {@link MemberRoleChanged}. Key:
+     * groupId, so a group's changes are consumed in order of their
+     * {@link GroupEvent#groupVersion()}. Producer: group-service. Consumers: services
+     * that cache group membership (messaging-service for authorisation, relay-service).
      */
     public static final String GROUPS = "chat.groups.v1";
 

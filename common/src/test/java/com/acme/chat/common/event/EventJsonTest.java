@@ -26,6 +26,7 @@ class EventJsonTest {
             Map.entry(DeliveryRequested.class, "delivery_requested"),
             Map.entry(ReceiptRecorded.class, "receipt_recorded"), Map.entry(GroupCreated.class, "group_created"),
             Map.entry(MemberAdded.class, "member_added"), Map.entry(MemberRemoved.class, "member_removed"),
+            Map.entry(GroupRenamed.class, "group_renamed"), Map.entry(MemberRoleChanged.class, "member_role_changed"),
             Map.entry(DeviceConnected.class, "device_connected"),
             Map.entry(DeviceDisconnected.class, "device_disconnected"),
             Map.entry(PushNotificationRequested.class, "push_notification_requested"),
@@ -59,7 +60,7 @@ class EventJsonTest {
         assertThat(tree.get("type").asString()).isEqualTo(TYPE_NAMES.get(event.getClass()));
         assertThat(tree.get("eventId").asString()).isEqualTo(event.eventId().toString());
         assertThat(tree.get("occurredAt").asString()).isEqualTo("2026-11-27T10:15:30.654321Z");
-        assertThat(tree.get("version").asInt()).isEqualTo(1);
+        assertThat(tree.get("version").asInt()).isEqualTo(event.version()).isPositive();
         assertThat(tree.has("topic")).isFalse();
         assertThat(tree.has("partitionKey")).isFalse();
     }

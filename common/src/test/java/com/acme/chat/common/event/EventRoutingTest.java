@@ -94,7 +94,13 @@ class EventRoutingTest {
     @Test
     void rejectsVersionZero() {
         assertThatIllegalArgumentException().isThrownBy(
-                () -> new MemberAdded(Events.eventId(1), Events.OCCURRED_AT, 0, Ids.FRIENDS, Ids.BOB, Ids.ALICE));
+                () -> new MemberAdded(Events.eventId(1), Events.OCCURRED_AT, 0, Ids.FRIENDS, Ids.BOB, Ids.ALICE, 2));
+    }
+
+    @Test
+    void rejectsGroupVersionZero() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new MemberAdded(Events.eventId(1), Events.OCCURRED_AT,
+                MemberAdded.VERSION, Ids.FRIENDS, Ids.BOB, Ids.ALICE, 0));
     }
 
     @Test

@@ -21,8 +21,11 @@ import com.acme.chat.common.event.DeliveryRequested;
 import com.acme.chat.common.event.DeviceConnected;
 import com.acme.chat.common.event.DeviceDisconnected;
 import com.acme.chat.common.event.GroupCreated;
+import com.acme.chat.common.event.GroupRenamed;
+import com.acme.chat.common.event.GroupRole;
 import com.acme.chat.common.event.MemberAdded;
 import com.acme.chat.common.event.MemberRemoved;
+import com.acme.chat.common.event.MemberRoleChanged;
 import com.acme.chat.common.event.MessageSent;
 import com.acme.chat.common.event.PushNotificationRequested;
 import com.acme.chat.common.event.ReceiptRecorded;
@@ -69,15 +72,24 @@ public final class Events {
 
     public static GroupCreated groupCreated() {
         return new GroupCreated(eventId(4), OCCURRED_AT, GroupCreated.VERSION, FRIENDS, "Friends", ALICE,
-                List.of(ALICE, BOB));
+                List.of(ALICE, BOB), 1);
     }
 
     public static MemberAdded memberAdded() {
-        return new MemberAdded(eventId(5), OCCURRED_AT, MemberAdded.VERSION, FRIENDS, CAROL, ALICE);
+        return new MemberAdded(eventId(5), OCCURRED_AT, MemberAdded.VERSION, FRIENDS, CAROL, ALICE, 2);
     }
 
     public static MemberRemoved memberRemoved() {
-        return new MemberRemoved(eventId(6), OCCURRED_AT, MemberRemoved.VERSION, FRIENDS, BOB, BOB);
+        return new MemberRemoved(eventId(6), OCCURRED_AT, MemberRemoved.VERSION, FRIENDS, BOB, BOB, 3);
+    }
+
+    public static GroupRenamed groupRenamed() {
+        return new GroupRenamed(eventId(11), OCCURRED_AT, GroupRenamed.VERSION, FRIENDS, "Old friends", ALICE, 4);
+    }
+
+    public static MemberRoleChanged memberRoleChanged() {
+        return new MemberRoleChanged(eventId(12), OCCURRED_AT, MemberRoleChanged.VERSION, FRIENDS, CAROL,
+                GroupRole.ADMIN, ALICE, 5);
     }
 
     public static DeviceConnected deviceConnected() {
@@ -103,8 +115,8 @@ public final class Events {
     /** Every example, at least one per event type. */
     public static List<ChatEvent> all() {
         return List.of(directMessageSent(), groupMessageSent(), deliveryRequested(), groupDeliveryRequested(),
-                receiptRecorded(), groupCreated(), memberAdded(), memberRemoved(), deviceConnected(),
-                deviceDisconnected(), pushNotificationRequested(), assetStored());
+                receiptRecorded(), groupCreated(), memberAdded(), memberRemoved(), groupRenamed(), memberRoleChanged(),
+                deviceConnected(), deviceDisconnected(), pushNotificationRequested(), assetStored());
     }
 
 }
