@@ -16,6 +16,7 @@ import com.acme.chat.common.event.MessageSent;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.MessageFrame;
+import com.acme.chat.common.protocol.ResyncFrame;
 import com.acme.chat.common.protocol.UndeliveredFrame;
 import com.acme.chat.common.routing.Route;
 import com.acme.chat.relay.device.DeviceRegistry;
@@ -23,7 +24,7 @@ import com.acme.chat.relay.notification.PushNotificationPublisher;
 import com.acme.chat.relay.queue.QueuedMessage;
 import com.acme.chat.relay.queue.UnsentQueueRepository;
 import com.acme.chat.relay.routing.HandlerChannelPublisher;
-import com.acme.chat.relay.routing.PushOutageLog;
+import com.acme.chat.relay.routing.OutageLog;
 import com.acme.chat.relay.routing.RouteDirectory;
 
 /**
@@ -78,7 +79,7 @@ class Deliverer {
 
     private final Counter pushesFailed;
 
-    private final PushOutageLog outage = new PushOutageLog(log);
+    private final OutageLog outage = OutageLog.livePushes(log);
 
     Deliverer(DeviceRegistry devices, RouteDirectory routes, UnsentQueueRepository queue,
             HandlerChannelPublisher publisher, PushNotificationPublisher notifications, QueueLimit limit,
@@ -175,14 +176,14 @@ class Deliverer {
      */
     private void push(DeliveryRequested delivery, List<Route> live, Set<DeviceId> marked, QueuedMessage queued) {
         MessageFrame frame = delivery.toFrame();
+        ResyncFrame resync = marked.isEmpty() ? null : queued.toResyncMarker().toResyncFrame();
         for (Route route : live) {
             if (DeliveryTargets.isSendingDevice(delivery.recipient(), delivery.sender(), delivery.senderDevice(),
                     route.device())) {
                 continue;
             }
             try {
-                publisher.deliver(route,
-                        marked.contains(route.device()) ? queued.toResyncMarker().toResyncFrame() : frame);
+                publisher.deliver(route, marked.contains(route.device()) ? resync : frame);
                 pushed.increment();
                 outage.succeeded();
             }

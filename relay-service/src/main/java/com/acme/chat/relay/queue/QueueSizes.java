@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +19,7 @@ import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.routing.RouteKeys;
 import com.acme.chat.relay.config.RelayProperties;
+import com.acme.chat.relay.routing.OutageLog;
 
 /**
  * How many messages wait in each device's queue, counted in Redis so that the
@@ -79,7 +79,8 @@ public class QueueSizes {
 
     private final Counter unavailable;
 
-    private final AtomicBoolean failing = new AtomicBoolean();
+    private final OutageLog outage = new OutageLog(log, "Queue sizes cannot be counted in Redis",
+            "queues are not limited meanwhile", "Queue sizes are counted again");
 
     QueueSizes(StringRedisTemplate redis, RouteKeys keys, RelayProperties properties, MeterRegistry meters) {
         this.redis = redis;
@@ -115,7 +116,7 @@ public class QueueSizes {
         List<?> admitted;
         try {
             admitted = redis.execute(ADMIT, List.of(key(user)), args.toArray());
-            succeeded();
+            outage.succeeded();
         }
         catch (RuntimeException ex) {
             failed("admit for " + user, ex);
@@ -142,7 +143,7 @@ public class QueueSizes {
         }
         try {
             redis.execute(REMOVE, List.of(key(user)), device.value(), Integer.toString(count));
-            succeeded();
+            outage.succeeded();
         }
         catch (RuntimeException ex) {
             failed("release for " + user, ex);
@@ -164,7 +165,7 @@ public class QueueSizes {
         try {
             redis.execute(REMOVE, List.of(key(user)), from.value(), Integer.toString(count));
             redis.opsForHash().increment(key(user), to.value(), count);
-            succeeded();
+            outage.succeeded();
         }
         catch (RuntimeException ex) {
             failed("move for " + user, ex);
@@ -180,7 +181,7 @@ public class QueueSizes {
     public void correct(UserId user, DeviceId device, int size) {
         try {
             redis.opsForHash().put(key(user), device.value(), Integer.toString(size));
-            succeeded();
+            outage.succeeded();
         }
         catch (RuntimeException ex) {
             failed("correction for " + user, ex);
@@ -195,7 +196,7 @@ public class QueueSizes {
     public void forget(UserId user, DeviceId device) {
         try {
             redis.opsForHash().delete(key(user), device.value());
-            succeeded();
+            outage.succeeded();
         }
         catch (RuntimeException ex) {
             failed("forget for " + user, ex);
@@ -208,19 +209,7 @@ public class QueueSizes {
 
     private void failed(String what, RuntimeException ex) {
         unavailable.increment();
-        if (failing.compareAndSet(false, true)) {
-            log.warn("Queue sizes cannot be counted in Redis, queues are not limited meanwhile; first: {} ({})", what,
-                    ex.toString());
-        }
-        else {
-            log.debug("Queue size not counted: {} ({})", what, ex.toString());
-        }
-    }
-
-    private void succeeded() {
-        if (failing.get() && failing.compareAndSet(true, false)) {
-            log.info("Queue sizes are counted again");
-        }
+        outage.failed(what, ex);
     }
 
 }

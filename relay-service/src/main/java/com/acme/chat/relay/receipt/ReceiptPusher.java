@@ -12,7 +12,7 @@ import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.ReceiptFrame;
 import com.acme.chat.common.routing.Route;
 import com.acme.chat.relay.routing.HandlerChannelPublisher;
-import com.acme.chat.relay.routing.PushOutageLog;
+import com.acme.chat.relay.routing.OutageLog;
 import com.acme.chat.relay.routing.RouteDirectory;
 
 /**
@@ -35,7 +35,7 @@ public class ReceiptPusher {
 
     private final Counter failed;
 
-    private final PushOutageLog outage = new PushOutageLog(log);
+    private final OutageLog outage = OutageLog.livePushes(log);
 
     ReceiptPusher(RouteDirectory routes, HandlerChannelPublisher publisher, MeterRegistry meters) {
         this.routes = routes;
