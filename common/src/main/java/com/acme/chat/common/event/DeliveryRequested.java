@@ -13,6 +13,7 @@ import com.acme.chat.common.id.GroupId;
 import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.MediaRef;
+import com.acme.chat.common.protocol.SystemEvent;
 import com.acme.chat.common.protocol.MessageFrame;
 import org.jspecify.annotations.Nullable;
 
@@ -40,16 +41,28 @@ import org.jspecify.annotations.Nullable;
  * @param media attachments; empty when absent
  * @param sentAt the server time the message was accepted
  * @param clientMsgId the sender's idempotency key
+ * @param system for a group's system message, the change it records; absent otherwise
  */
 public record DeliveryRequested(UUID eventId, Instant occurredAt, int version, UserId recipient, MessageId messageId,
         ConversationId conversationId, long seq, UserId sender, DeviceId senderDevice, @Nullable GroupId group,
-        String text, List<MediaRef> media, Instant sentAt, ClientMessageId clientMsgId) implements ChatEvent {
+        String text, List<MediaRef> media, Instant sentAt, ClientMessageId clientMsgId,
+        @Nullable SystemEvent system) implements ChatEvent {
 
     /** The JSON {@code type} of this event. */
     public static final String TYPE = "delivery_requested";
 
     /** The current schema version. */
     public static final int VERSION = 1;
+
+    /**
+     * A message a member sent (no {@code system}).
+     */
+    public DeliveryRequested(UUID eventId, Instant occurredAt, int version, UserId recipient, MessageId messageId,
+            ConversationId conversationId, long seq, UserId sender, DeviceId senderDevice, @Nullable GroupId group,
+            String text, List<MediaRef> media, Instant sentAt, ClientMessageId clientMsgId) {
+        this(eventId, occurredAt, version, recipient, messageId, conversationId, seq, sender, senderDevice, group, text,
+                media, sentAt, clientMsgId, null);
+    }
 
     public DeliveryRequested {
         EventChecks.header(eventId, occurredAt, version);
@@ -78,14 +91,15 @@ public record DeliveryRequested(UUID eventId, Instant occurredAt, int version, U
             .nameUUIDFromBytes(("delivery:" + message.messageId() + ":" + recipient).getBytes(StandardCharsets.UTF_8));
         return new DeliveryRequested(eventId, occurredAt, VERSION, recipient, message.messageId(),
                 message.conversationId(), message.seq(), message.sender(), message.senderDevice(), message.group(),
-                message.text(), message.media(), message.sentAt(), message.clientMsgId());
+                message.text(), message.media(), message.sentAt(), message.clientMsgId(), message.system());
     }
 
     /**
      * @return the frame that pushes this message to a device
      */
     public MessageFrame toFrame() {
-        return new MessageFrame(messageId, conversationId, seq, sender, senderDevice, group, text, media, sentAt);
+        return new MessageFrame(messageId, conversationId, seq, sender, senderDevice, group, text, media, sentAt,
+                system);
     }
 
     @Override

@@ -12,6 +12,7 @@ import com.acme.chat.common.id.GroupId;
 import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.MediaRef;
+import com.acme.chat.common.protocol.SystemEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,17 +36,29 @@ import org.jspecify.annotations.Nullable;
  * @param media attachments; empty when absent
  * @param sentAt the server time the message was accepted (as acknowledged to the sender)
  * @param clientMsgId the sender's idempotency key
+ * @param system for a group's system message, the change it records (the sender made it);
+ * absent for a message a member sent
  */
 public record MessageSent(UUID eventId, Instant occurredAt, int version, MessageId messageId,
         ConversationId conversationId, long seq, UserId sender, DeviceId senderDevice, @Nullable GroupId group,
-        List<UserId> recipients, String text, List<MediaRef> media, Instant sentAt,
-        ClientMessageId clientMsgId) implements ChatEvent {
+        List<UserId> recipients, String text, List<MediaRef> media, Instant sentAt, ClientMessageId clientMsgId,
+        @Nullable SystemEvent system) implements ChatEvent {
 
     /** The JSON {@code type} of this event. */
     public static final String TYPE = "message_sent";
 
     /** The current schema version. */
     public static final int VERSION = 1;
+
+    /**
+     * A message a member sent (no {@code system}).
+     */
+    public MessageSent(UUID eventId, Instant occurredAt, int version, MessageId messageId,
+            ConversationId conversationId, long seq, UserId sender, DeviceId senderDevice, @Nullable GroupId group,
+            List<UserId> recipients, String text, List<MediaRef> media, Instant sentAt, ClientMessageId clientMsgId) {
+        this(eventId, occurredAt, version, messageId, conversationId, seq, sender, senderDevice, group, recipients,
+                text, media, sentAt, clientMsgId, null);
+    }
 
     public MessageSent {
         EventChecks.header(eventId, occurredAt, version);

@@ -25,6 +25,12 @@ public record DeviceId(String value) {
      */
     public static final String UNASSIGNED = "*";
 
+    /**
+     * The sending device of a group's system messages, which no client sent; never a
+     * client's device ({@link #ofClient(String)}).
+     */
+    public static final DeviceId SYSTEM = new DeviceId("*system");
+
     public DeviceId {
         IdRules.check(value, "DeviceId", MAX_LENGTH);
     }
@@ -42,14 +48,15 @@ public record DeviceId(String value) {
 
     /**
      * Wraps an id a client chose for one of its devices (handshake, REST
-     * {@code X-Device-Id}): a valid id that is not {@value #UNASSIGNED}.
+     * {@code X-Device-Id}): a valid id that does not start with {@value #UNASSIGNED}
+     * (reserved for {@link #UNASSIGNED} and {@link #SYSTEM}).
      * @param value the raw id
      * @return the typed id
      * @throws IllegalArgumentException if the value is not a valid id or is reserved
      */
     public static DeviceId ofClient(String value) {
-        if (UNASSIGNED.equals(value)) {
-            throw new IllegalArgumentException("DeviceId '" + UNASSIGNED + "' is reserved");
+        if (value != null && value.startsWith(UNASSIGNED)) {
+            throw new IllegalArgumentException("DeviceId must not start with '" + UNASSIGNED + "': reserved");
         }
         return new DeviceId(value);
     }

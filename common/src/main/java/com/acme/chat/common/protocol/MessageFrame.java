@@ -29,13 +29,24 @@ import org.jspecify.annotations.Nullable;
  * @param text the text, possibly empty when media are attached
  * @param media attachments; empty when absent
  * @param sentAt the server time the message was accepted
+ * @param system for a group's system message, the change it records; absent for a message
+ * a member sent
  */
 public record MessageFrame(MessageId messageId, ConversationId conversationId, long seq, UserId sender,
-        @Nullable DeviceId senderDevice, @Nullable GroupId group, String text, List<MediaRef> media,
-        Instant sentAt) implements ServerFrame {
+        @Nullable DeviceId senderDevice, @Nullable GroupId group, String text, List<MediaRef> media, Instant sentAt,
+        @Nullable SystemEvent system) implements ServerFrame {
 
     /** The JSON {@code type} of this frame. */
     public static final String TYPE = "message";
+
+    /**
+     * A message a member sent (no {@code system}).
+     */
+    public MessageFrame(MessageId messageId, ConversationId conversationId, long seq, UserId sender,
+            @Nullable DeviceId senderDevice, @Nullable GroupId group, String text, List<MediaRef> media,
+            Instant sentAt) {
+        this(messageId, conversationId, seq, sender, senderDevice, group, text, media, sentAt, null);
+    }
 
     public MessageFrame {
         Objects.requireNonNull(messageId, "messageId");
@@ -48,6 +59,9 @@ public record MessageFrame(MessageId messageId, ConversationId conversationId, l
         // caught where it is made.
         if ((group != null) ? !conversationId.equals(ConversationId.group(group)) : !conversationId.isDirect()) {
             throw new IllegalArgumentException("group " + group + " does not match conversation " + conversationId);
+        }
+        if (system != null && group == null) {
+            throw new IllegalArgumentException("only a group message can be a system message");
         }
     }
 

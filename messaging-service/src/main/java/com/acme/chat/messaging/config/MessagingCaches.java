@@ -28,6 +28,12 @@ public class MessagingCaches {
      */
     public static final String USER_REFRESHES = "user-refreshes";
 
+    /**
+     * Group id to its members as the group's writer knows them (with the tenure it was
+     * learnt in); up to 1,024 members each, hence few entries.
+     */
+    public static final String GROUP_ROSTERS = "group-rosters";
+
     /** User ids known to exist (users are never deleted). */
     public static final String KNOWN_USERS = "known-users";
 
@@ -45,6 +51,11 @@ public class MessagingCaches {
     ChatCacheSpec userRefreshesCache(MessagingProperties properties) {
         return ChatCacheSpec.bounded(USER_REFRESHES, properties.knownUserCapacity())
             .expiringAfterWrite(properties.userRefreshInterval());
+    }
+
+    @Bean
+    ChatCacheSpec groupRostersCache() {
+        return ChatCacheSpec.bounded(GROUP_ROSTERS, 2_000);
     }
 
     @Bean

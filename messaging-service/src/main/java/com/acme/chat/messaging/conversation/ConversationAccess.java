@@ -6,31 +6,76 @@ import org.springframework.stereotype.Component;
 
 import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.common.id.ConversationId;
+import com.acme.chat.common.id.GroupId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.kit.web.ChatException;
+import com.acme.chat.messaging.message.GroupStreamRepository;
 
 /**
  * The gate in front of every per-conversation endpoint: a malformed id is
- * {@code validation_failed}, a group conversation is {@code unknown_conversation} (until
- * groups ship), and a user outside a direct conversation is {@code not_a_member}.
+ * {@code validation_failed}; a user outside a direct conversation, or who never was a
+ * member of a group (or asks for a group that does not exist: the same answer, so the
+ * gate tells nothing about other people's groups), is {@code not_a_member}.
+ * <p>
+ * A group member reads the group's stream from the seq that added him
+ * ({@code joined_seq}, the system message of his join) and, once removed, up to the seq
+ * that removed him ({@code left_seq}): history before his join is not shown (WhatsApp's
+ * choice, docs/adr/0026). A member who rejoined reads from his latest join.
  */
 @Component
 public class ConversationAccess {
 
+    private final GroupStreamRepository groups;
+
+    ConversationAccess(GroupStreamRepository groups) {
+        this.groups = groups;
+    }
+
+    /**
+     * The seqs of a conversation one user may read.
+     *
+     * @param conversation the conversation
+     * @param firstSeq the lowest readable seq (1 for a direct conversation)
+     * @param lastSeq the highest readable seq ({@link Long#MAX_VALUE} while a member)
+     * @param current whether the user is a member now
+     */
+    public record Reader(ConversationId conversation, long firstSeq, long lastSeq, boolean current) {
+
+        /**
+         * @return whether {@code seq} is within what the user may read
+         */
+        public boolean mayRead(long seq) {
+            return seq >= firstSeq && seq <= lastSeq;
+        }
+
+    }
+
     /**
      * @param rawConversationId the id from the request path
      * @param user the acting user
-     * @return the conversation, which the user is a member of
+     * @return the conversation, which the user is or was a member of
      */
     public ConversationId requireMember(String rawConversationId, UserId user) {
+        return requireReader(rawConversationId, user).conversation();
+    }
+
+    /**
+     * @param rawConversationId the id from the request path
+     * @param user the acting user
+     * @return what the user may read of the conversation, which he is or was a member of
+     */
+    public Reader requireReader(String rawConversationId, UserId user) {
         ConversationId conversation = parse(rawConversationId);
-        if (conversation.isGroup()) {
-            throw new ChatException(ErrorCode.UNKNOWN_CONVERSATION, "No conversation '" + conversation + "'");
+        GroupId group = conversation.groupId().orElse(null);
+        if (group != null) {
+            GroupStreamRepository.Membership membership = groups.membership(group, user)
+                .orElseThrow(() -> notAMember());
+            return new Reader(conversation, membership.joinedSeq(), membership.lastReadableSeq(), membership.current());
         }
         if (!Membership.isMember(conversation, user)) {
-            throw new ChatException(ErrorCode.NOT_A_MEMBER, "You are not a member of this conversation");
+            throw notAMember();
         }
-        return conversation;
+        return new Reader(conversation, 1, Long.MAX_VALUE, true);
     }
 
     /**
@@ -39,6 +84,10 @@ public class ConversationAccess {
      */
     public List<UserId> members(ConversationId conversation) {
         return Membership.directMembers(conversation);
+    }
+
+    private static ChatException notAMember() {
+        return new ChatException(ErrorCode.NOT_A_MEMBER, "You are not a member of this conversation");
     }
 
     private static ConversationId parse(String raw) {

@@ -40,7 +40,8 @@ class ConversationMessagesController {
     @Operation(summary = "Messages of one conversation by seq",
             description = "With afterSeq: oldest first from afterSeq + 1 (bounded by beforeSeq when given), for gap "
                     + "repair. With only beforeSeq: newest first below it. With neither: the newest messages, newest "
-                    + "first. Members only.")
+                    + "first. Members only; a group member reads from the seq that added him up to the one that removed "
+                    + "him.")
     @ErrorResponses({ ErrorCode.VALIDATION_FAILED, ErrorCode.NOT_A_MEMBER, ErrorCode.UNKNOWN_CONVERSATION })
     ConversationMessagesView messages(@AuthenticationPrincipal Jwt jwt,
             @Parameter(description = "d:<userA>:<userB> (sorted) or g:<groupId>") @PathVariable String conversationId,
@@ -50,8 +51,9 @@ class ConversationMessagesController {
                     required = false) @Nullable Long beforeSeq,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @RequestParam(
                     required = false) @Nullable Integer limit) {
-        ConversationId conversation = access.requireMember(conversationId, UserDirectory.subject(jwt));
-        return new ConversationMessagesView(history.page(conversation, afterSeq, beforeSeq, limit));
+        ConversationAccess.Reader reader = access.requireReader(conversationId, UserDirectory.subject(jwt));
+        return new ConversationMessagesView(
+                history.page(reader.conversation(), afterSeq, beforeSeq, limit, reader.firstSeq(), reader.lastSeq()));
     }
 
 }

@@ -39,21 +39,31 @@ public class ConversationHistory {
      */
     public List<MessageView> page(ConversationId conversation, @Nullable Long afterSeq, @Nullable Long beforeSeq,
             @Nullable Integer limit) {
+        return page(conversation, afterSeq, beforeSeq, limit, 1, Long.MAX_VALUE);
+    }
+
+    /**
+     * The same, within the seqs a reader may see: {@code firstSeq} to {@code lastSeq},
+     * both included (a group member's membership).
+     */
+    public List<MessageView> page(ConversationId conversation, @Nullable Long afterSeq, @Nullable Long beforeSeq,
+            @Nullable Integer limit, long firstSeq, long lastSeq) {
         int size = PageLimits.limit(limit, properties.historyPageSize(), properties.maxHistoryPageSize());
         PageLimits.atLeast("afterSeq", afterSeq, 0);
         PageLimits.atLeast("beforeSeq", beforeSeq, 1);
+        long upperBound = (lastSeq == Long.MAX_VALUE) ? Long.MAX_VALUE : lastSeq + 1;
+        long upper = Math.min((beforeSeq != null) ? beforeSeq : Long.MAX_VALUE, upperBound);
         List<StoredMessage> page;
         if (afterSeq != null) {
-            page = messages.ascending(conversation, afterSeq, (beforeSeq != null) ? beforeSeq : Long.MAX_VALUE, size);
+            page = messages.ascending(conversation, Math.max(afterSeq, firstSeq - 1), upper, size);
         }
         else {
             // Bounded by the newest seq, so a far-future beforeSeq does not walk empty
             // buckets.
             long newest = sequences.storedMax(conversation);
-            long below = (beforeSeq != null) ? Math.min(beforeSeq, newest + 1) : newest + 1;
-            page = messages.descending(conversation, below, size);
+            page = messages.descending(conversation, Math.min(upper, newest + 1), size);
         }
-        return page.stream().map(StoredMessage::toView).toList();
+        return page.stream().filter(message -> message.seq() >= firstSeq).map(StoredMessage::toView).toList();
     }
 
     /**

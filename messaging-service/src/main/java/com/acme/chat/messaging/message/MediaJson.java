@@ -1,5 +1,7 @@
 package com.acme.chat.messaging.message;
 
+import com.acme.chat.common.protocol.SystemEvent;
+
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -12,7 +14,8 @@ import com.acme.chat.common.protocol.MediaRef;
 
 /**
  * Media references are stored as a JSON array in a text column; no attachments is stored
- * as null (no cell).
+ * as null (no cell). A system message's group change ({@link SystemEvent}) likewise, as a
+ * JSON object.
  */
 @Component
 class MediaJson {
@@ -32,6 +35,14 @@ class MediaJson {
 
     List<MediaRef> read(@Nullable String column) {
         return (column == null || column.isEmpty()) ? List.of() : List.copyOf(json.readValue(column, LIST));
+    }
+
+    @Nullable String writeSystem(@Nullable SystemEvent system) {
+        return (system == null) ? null : json.writeValueAsString(system);
+    }
+
+    @Nullable SystemEvent readSystem(@Nullable String column) {
+        return (column == null || column.isEmpty()) ? null : json.readValue(column, SystemEvent.class);
     }
 
 }

@@ -24,8 +24,8 @@ final class MessageEvents {
     static List<ChatEvent> of(StoredMessage message, List<UserId> members, Instant now) {
         UUID eventId = UUID.nameUUIDFromBytes(("message:" + message.messageId()).getBytes(StandardCharsets.UTF_8));
         MessageSent sent = new MessageSent(eventId, now, MessageSent.VERSION, message.messageId(),
-                message.conversationId(), message.seq(), message.sender(), message.senderDevice(), null, members,
-                message.text(), message.media(), message.sentAt(), message.clientMsgId());
+                message.conversationId(), message.seq(), message.sender(), message.senderDevice(), message.group(),
+                members, message.text(), message.media(), message.sentAt(), message.clientMsgId(), message.system());
         return List.of(sent);
     }
 

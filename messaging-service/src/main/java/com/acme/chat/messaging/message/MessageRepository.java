@@ -34,7 +34,7 @@ import com.acme.chat.common.id.UserId;
 class MessageRepository {
 
     private static final String COLUMNS = "conversation_id, seq, message_id, sender_id, sender_device, client_msg_id, "
-            + "body, media, sent_at";
+            + "body, media, sent_at, system";
 
     private final CqlSession session;
 
@@ -62,7 +62,7 @@ class MessageRepository {
         this.session = session;
         this.mediaJson = mediaJson;
         this.insert = session.prepare("INSERT INTO messages (conversation_id, bucket, seq, message_id, sender_id, "
-                + "sender_device, client_msg_id, body, media, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "sender_device, client_msg_id, body, media, sent_at, system) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "USING TIMESTAMP ?");
         this.topSeq = session.prepare("SELECT seq FROM messages WHERE conversation_id = ? AND bucket = ? LIMIT 1");
         this.bySeq = session
@@ -88,7 +88,7 @@ class MessageRepository {
         return session.executeAsync(insert.bind(message.conversationId().value(), SeqPlanner.bucketOf(message.seq()),
                 message.seq(), message.messageId().value(), message.sender().value(), message.senderDevice().value(),
                 message.clientMsgId().value(), message.text(), mediaJson.write(message.media()), message.sentAt(),
-                writeTimestamp));
+                mediaJson.writeSystem(message.system()), writeTimestamp));
     }
 
     /**
@@ -179,7 +179,8 @@ class MessageRepository {
                 ConversationId.of(row.getString("conversation_id")), row.getLong("seq"),
                 UserId.of(row.getString("sender_id")), DeviceId.of((device != null) ? device : "unknown"),
                 ClientMessageId.of(row.getString("client_msg_id")), (body != null) ? body : "",
-                mediaJson.read(row.getString("media")), row.getInstant("sent_at"));
+                mediaJson.read(row.getString("media")), row.getInstant("sent_at"),
+                mediaJson.readSystem(row.getString("system")));
     }
 
 }

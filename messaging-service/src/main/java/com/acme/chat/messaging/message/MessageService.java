@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Service;
 import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.common.id.ClientMessageId;
 import com.acme.chat.common.id.ConversationId;
+import com.acme.chat.common.id.GroupId;
 import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.kit.cache.ChatCaches;
@@ -76,6 +78,8 @@ class MessageService {
 
     private final UserDirectory users;
 
+    private final GroupStreams groups;
+
     private final Cache<String, RecentSend> recent;
 
     private final Counter sent;
@@ -93,8 +97,9 @@ class MessageService {
     @Autowired
     MessageService(IdempotencyRepository idempotency, MessageRepository messages, TimelineRepository timeline,
             SeqCounters counters, ShardOwnership ownership, ChatEventPublisher publisher, Publications publications,
-            OutboxRepository outbox, UserDirectory users, ChatCaches caches, MeterRegistry meters,
+            OutboxRepository outbox, UserDirectory users, GroupStreams groups, ChatCaches caches, MeterRegistry meters,
             ObjectProvider<RateLimiter> limits) {
+        this.groups = groups;
         this.idempotency = idempotency;
         this.limits = limits.getIfAvailable();
         this.messages = messages;
@@ -162,21 +167,23 @@ class MessageService {
     }
 
     private Outcome sendTimed(UserId sender, String clientAddress, SendCommand command) {
-        if (command.group() != null) {
-            // Groups arrive with group-service; a group conversation will be just another
-            // conversation with members.
-            throw new ChatException(ErrorCode.UNKNOWN_GROUP, "No group '" + command.group() + "'");
+        GroupId group = command.group();
+        ConversationId conversation;
+        if (group != null) {
+            conversation = ConversationId.group(group);
         }
-        UserId recipient = command.to();
-        if (recipient == null || !users.exists(recipient)) {
-            if (limits != null) {
-                // "No such user" is what contact discovery answers: it costs the same
-                // budget, and fails closed like discovery (ADR 0020).
-                limits.checkStrictly(RateLimitProperties.DISCOVER, sender.value(), 1);
+        else {
+            UserId recipient = command.to();
+            if (recipient == null || !users.exists(recipient)) {
+                if (limits != null) {
+                    // "No such user" is what contact discovery answers: it costs the same
+                    // budget, and fails closed like discovery (ADR 0020).
+                    limits.checkStrictly(RateLimitProperties.DISCOVER, sender.value(), 1);
+                }
+                throw new ChatException(ErrorCode.UNKNOWN_USER, "No user '" + recipient + "'");
             }
-            throw new ChatException(ErrorCode.UNKNOWN_USER, "No user '" + recipient + "'");
+            conversation = ConversationId.direct(sender, recipient);
         }
-        ConversationId conversation = ConversationId.direct(sender, recipient);
         int shard = ownership.shardOf(conversation);
         Tenure tenure = ownership.tenure(shard)
             .orElseThrow(() -> new NotOwnerException(shard, ownership.ownerAddress(shard)));
@@ -187,15 +194,16 @@ class MessageService {
             limits.check(RateLimitProperties.SEND_IP, clientAddress);
             limits.check(RateLimitProperties.SEND, sender.value());
         }
-        List<UserId> members = members(sender, recipient);
         String bodyHash = BodyHash.of(command.addressee(), command.text(), command.media());
         String recentKey = sender.value() + "\n" + command.clientMsgId().value();
+        List<CompletableFuture<Void>> changes = new ArrayList<>();
         CompletableFuture<Void> publication;
         StoredMessage message;
         boolean duplicate;
         ReentrantLock slot = counters.enter(conversation);
         try {
             RecentSend known = recent.getIfPresent(recentKey);
+            List<UserId> members;
             if (known != null) {
                 checkSameBody(known.bodyHash(), bodyHash, command);
                 if (known.published()) {
@@ -205,11 +213,16 @@ class MessageService {
                 }
                 message = known.message();
                 duplicate = true;
+                members = members(sender, command, tenure, changes, false);
             }
             else {
                 StoredMessage stored = findStored(sender, command, bodyHash, conversation, tenure);
                 duplicate = stored != null;
-                if (duplicate) {
+                // A retry of a stored message gets its ack even if the sender has left
+                // the
+                // group since: it was sent while he was a member.
+                members = members(sender, command, tenure, changes, !duplicate);
+                if (duplicate && conversation.isDirect()) {
                     rewriteTimeline(stored, members, tenure);
                 }
                 message = duplicate ? stored : store(tenure, conversation, sender, command, bodyHash, members);
@@ -222,9 +235,31 @@ class MessageService {
         finally {
             slot.unlock();
         }
+        changes.forEach(publisher::await);
         publisher.await(publication);
         recent.put(recentKey, new RecentSend(message, bodyHash, true));
         return new Outcome(message, duplicate);
+    }
+
+    /**
+     * The members a message goes to (call in the conversation's slot): both users of a
+     * direct conversation; the current members of a group, as its writer knows them.
+     * @param changes collects the publications of group changes appended on the way
+     * @param mustBeMember whether a sender outside the group is refused
+     * @throws ChatException {@code not_a_member} for a group the sender is not in (or
+     * that does not exist: the same answer, so a send tells nothing about other groups)
+     */
+    private List<UserId> members(UserId sender, SendCommand command, Tenure tenure,
+            List<CompletableFuture<Void>> changes, boolean mustBeMember) {
+        GroupId group = command.group();
+        if (group == null) {
+            return members(sender, Objects.requireNonNull(command.to()));
+        }
+        GroupStreams.Roster roster = groups.roster(group, tenure, changes);
+        if (mustBeMember && !roster.isMember(sender)) {
+            throw new ChatException(ErrorCode.NOT_A_MEMBER, "You are not a member of group '" + group + "'");
+        }
+        return roster.current();
     }
 
     /**
@@ -294,10 +329,14 @@ class MessageService {
         writes.add(messages.insert(message, tenure.nextWriteTimestamp()).toCompletableFuture());
         writes.add(outbox.insert(ownership.group(), tenure.shard(), message, members, tenure.nextWriteTimestamp())
             .toCompletableFuture());
-        for (UserId member : members) {
-            writes.add(timeline.insert(member, message, tenure.nextWriteTimestamp()).toCompletableFuture());
+        // A group's messages are read from its stream, not copied to every member's
+        // timeline (ADR 0026): one write per message whatever the group's size.
+        if (conversation.isDirect()) {
+            for (UserId member : members) {
+                writes.add(timeline.insert(member, message, tenure.nextWriteTimestamp()).toCompletableFuture());
+            }
         }
-        if (max.cold() || seq == 1) {
+        if (conversation.isDirect() && (max.cold() || seq == 1)) {
             Set<String> memberIds = members.stream().map(UserId::value).collect(Collectors.toSet());
             writes.add(messages.saveConversation(conversation, memberIds, (seq == 1) ? message.sentAt() : null)
                 .toCompletableFuture());

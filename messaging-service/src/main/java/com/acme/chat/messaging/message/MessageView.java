@@ -1,5 +1,8 @@
 package com.acme.chat.messaging.message;
 
+import com.acme.chat.common.protocol.SystemEvent;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -19,7 +22,15 @@ import com.acme.chat.common.protocol.MediaRef;
  * @param text the text, possibly empty when media are attached
  * @param media attachments, {@code []} when none
  * @param sentAt when it was accepted
+ * @param system for a group's system message, the change it records; absent otherwise
  */
 public record MessageView(String messageId, String conversationId, long seq, String sender,
-        @Nullable String senderDevice, String text, List<MediaRef> media, Instant sentAt) {
+        @Nullable String senderDevice, String text, List<MediaRef> media, Instant sentAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable SystemEvent system) {
+
+    public MessageView(String messageId, String conversationId, long seq, String sender, @Nullable String senderDevice,
+            String text, List<MediaRef> media, Instant sentAt) {
+        this(messageId, conversationId, seq, sender, senderDevice, text, media, sentAt, null);
+    }
+
 }

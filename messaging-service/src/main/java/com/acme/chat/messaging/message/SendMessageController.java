@@ -71,8 +71,8 @@ class SendMessageController {
     @ApiResponse(responseCode = "200", description = "A retry: the ack of the message stored earlier (duplicate: true)",
             content = @Content(schema = @Schema(implementation = MessageAckView.class)))
     @ErrorResponses({ ErrorCode.VALIDATION_FAILED, ErrorCode.TEXT_TOO_LONG, ErrorCode.MEDIA_UNAVAILABLE,
-            ErrorCode.UNKNOWN_USER, ErrorCode.UNKNOWN_GROUP, ErrorCode.DUPLICATE_MISMATCH,
-            ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.OVERLOADED })
+            ErrorCode.UNKNOWN_USER, ErrorCode.NOT_A_MEMBER, ErrorCode.DUPLICATE_MISMATCH, ErrorCode.SERVICE_UNAVAILABLE,
+            ErrorCode.OVERLOADED })
     ResponseEntity<?> send(@AuthenticationPrincipal Jwt jwt,
             @Parameter(description = "Which of the caller's devices sent it (default: rest)") @RequestHeader(
                     name = "X-Device-Id", required = false) @Nullable String device,

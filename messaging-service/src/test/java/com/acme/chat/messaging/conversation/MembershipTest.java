@@ -6,13 +6,16 @@ import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.kit.web.ChatException;
+import com.acme.chat.messaging.message.GroupStreamRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
 
 class MembershipTest {
 
-    private final ConversationAccess access = new ConversationAccess();
+    // Direct conversations never touch the group tables (GroupStreamIT covers groups).
+    private final ConversationAccess access = new ConversationAccess(mock(GroupStreamRepository.class));
 
     @Test
     void bothParticipantsOfADirectConversationAreMembers() {
@@ -40,11 +43,6 @@ class MembershipTest {
         assertCode(() -> access.requireMember("x:alice:bob", UserId.of("alice")), ErrorCode.VALIDATION_FAILED);
         assertCode(() -> access.requireMember("d:bob:alice", UserId.of("alice")), ErrorCode.VALIDATION_FAILED);
         assertCode(() -> access.requireMember("d:alice", UserId.of("alice")), ErrorCode.VALIDATION_FAILED);
-    }
-
-    @Test
-    void groupConversationsAreUnknownUntilGroupsShip() {
-        assertCode(() -> access.requireMember("g:team", UserId.of("alice")), ErrorCode.UNKNOWN_CONVERSATION);
     }
 
     private static void assertCode(Runnable call, ErrorCode code) {

@@ -13,6 +13,7 @@ import com.acme.chat.common.id.GroupId;
 import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.MediaRef;
+import com.acme.chat.common.protocol.SystemEvent;
 import com.acme.chat.common.protocol.MessageFrame;
 import com.acme.chat.common.protocol.ResyncFrame;
 import com.acme.chat.common.protocol.ServerFrame;
@@ -34,10 +35,11 @@ import com.acme.chat.common.protocol.ServerFrame;
  * {@link UnsentQueueRepository#RESYNC_SEQ}, the last place of its conversation), the
  * highest seq of the conversation that was not queued because the queue was full, and
  * {@code messageId}, {@code sender} and {@code sentAt} are that message's
+ * @param system for a group's system message, the change it records; null otherwise
  */
 public record QueuedMessage(ConversationId conversationId, long seq, MessageId messageId, UserId sender,
         @Nullable DeviceId senderDevice, @Nullable GroupId group, String text, List<MediaRef> media, Instant sentAt,
-        long upToSeq) {
+        long upToSeq, @Nullable SystemEvent system) {
 
     public QueuedMessage {
         Objects.requireNonNull(conversationId, "conversationId");
@@ -54,7 +56,13 @@ public record QueuedMessage(ConversationId conversationId, long seq, MessageId m
     public QueuedMessage(ConversationId conversationId, long seq, MessageId messageId, UserId sender,
             @Nullable DeviceId senderDevice, @Nullable GroupId group, String text, List<MediaRef> media,
             Instant sentAt) {
-        this(conversationId, seq, messageId, sender, senderDevice, group, text, media, sentAt, seq);
+        this(conversationId, seq, messageId, sender, senderDevice, group, text, media, sentAt, seq, null);
+    }
+
+    public QueuedMessage(ConversationId conversationId, long seq, MessageId messageId, UserId sender,
+            @Nullable DeviceId senderDevice, @Nullable GroupId group, String text, List<MediaRef> media, Instant sentAt,
+            long upToSeq) {
+        this(conversationId, seq, messageId, sender, senderDevice, group, text, media, sentAt, upToSeq, null);
     }
 
     /**
@@ -85,7 +93,8 @@ public record QueuedMessage(ConversationId conversationId, long seq, MessageId m
      */
     public static QueuedMessage of(DeliveryRequested delivery) {
         return new QueuedMessage(delivery.conversationId(), delivery.seq(), delivery.messageId(), delivery.sender(),
-                delivery.senderDevice(), delivery.group(), delivery.text(), delivery.media(), delivery.sentAt());
+                delivery.senderDevice(), delivery.group(), delivery.text(), delivery.media(), delivery.sentAt(),
+                delivery.seq(), delivery.system());
     }
 
     /**
@@ -96,7 +105,8 @@ public record QueuedMessage(ConversationId conversationId, long seq, MessageId m
         if (isResync()) {
             throw new IllegalStateException("A resync marker is not a message");
         }
-        return new MessageFrame(messageId, conversationId, seq, sender, senderDevice, group, text, media, sentAt);
+        return new MessageFrame(messageId, conversationId, seq, sender, senderDevice, group, text, media, sentAt,
+                system);
     }
 
     /**

@@ -27,6 +27,7 @@ import com.acme.chat.common.id.GroupId;
 import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.MediaRef;
+import com.acme.chat.common.protocol.SystemEvent;
 import com.acme.chat.relay.config.RelayProperties;
 
 /**
@@ -59,7 +60,7 @@ public class UnsentQueueRepository {
     };
 
     private static final String COLUMNS = "conversation_id, seq, message_id, sender_id, sender_device, group_id, "
-            + "content, media, sent_at, up_to_seq";
+            + "content, media, sent_at, up_to_seq, system";
 
     private final CqlSession session;
 
@@ -95,8 +96,8 @@ public class UnsentQueueRepository {
         this.pageSize = properties.replayBatchSize();
         this.queueTtlSeconds = (int) Math.min(Integer.MAX_VALUE, properties.queueTtl().toSeconds());
         this.insert = session.prepare("INSERT INTO unsent_messages (recipient_id, device_id, conversation_id, seq, "
-                + "message_id, sender_id, sender_device, group_id, content, media, sent_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) USING TTL ? AND TIMESTAMP ?");
+                + "message_id, sender_id, sender_device, group_id, content, media, sent_at, system) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) USING TTL ? AND TIMESTAMP ?");
         this.selectDevice = session.prepare("SELECT " + COLUMNS + ", TTL(message_id) AS remaining_ttl "
                 + "FROM unsent_messages WHERE recipient_id = ? AND device_id = ?");
         this.selectFirstPage = session
@@ -308,8 +309,8 @@ public class UnsentQueueRepository {
             .setString("sender_id", message.sender().value())
             .setString("content", message.text())
             .setInstant("sent_at", message.sentAt())
-            .setInt(11, ttlSeconds) // USING TTL ?
-            .setLong(12, writeTimestamp(message.sentAt())) // AND TIMESTAMP ?
+            .setInt(12, ttlSeconds) // USING TTL ?
+            .setLong(13, writeTimestamp(message.sentAt())) // AND TIMESTAMP ?
             .setIdempotence(true);
         // Nullable columns stay unset rather than bound to null, which would write a
         // tombstone per cell.
@@ -321,6 +322,9 @@ public class UnsentQueueRepository {
         }
         if (!message.media().isEmpty()) {
             bound.setString("media", json.writeValueAsString(message.media()));
+        }
+        if (message.system() != null) {
+            bound.setString("system", json.writeValueAsString(message.system()));
         }
         return bound.build();
     }
@@ -354,7 +358,11 @@ public class UnsentQueueRepository {
                 MessageId.of(row.getString("message_id")), UserId.of(row.getString("sender_id")),
                 (senderDevice != null) ? DeviceId.of(senderDevice) : null, (group != null) ? GroupId.of(group) : null,
                 nonNull(row.getString("content")), media(row.getString("media")), row.getInstant("sent_at"),
-                upToSeq(row, row.getLong("seq")));
+                upToSeq(row, row.getLong("seq")), system(row.getString("system")));
+    }
+
+    private @Nullable SystemEvent system(@Nullable String text) {
+        return (text == null || text.isEmpty()) ? null : json.readValue(text, SystemEvent.class);
     }
 
     private static long upToSeq(Row row, long seq) {
