@@ -134,6 +134,13 @@ public final class WsClient implements AutoCloseable {
         return frame.path("id").asString();
     }
 
+    /** Sends {@code send_message} to a group and returns the frame id. */
+    public String sendGroupMessage(String group, String clientMsgId, String text) {
+        ObjectNode frame = frame("send_message").put("clientMsgId", clientMsgId).put("group", group).put("text", text);
+        send(frame);
+        return frame.path("id").asString();
+    }
+
     /** Sends a message and waits for the answer to it; returns the ack. */
     public JsonNode sendAndAwaitAck(String to, String clientMsgId, String text) {
         JsonNode reply = awaitReply(sendMessage(to, clientMsgId, text));

@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param user the member added, removed or whose role changed; absent otherwise
  * @param members the initial members, the creator included, for {@value #GROUP_CREATED};
  * empty otherwise
- * @param role the new role ({@code admin} or {@code member}) for {@value #ROLE_CHANGED};
- * absent otherwise
+ * @param role the new role ({@code ADMIN} or {@code MEMBER}, as group-service names them)
+ * for {@value #ROLE_CHANGED}; absent otherwise
  * @param name the group's name after {@value #GROUP_CREATED} and {@value #GROUP_RENAMED};
  * absent otherwise
  */

@@ -42,6 +42,11 @@ public final class ChatApi {
         return baseUrl("messaging") + path;
     }
 
+    /** The URL of a path of group-service's REST API. */
+    public static String groups(String path) {
+        return baseUrl("group") + path;
+    }
+
     /** websocket-manager's WebSocket endpoint. */
     public static String webSocket() {
         return baseUrl("websocket-manager").replaceFirst("^http", "ws") + "/ws";
@@ -83,6 +88,11 @@ public final class ChatApi {
                 throw ex;
             }
             return client;
+        }
+
+        /** A request to a path of group-service's REST API, as this user. */
+        public Http.Request groups(String path) {
+            return Http.request(ChatApi.groups(path)).bearer(token);
         }
 
         /** A request to a path of messaging's REST API, as this user. */

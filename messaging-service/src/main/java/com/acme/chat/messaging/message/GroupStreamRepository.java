@@ -77,7 +77,7 @@ public class GroupStreamRepository {
      * read)
      * @param leftSeq the seq of the one that removed them (the last they read), or null
      * while a member
-     * @param role their role, {@code admin} or {@code member}
+     * @param role their role, {@code ADMIN} or {@code MEMBER}
      */
     public record Membership(long joinedSeq, @Nullable Long leftSeq, String role) {
 
@@ -225,12 +225,13 @@ public class GroupStreamRepository {
         return new Membership(row.getLong("joined_seq"), left, (role != null) ? role : ROLE_MEMBER);
     }
 
-    static final String ROLE_ADMIN = "admin";
+    /** The roles as group-service names them ({@link GroupRole}). */
+    static final String ROLE_ADMIN = GroupRole.ADMIN.name();
 
-    static final String ROLE_MEMBER = "member";
+    static final String ROLE_MEMBER = GroupRole.MEMBER.name();
 
     static String roleOf(GroupRole role) {
-        return (role == GroupRole.ADMIN) ? ROLE_ADMIN : ROLE_MEMBER;
+        return role.name();
     }
 
     /**

@@ -167,7 +167,7 @@ class GroupStreamIT {
         publish(promoted);
         JsonNode role = awaitMessage(alice, 3);
         assertThat(role.path("system").path("event").asString()).isEqualTo("role_changed");
-        assertThat(role.path("system").path("role").asString()).isEqualTo("admin");
+        assertThat(role.path("system").path("role").asString()).isEqualTo("ADMIN");
         JsonNode rename = awaitMessage(alice, 4);
         assertThat(rename.path("system").path("event").asString()).isEqualTo("group_renamed");
         // Published again (at least once): nothing new in the stream.
