@@ -198,7 +198,6 @@ public class GroupStreams {
             StoredMessage stored = messages.find(conversation, state.pendingSeq()).orElse(null);
             if (stored != null && stored.system() != null && stored.system().groupVersion() == state.pendingVersion()) {
                 Change change = new Change(group, stored.sender(), stored.system(), stored.sentAt());
-                counters.max(conversation, tenure);
                 finish(group, roster, change, stored.seq(), tenure);
             }
         }
@@ -285,11 +284,13 @@ public class GroupStreams {
             writes.addAll(
                     repository.writeMembership(group, entry.getKey(), entry.getValue(), tenure.nextWriteTimestamp()));
         }
-        roster.state = new StreamState(system.groupVersion(), seq);
-        writes.add(repository.writeState(group, roster.state, tenure.nextWriteTimestamp()));
+        // The views before the applied mark: a writer that finds the change applied finds
+        // its views written.
         CompletableFuture
             .allOf(writes.stream().map(CompletionStage::toCompletableFuture).toArray(CompletableFuture[]::new))
             .join();
+        roster.state = new StreamState(system.groupVersion(), seq);
+        repository.writeState(group, roster.state, tenure.nextWriteTimestamp()).toCompletableFuture().join();
     }
 
     /**
