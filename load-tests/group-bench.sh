@@ -21,7 +21,7 @@ log=$out/$tag.log samples=$out/$tag.cpu
 
 ./mvnw -q -o compile -pl load-tests || { echo "compile failed"; exit 1; }
 cp=$out/classpath
-[ -s "$cp" ] || ./mvnw -q -o -pl load-tests dependency:build-classpath -Dmdep.includeScope=runtime \
+[ -s "$cp" ] || ./mvnw -q -o -pl load-tests dependency:build-classpath -DincludeScope=runtime \
   -Dmdep.outputFile="$cp" || exit 1
 
 # name=pid of every live process with a pid file (first field: the pid)
