@@ -11,8 +11,8 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the generators share: {@code --name=value} options and tokens from the local
- * profile's dev endpoint.
+ * What the generators share: {@code --name=value} options, tokens from the local
+ * profile's dev endpoint and registered users.
  */
 final class DevApi {
 
@@ -55,6 +55,22 @@ final class DevApi {
                     "dev token for " + userId + ": " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body()).path("accessToken").asString();
+    }
+
+    /**
+     * A token for {@code userId} (see {@link #token}), with the user registered: a user
+     * exists once they have authenticated once ({@code GET /api/v1/users/me}).
+     */
+    static String register(String api, String userId, long ttlSeconds) throws Exception {
+        String token = token(api, userId, ttlSeconds);
+        HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/users/me"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + token)
+            .build(), HttpResponse.BodyHandlers.ofString());
+        if (me.statusCode() != 200) {
+            throw new IllegalStateException("register " + userId + ": " + me.statusCode());
+        }
+        return token;
     }
 
 }

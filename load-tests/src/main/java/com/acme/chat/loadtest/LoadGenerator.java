@@ -1,31 +1,16 @@
 package com.acme.chat.loadtest;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 
-import org.HdrHistogram.ConcurrentHistogram;
-import org.HdrHistogram.Histogram;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Open-loop 1:1 load: {@code users} clients on real WebSockets, messages sent at a fixed
@@ -44,10 +29,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class LoadGenerator {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static final HttpClient HTTP = DevApi.HTTP;
-
     private final Map<String, String> options;
 
     private final int users;
@@ -64,25 +45,12 @@ public final class LoadGenerator {
 
     private final int firstMeasured;
 
-    private final AtomicLongArray scheduledAt;
-
-    private final AtomicLongArray ackedAt;
-
-    private final AtomicIntegerArray receivedCount;
-
-    private final Histogram deliveryLatency = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
-
-    private final Histogram ackLatency = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
-
-    private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
-
-    private final AtomicLong deliveredInWindow = new AtomicLong();
+    /** Slot 0 is the sender's device, slot 1 the recipient's. */
+    private final DeliveryLedger ledger;
 
     private final List<Client> clients = new ArrayList<>();
 
-    private volatile long windowStart;
-
-    private volatile long windowEnd;
+    private final ScheduledExecutorService acks = Executors.newSingleThreadScheduledExecutor();
 
     LoadGenerator(Map<String, String> options) {
         this.options = options;
@@ -96,9 +64,7 @@ public final class LoadGenerator {
         this.contacts = (wanted <= 0) ? users - 1 : Math.min(wanted, users - 1);
         this.total = rate * (warmupSeconds + durationSeconds);
         this.firstMeasured = rate * warmupSeconds;
-        this.scheduledAt = new AtomicLongArray(total);
-        this.ackedAt = new AtomicLongArray(total);
-        this.receivedCount = new AtomicIntegerArray(total);
+        this.ledger = new DeliveryLedger(total, firstMeasured, 2);
     }
 
     public static void main(String[] args) throws Exception {
@@ -108,242 +74,147 @@ public final class LoadGenerator {
     }
 
     void run() throws Exception {
+        connect();
+        drive(System.nanoTime());
+        awaitStragglers();
+        report();
+        close();
+    }
+
+    /** Registers the users and connects their devices; they ack what they receive. */
+    void connect() throws Exception {
         String api = options.getOrDefault("api", "http://127.0.0.1:8081");
         String ws = options.getOrDefault("ws", "ws://127.0.0.1:8080/ws");
         String runId = UUID.randomUUID().toString().substring(0, 6);
         System.out.printf("load: %d users with %d contacts each, %d msg/s open loop, %d s warm-up + %d s measured%n",
                 users, contacts, rate, warmupSeconds, durationSeconds);
-        List<CompletableFuture<Client>> connecting = new ArrayList<>();
+        List<CompletableFuture<ChatDevice>> connecting = new ArrayList<>();
+        List<Client> created = new ArrayList<>();
         for (int i = 0; i < users; i++) {
             String userId = "lt-" + runId + "-" + i;
-            String token = token(api, userId);
-            connecting.add(Client.connect(this, ws, userId, token));
+            Client client = new Client(this, userId);
+            created.add(client);
+            connecting.add(client.connect(ws, DevApi.register(api, userId, 7200), "lt"));
             if (connecting.size() % 50 == 0) {
                 CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).join();
             }
         }
-        for (CompletableFuture<Client> client : connecting) {
-            clients.add(client.get(30, TimeUnit.SECONDS));
+        for (CompletableFuture<ChatDevice> hello : connecting) {
+            hello.get(30, TimeUnit.SECONDS);
         }
+        clients.addAll(created);
         System.out.printf("load: %d clients connected%n", clients.size());
-
-        ScheduledExecutorService acks = Executors.newSingleThreadScheduledExecutor();
         acks.scheduleAtFixedRate(() -> clients.forEach(Client::flushAcks), 50, 50, TimeUnit.MILLISECONDS);
+    }
 
-        long start = System.nanoTime();
-        windowStart = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
-        windowEnd = windowStart + TimeUnit.SECONDS.toNanos(durationSeconds);
-        double intervalNanos = 1e9 / rate;
+    /**
+     * Sends every message at its due time from {@code start} ({@link System#nanoTime()}):
+     * warm-up, then the measured window.
+     */
+    void drive(long start) throws InterruptedException {
+        long windowStart = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
+        ledger.window(windowStart, windowStart + TimeUnit.SECONDS.toNanos(durationSeconds));
         for (int n = 0; n < total; n++) {
-            long due = start + (long) (n * intervalNanos);
-            long wait = due - System.nanoTime();
-            if (wait > 200_000) {
-                TimeUnit.NANOSECONDS.sleep(wait - 100_000);
-            }
-            scheduledAt.set(n, due);
+            long due = OpenLoop.due(start, n, rate);
+            OpenLoop.waitUntil(due);
+            ledger.scheduled(n, due, 0);
             Client sender = clients.get(n % users);
             Client recipient = clients.get((n % users + 1 + (n / users) % contacts) % users);
             sender.send(n, recipient.userId);
         }
         long sendEnd = System.nanoTime();
         System.out.printf("load: sending finished, %.1f s behind schedule at the end%n",
-                Math.max(0, sendEnd - (start + (long) (total * intervalNanos))) / 1e9);
+                Math.max(0, sendEnd - OpenLoop.due(start, total, rate)) / 1e9);
+    }
+
+    /** Waits up to {@code grace} seconds for what was acked but has not arrived yet. */
+    void awaitStragglers() throws InterruptedException {
         int grace = Integer.parseInt(options.getOrDefault("grace", "15"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(grace);
-        while (System.nanoTime() < deadline && missing() > 0) {
+        while (System.nanoTime() < deadline && ledger.missing() > 0) {
             TimeUnit.MILLISECONDS.sleep(200);
         }
         acks.shutdownNow();
-        report();
+    }
+
+    void close() {
         clients.forEach(Client::close);
     }
 
-    private long missing() {
-        long missing = 0;
-        for (int n = firstMeasured; n < total; n++) {
-            if (ackedAt.get(n) != 0 && receivedCount.get(n) == 0) {
-                missing++;
-            }
-        }
-        return missing;
+    /** The measured window's figures, as {@link #report()} prints them. */
+    DeliveryLedger.Summary summary() {
+        return ledger.summary();
     }
 
-    private void report() {
-        long acked = 0;
-        long lost = 0;
-        long duplicates = 0;
-        long unacked = 0;
-        for (int n = firstMeasured; n < total; n++) {
-            if (ackedAt.get(n) == 0) {
-                unacked++;
-            }
-            else if (receivedCount.get(n) == 0) {
-                lost++;
-            }
-            else {
-                acked++;
-            }
-            if (receivedCount.get(n) > 1) {
-                duplicates += receivedCount.get(n) - 1;
-            }
-        }
-        long sent = total - firstMeasured;
+    void report() {
+        DeliveryLedger.Summary summary = summary();
         System.out.println();
         System.out.println("=== results (measured window) ===");
-        System.out.printf("sent                 %d (%d msg/s target for %d s)%n", sent, rate, durationSeconds);
-        System.out.printf("acked and delivered  %d%n", acked);
-        System.out.printf("delivered per second %.0f%n", deliveredInWindow.get() / (double) durationSeconds);
-        System.out.printf("lost (acked, never delivered) %d%n", lost);
-        System.out.printf("not acked (error or timeout)  %d%n", unacked);
-        System.out.printf("duplicates           %d%n", duplicates);
-        System.out.printf("errors               %s%n", errors);
-        print("send -> receipt", deliveryLatency);
-        print("send -> ack    ", ackLatency);
-    }
-
-    private static void print(String name, Histogram histogram) {
-        System.out.printf("%s latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f  (n=%d)%n", name,
-                histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(95) / 1000.0,
-                histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0,
-                histogram.getTotalCount());
-    }
-
-    private static String token(String api, String userId) throws Exception {
-        String token = DevApi.token(api, userId, 7200);
-        HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/users/me"))
-            .header("Authorization", "Bearer " + token)
-            .build(), HttpResponse.BodyHandlers.ofString());
-        if (me.statusCode() != 200) {
-            throw new IllegalStateException("register " + userId + ": " + me.statusCode());
-        }
-        return token;
-    }
-
-    void onAck(int n, JsonNode frame) {
-        long now = System.nanoTime();
-        if ("error".equals(frame.path("type").asString())) {
-            errors.computeIfAbsent(frame.path("code").asString(), k -> new AtomicLong()).incrementAndGet();
-            return;
-        }
-        ackedAt.set(n, now);
-        if (n >= firstMeasured) {
-            ackLatency.recordValue(Math.max(0, (now - scheduledAt.get(n)) / 1000));
-        }
-    }
-
-    /** Returns true the first time message n arrives (the client then acks it). */
-    void onMessage(int n) {
-        long now = System.nanoTime();
-        int count = receivedCount.incrementAndGet(n);
-        if (count == 1 && n >= firstMeasured) {
-            deliveryLatency.recordValue(Math.max(0, (now - scheduledAt.get(n)) / 1000));
-            if (now >= windowStart && now < windowEnd + TimeUnit.SECONDS.toNanos(1)) {
-                deliveredInWindow.incrementAndGet();
-            }
-        }
+        System.out.printf("sent                 %d (%d msg/s target for %d s)%n", summary.sent(), rate,
+                durationSeconds);
+        System.out.printf("acked and delivered  %d%n", summary.acked() - summary.lostMessages());
+        System.out.printf("delivered per second %.0f%n", deliveredPerSecond(summary));
+        System.out.printf("lost (acked, never delivered) %d%n", summary.lost());
+        System.out.printf("not acked (error or timeout)  %d%n", summary.notAcked());
+        System.out.printf("duplicates           %d%n", summary.duplicates());
+        System.out.printf("errors               %s%n", summary.errors());
+        OpenLoop.print("send -> receipt", summary.toMember());
+        OpenLoop.print("send -> ack    ", summary.toAck());
     }
 
     /**
-     * One user with one device on one WebSocket. Sends are chained: the JDK socket allows
-     * one pending send.
+     * @return the messages of the run that arrived inside the window, per second
      */
-    static final class Client extends JsonFrameListener {
+    double deliveredPerSecond(DeliveryLedger.Summary summary) {
+        return summary.arrivedInWindow() / (double) durationSeconds;
+    }
+
+    void onAck(int n, JsonNode frame) {
+        if ("error".equals(frame.path("type").asString())) {
+            ledger.failed(n, frame.path("code").asString());
+        }
+        else {
+            ledger.acked(n, System.nanoTime());
+        }
+    }
+
+    /** Counts an arrival of message n (the client then acks it). */
+    void onMessage(int n) {
+        ledger.delivered(n, 1, System.nanoTime());
+    }
+
+    /** One user with one device; its messages carry {@code lt:<n>} as their text. */
+    static final class Client extends ChatDevice {
 
         private final LoadGenerator load;
 
-        private final String userId;
-
         private final Map<String, Integer> pending = new ConcurrentHashMap<>();
 
-        private final ConcurrentLinkedQueue<String[]> toAck = new ConcurrentLinkedQueue<>();
-
-        private final CompletableFuture<Client> hello = new CompletableFuture<>();
-
-        private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
-
-        private WebSocket socket;
-
         private Client(LoadGenerator load, String userId) {
+            super(userId);
             this.load = load;
-            this.userId = userId;
-        }
-
-        static CompletableFuture<Client> connect(LoadGenerator load, String ws, String userId, String token) {
-            Client client = new Client(load, userId);
-            return HTTP.newWebSocketBuilder()
-                .header("Authorization", "Bearer " + token)
-                .buildAsync(URI.create(ws + "?deviceId=lt"), client)
-                .thenCompose(socket -> {
-                    client.socket = socket;
-                    return client.hello;
-                });
         }
 
         void send(int n, String to) {
             String id = "s" + n;
             pending.put(id, n);
-            ObjectNode frame = JSON.createObjectNode()
-                .put("type", "send_message")
-                .put("id", id)
-                .put("clientMsgId", "lt-" + n + "-" + userId)
-                .put("to", to)
-                .put("text", "lt:" + n);
-            enqueue(JSON.writeValueAsString(frame));
-        }
-
-        private synchronized void enqueue(String text) {
-            lastSend = lastSend.thenCompose(v -> socket.sendText(text, true)).exceptionally(e -> null);
-        }
-
-        void flushAcks() {
-            Map<String, List<String>> byConversation = new HashMap<>();
-            String[] ack;
-            while ((ack = toAck.poll()) != null) {
-                byConversation.computeIfAbsent(ack[0], k -> new ArrayList<>()).add(ack[1]);
-            }
-            byConversation.forEach((conversation, ids) -> {
-                for (int i = 0; i < ids.size(); i += 256) {
-                    ObjectNode frame = JSON.createObjectNode()
-                        .put("type", "ack_delivery")
-                        .put("id", "a" + UUID.randomUUID())
-                        .put("conversationId", conversation);
-                    ids.subList(i, Math.min(ids.size(), i + 256)).forEach(frame.putArray("messageIds")::add);
-                    enqueue(JSON.writeValueAsString(frame));
-                }
-            });
+            sendMessage(id, "lt-" + n + "-" + userId, "to", to, "lt:" + n);
         }
 
         @Override
-        void handle(JsonNode frame) {
-            switch (frame.path("type").asString()) {
-                case "hello" -> hello.complete(this);
-                case "message" -> {
-                    String text = frame.path("text").asString();
-                    if (text.startsWith("lt:")) {
-                        load.onMessage(Integer.parseInt(text.substring(3)));
-                    }
-                    toAck.add(new String[] { frame.path("conversationId").asString(),
-                            frame.path("messageId").asString() });
-                }
-                case "ack", "error" -> {
-                    Integer n = pending.remove(frame.path("id").asString(""));
-                    if (n != null) {
-                        load.onAck(n, frame);
-                    }
-                }
-                default -> {
-                }
+        void onMessage(JsonNode frame) {
+            String text = frame.path("text").asString();
+            if (text.startsWith("lt:")) {
+                load.onMessage(Integer.parseInt(text.substring(3)));
             }
         }
 
         @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            hello.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason));
-            return null;
-        }
-
-        void close() {
-            socket.abort();
+        void onAnswer(String id, JsonNode frame) {
+            Integer n = pending.remove(id);
+            if (n != null) {
+                load.onAck(n, frame);
+            }
         }
 
     }
