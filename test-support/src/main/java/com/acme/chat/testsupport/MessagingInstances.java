@@ -107,9 +107,22 @@ public final class MessagingInstances implements AutoCloseable {
      * @param extraArgs more command-line properties for every instance
      */
     public MessagingInstances(int count, List<String> extraArgs) {
+        this(count, TestNamespace.current(), extraArgs);
+    }
+
+    /**
+     * Instances in a namespace of their own (keyspace, topics, consumer groups), for a
+     * test that must be the only writer of what it reads, e.g. a group's stream, which
+     * every messaging instance of a namespace appends to when it consumes the group's
+     * changes.
+     * @param count how many instances this test needs (none is started yet)
+     * @param namespace their {@code chat.namespace}
+     * @param extraArgs more command-line properties for every instance
+     */
+    public MessagingInstances(int count, String namespace, List<String> extraArgs) {
         for (int i = 0; i < count; i++) {
-            instances.add(new Instance(Services.messagingForFaultTests(TestNamespace.current(),
-                    Character.toString('a' + i), BASE_PORT + i, group, extraArgs)));
+            instances.add(new Instance(Services.messagingForFaultTests(namespace, Character.toString('a' + i),
+                    BASE_PORT + i, group, extraArgs)));
         }
     }
 

@@ -34,6 +34,12 @@ public class MessagingCaches {
      */
     public static final String GROUP_ROSTERS = "group-rosters";
 
+    /**
+     * Group conversation to the minute its writer last indexed for Get-Message (with the
+     * tenure), so the time index costs one write per group per minute (docs/adr/0028).
+     */
+    public static final String GROUP_MINUTES = "group-minutes";
+
     /** User ids known to exist (users are never deleted). */
     public static final String KNOWN_USERS = "known-users";
 
@@ -56,6 +62,11 @@ public class MessagingCaches {
     @Bean
     ChatCacheSpec groupRostersCache() {
         return ChatCacheSpec.bounded(GROUP_ROSTERS, 2_000);
+    }
+
+    @Bean
+    ChatCacheSpec groupMinutesCache(MessagingProperties properties) {
+        return ChatCacheSpec.bounded(GROUP_MINUTES, properties.seqHintCapacity());
     }
 
     @Bean

@@ -82,10 +82,13 @@ public class GroupStreams {
 
     private final Cache<GroupId, Roster> rosters;
 
+    private final GroupMinuteIndex minutes;
+
     GroupStreams(GroupStreamRepository repository, MessageRepository messages, OutboxRepository outbox,
             SeqCounters counters, ShardOwnership ownership, Publications publications, ChatEventPublisher publisher,
-            ChatCaches caches) {
+            ChatCaches caches, GroupMinuteIndex minutes) {
         this.repository = repository;
+        this.minutes = minutes;
         this.messages = messages;
         this.outbox = outbox;
         this.counters = counters;
@@ -245,6 +248,8 @@ public class GroupStreams {
                 change.actor(), DeviceId.SYSTEM, ClientMessageId.of("group-change-" + system.groupVersion()), "",
                 List.of(), publications.begin(shard, conversation, seq), system);
         try {
+            // Before the message, as for sends (ADR 0028).
+            minutes.mark(message, tenure).join();
             List<CompletableFuture<?>> writes = new ArrayList<>();
             writes.add(messages.insert(message, tenure.nextWriteTimestamp()).toCompletableFuture());
             writes.add(outbox.insert(ownership.group(), shard, message, recipients, tenure.nextWriteTimestamp())

@@ -22,28 +22,31 @@ import com.acme.chat.messaging.user.UserDirectory;
 
 /**
  * Get-Message: {@code GET /api/v1/messages?before=&limit=}, the caller's sent and
- * received messages across all conversations with {@code sentAt < before}, newest first.
+ * received messages across all conversations with {@code sentAt < before}, newest first:
+ * his 1:1 timeline merged with the streams of his groups, within the seqs he may read
+ * (docs/adr/0028).
  */
 @RestController
 @Tag(name = "messages")
 class MessageHistoryController {
 
-    private final TimelineRepository timeline;
+    private final MessageHistoryService history;
 
     private final MessagingProperties properties;
 
     private final Clock clock;
 
-    MessageHistoryController(TimelineRepository timeline, MessagingProperties properties, Clock clock) {
-        this.timeline = timeline;
+    MessageHistoryController(MessageHistoryService history, MessagingProperties properties, Clock clock) {
+        this.history = history;
         this.properties = properties;
         this.clock = clock;
     }
 
     @GetMapping("/api/v1/messages")
     @Operation(summary = "The caller's messages across all conversations (Get-Message)",
-            description = "Messages the caller sent or received with sentAt before `before`, newest first. Pass "
-                    + "nextBefore as the next `before` to page further; it is null on the last page.")
+            description = "Messages the caller sent or received with sentAt before `before`, newest first, 1:1 and "
+                    + "group messages alike (a group's from the seq that added the caller up to the one that removed "
+                    + "him). Pass nextBefore as the next `before` to page further; it is null on the last page.")
     @ErrorResponses(ErrorCode.VALIDATION_FAILED)
     MessagePageView messages(@AuthenticationPrincipal Jwt jwt, @Parameter(
             description = "ISO-8601 instant, exclusive upper bound of sentAt (default: now; a later one counts as now, an earlier one than 1970 as 1970)") @RequestParam(
@@ -54,8 +57,7 @@ class MessageHistoryController {
         UserId user = UserDirectory.subject(jwt);
         Instant until = PageLimits.before("before", before, clock.instant());
         int size = PageLimits.limit(limit, properties.historyPageSize(), properties.maxHistoryPageSize());
-        TimelinePager.Page<MessageView> page = TimelinePager.page(until, size, properties.timelineEmptyMonths(),
-                (month, bound, max) -> timeline.read(user, month, bound, max), MessageView::sentAt);
+        TimelinePager.Page<MessageView> page = history.page(user, until, size);
         return new MessagePageView(page.items(), page.nextBefore());
     }
 

@@ -80,6 +80,8 @@ class MessageService {
 
     private final GroupStreams groups;
 
+    private final GroupMinuteIndex minutes;
+
     private final Cache<String, RecentSend> recent;
 
     private final Counter sent;
@@ -97,9 +99,10 @@ class MessageService {
     @Autowired
     MessageService(IdempotencyRepository idempotency, MessageRepository messages, TimelineRepository timeline,
             SeqCounters counters, ShardOwnership ownership, ChatEventPublisher publisher, Publications publications,
-            OutboxRepository outbox, UserDirectory users, GroupStreams groups, ChatCaches caches, MeterRegistry meters,
-            ObjectProvider<RateLimiter> limits) {
+            OutboxRepository outbox, UserDirectory users, GroupStreams groups, GroupMinuteIndex minutes,
+            ChatCaches caches, MeterRegistry meters, ObjectProvider<RateLimiter> limits) {
         this.groups = groups;
+        this.minutes = minutes;
         this.idempotency = idempotency;
         this.limits = limits.getIfAvailable();
         this.messages = messages;
@@ -323,8 +326,14 @@ class MessageService {
         ConversationId conversation = message.conversationId();
         long seq = message.seq();
         // The idempotency row first: a message row never exists without it, so a retry
-        // always finds what an earlier attempt stored.
-        idempotency.write(message, bodyHash, tenure.nextWriteTimestamp()).toCompletableFuture().join();
+        // always finds what an earlier attempt stored. A group message's minute is
+        // indexed alongside, also before the message (ADR 0028: every stored group
+        // message's minute has its row).
+        CompletableFuture<?> claimed = idempotency.write(message, bodyHash, tenure.nextWriteTimestamp())
+            .toCompletableFuture();
+        CompletableFuture<?> indexed = conversation.isGroup() ? minutes.mark(message, tenure)
+                : CompletableFuture.completedFuture(null);
+        CompletableFuture.allOf(claimed, indexed).join();
         List<CompletableFuture<?>> writes = new ArrayList<>(members.size() + 3);
         writes.add(messages.insert(message, tenure.nextWriteTimestamp()).toCompletableFuture());
         writes.add(outbox.insert(ownership.group(), tenure.shard(), message, members, tenure.nextWriteTimestamp())

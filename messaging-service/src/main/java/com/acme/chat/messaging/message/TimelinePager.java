@@ -60,7 +60,14 @@ final class TimelinePager {
             Function<T, Instant> sentAt) {
         // One more than the page, to know whether another page exists and whether the
         // page ends inside a run.
-        int wanted = limit + 1;
+        return cut(collect(before, limit + 1, maxEmptyMonths, reader), limit, sentAt);
+    }
+
+    /**
+     * @return up to {@code wanted} rows with {@code sentAt < before}, newest first,
+     * walking back month by month until {@code maxEmptyMonths} empty months in a row
+     */
+    static <T> List<T> collect(Instant before, int wanted, int maxEmptyMonths, MonthReader<T> reader) {
         List<T> collected = new ArrayList<>(wanted);
         YearMonth month = firstMonth(before);
         int emptyInARow = 0;
@@ -75,6 +82,15 @@ final class TimelinePager {
             }
             month = month.minusMonths(1);
         }
+        return collected;
+    }
+
+    /**
+     * The page of {@code limit} out of {@code collected} (newest first, up to
+     * {@code limit + 1}: one more tells whether another page exists and whether the page
+     * ends inside a run of one millisecond, which then moves to the next page whole).
+     */
+    static <T> Page<T> cut(List<T> collected, int limit, Function<T, Instant> sentAt) {
         if (collected.size() <= limit) {
             return new Page<>(List.copyOf(collected), null);
         }

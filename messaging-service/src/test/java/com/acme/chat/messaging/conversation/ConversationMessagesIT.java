@@ -3,6 +3,7 @@ package com.acme.chat.messaging.conversation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
@@ -113,8 +114,9 @@ class ConversationMessagesIT {
     }
 
     @Test
-    void groupConversationIsUnknownForNow() {
-        assertProblem(api.get(conversationPath("g:team", "/messages"), alice), 404, "unknown_conversation");
+    void aGroupNobodyMadeIsNotAMember() {
+        assertProblem(api.get(conversationPath("g:team-" + UUID.randomUUID(), "/messages"), alice), 403,
+                "not_a_member");
     }
 
     @Test

@@ -67,12 +67,12 @@ class RestBodyFuzzTest {
                 Duration.ofMinutes(10), 1000);
         MessageService messages = mock(MessageService.class);
         given(messages.send(any(), any(), any())).willThrow(new ChatException(ErrorCode.UNKNOWN_USER, "No such user"));
-        TimelineRepository timeline = mock(TimelineRepository.class);
-        given(timeline.read(any(), any(), any(), anyInt())).willReturn(List.of());
+        MessageHistoryService history = mock(MessageHistoryService.class);
+        given(history.page(any(), any(), anyInt())).willReturn(new TimelinePager.Page<>(List.of(), null));
         AdmissionGate admission = new AdmissionGate("sends", 100, Duration.ofMillis(100), new SimpleMeterRegistry());
         this.mvc = MockMvcBuilders
             .standaloneSetup(new SendMessageController(messages, mock(SendForwarder.class), properties, admission),
-                    new MessageHistoryController(timeline, properties,
+                    new MessageHistoryController(history, properties,
                             Clock.fixed(Instant.parse("2026-12-07T18:00:00Z"), ZoneOffset.UTC)))
             .setControllerAdvice(new ApiExceptionHandler())
             .setMessageConverters(new JacksonJsonHttpMessageConverter(StrictJson.strict(JsonMapper.builder().build())))

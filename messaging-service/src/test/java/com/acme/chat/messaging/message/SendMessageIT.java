@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.LongStream;
 
@@ -214,11 +215,12 @@ class SendMessageIT {
     }
 
     @Test
-    void groupSendIsUnknownGroupForNow() {
-        assertProblem(
-                api.post("/api/v1/messages", alice,
-                        object("clientMsgId", Api.newClientMsgId(), "group", "team", "text", "hi all")),
-                404, "unknown_group");
+    void aSendToAGroupNobodyMadeIsNotAMemberLikeOneToSomeoneElsesGroup() {
+        // The same answer as for a group the sender is not in (GroupStreamIT): nobody
+        // learns which groups exist.
+        assertProblem(api.post("/api/v1/messages", alice,
+                object("clientMsgId", Api.newClientMsgId(), "group", "team-" + UUID.randomUUID(), "text", "hi all")),
+                403, "not_a_member");
     }
 
     @Test
