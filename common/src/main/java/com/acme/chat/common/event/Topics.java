@@ -66,6 +66,15 @@ public final class Topics {
     public static final String NOTIFICATIONS = "chat.notifications.v1";
 
     /**
+     * {@link FanoutRequested}: one chunk of the recipients of a message with more than
+     * {@code chat.relay.large-fanout-threshold} of them. Key:
+     * {@code <conversationId>:<chunk>}, so one chunk index of a conversation (the same
+     * members for every message) is consumed in {@code seq} order. Producer and consumer:
+     * relay-service, which takes large fan-outs off the partitions of {@link #MESSAGES}.
+     */
+    public static final String FANOUT = "chat.fanout.v1";
+
+    /**
      * {@link AssetStored}: a media asset finished uploading. Key: contentHash. Producer:
      * asset-service. Consumers: none required yet (thumbnailing, scanning, storage
      * accounting).
@@ -74,7 +83,7 @@ public final class Topics {
 
     /** Every topic, e.g. for creating them at startup. */
     public static final List<String> ALL = List.of(MESSAGES, DELIVERIES, RECEIPTS, GROUPS, PRESENCE, NOTIFICATIONS,
-            ASSETS);
+            ASSETS, FANOUT);
 
     private Topics() {
     }

@@ -340,8 +340,11 @@ final class AsyncApiChecker {
             checkType(label + "[]", parameterized.getActualTypeArguments()[0], document.resolve(schema.path("items")));
         }
         if (raw.isRecord() && "object".equals(expected)) {
-            checkProperties(label, raw, schema, false);
-            Set<String> required = requiredByWriter(raw, false);
+            // A nested event or frame (an event carried inside another) keeps its
+            // discriminator.
+            boolean typed = ChatEvent.class.isAssignableFrom(raw) || Frame.class.isAssignableFrom(raw);
+            checkProperties(label, raw, schema, typed);
+            Set<String> required = requiredByWriter(raw, typed);
             if (!strings(schema.path("required")).equals(required)) {
                 problems.add(label + " documents required " + sorted(strings(schema.path("required")))
                         + " but the code makes " + sorted(required) + " required");

@@ -28,7 +28,7 @@ class EventRoutingTest {
 
     @Test
     void topicsAreDistinctAndVersioned() {
-        assertThat(Topics.ALL).hasSize(7).doesNotHaveDuplicates().allMatch(t -> t.matches("chat\\.[a-z]+\\.v1"));
+        assertThat(Topics.ALL).hasSize(8).doesNotHaveDuplicates().allMatch(t -> t.matches("chat\\.[a-z]+\\.v1"));
     }
 
     @Test
@@ -43,6 +43,7 @@ class EventRoutingTest {
         assertThat(Events.deviceDisconnected().partitionKey()).isEqualTo("alice");
         assertThat(Events.pushNotificationRequested().partitionKey()).isEqualTo("bob");
         assertThat(Events.assetStored().partitionKey()).isEqualTo(Ids.ASSET_HASH);
+        assertThat(Events.fanoutRequested().partitionKey()).isEqualTo("g:grp-friends:3");
     }
 
     @Test
@@ -54,6 +55,7 @@ class EventRoutingTest {
         assertThat(Events.deviceConnected().topic()).isEqualTo(Topics.PRESENCE);
         assertThat(Events.pushNotificationRequested().topic()).isEqualTo(Topics.NOTIFICATIONS);
         assertThat(Events.assetStored().topic()).isEqualTo(Topics.ASSETS);
+        assertThat(Events.fanoutRequested().topic()).isEqualTo(Topics.FANOUT);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package com.acme.chat.common.routing;
 
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import com.acme.chat.common.testsupport.Frames;
@@ -7,6 +10,7 @@ import com.acme.chat.common.testsupport.Ids;
 import com.acme.chat.common.testsupport.TestJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class HandlerMessageJsonTest {
 
@@ -16,6 +20,31 @@ class HandlerMessageJsonTest {
         String json = TestJson.MAPPER.writeValueAsString(deliver);
         assertThat(json).contains("\"kind\":\"deliver\"").contains("\"type\":\"message\"");
         assertThat(TestJson.MAPPER.readValue(json, HandlerMessage.class)).isEqualTo(deliver);
+    }
+
+    @Test
+    void deliverManyCarriesTheFrameOnceAndRoundTrips() {
+        HandlerMessage many = new HandlerMessage.DeliverMany(
+                List.of(new HandlerMessage.Target(Ids.BOB, Ids.ALICE_PHONE, "conn-1"),
+                        new HandlerMessage.Target(Ids.CAROL, Ids.ALICE_PHONE, null)),
+                Frames.directMessage(),
+                Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));
+        String json = TestJson.MAPPER.writeValueAsString(many);
+        assertThat(json).contains("\"kind\":\"deliver_many\"").containsOnlyOnce("\"type\":\"message\"");
+        assertThat(TestJson.MAPPER.readValue(json, HandlerMessage.class)).isEqualTo(many);
+    }
+
+    @Test
+    void deliverManyIsADeliverPerTarget() {
+        HandlerMessage.DeliverMany many = new HandlerMessage.DeliverMany(
+                List.of(new HandlerMessage.Target(Ids.BOB, Ids.ALICE_PHONE, "conn-1"),
+                        new HandlerMessage.Target(Ids.CAROL, Ids.ALICE_PHONE, null)),
+                Frames.directMessage());
+        assertThat(many.delivers()).containsExactly(
+                new HandlerMessage.Deliver(Ids.BOB, Ids.ALICE_PHONE, "conn-1", Frames.directMessage()),
+                new HandlerMessage.Deliver(Ids.CAROL, Ids.ALICE_PHONE, null, Frames.directMessage()));
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> new HandlerMessage.DeliverMany(List.of(), Frames.directMessage()));
     }
 
     @Test

@@ -26,6 +26,7 @@ import com.acme.chat.common.event.GroupRole;
 import com.acme.chat.common.event.MemberAdded;
 import com.acme.chat.common.event.MemberRemoved;
 import com.acme.chat.common.event.MemberRoleChanged;
+import com.acme.chat.common.event.FanoutRequested;
 import com.acme.chat.common.event.MessageSent;
 import com.acme.chat.common.event.PushNotificationRequested;
 import com.acme.chat.common.event.ReceiptRecorded;
@@ -112,11 +113,15 @@ public final class Events {
                 ALICE);
     }
 
+    public static FanoutRequested fanoutRequested() {
+        return FanoutRequested.chunkOf(groupMessageSent(), 3, 8, List.of(BOB, CAROL), OCCURRED_AT);
+    }
+
     /** Every example, at least one per event type. */
     public static List<ChatEvent> all() {
         return List.of(directMessageSent(), groupMessageSent(), deliveryRequested(), groupDeliveryRequested(),
                 receiptRecorded(), groupCreated(), memberAdded(), memberRemoved(), groupRenamed(), memberRoleChanged(),
-                deviceConnected(), deviceDisconnected(), pushNotificationRequested(), assetStored());
+                deviceConnected(), deviceDisconnected(), pushNotificationRequested(), assetStored(), fanoutRequested());
     }
 
 }

@@ -10,22 +10,24 @@ import com.acme.chat.kit.kafka.ChatTopics;
 /**
  * The topics relay-service produces to, and the stored messages it fans out; Boot's
  * KafkaAdmin creates them at startup if they are missing. Relay publishes
- * {@code DELIVERED} receipts to {@link Topics#RECEIPTS} and consumes
- * {@link Topics#MESSAGES}, which messaging-service declares too (with the same settings,
- * so whoever starts first creates them).
+ * {@code DELIVERED} receipts to {@link Topics#RECEIPTS}, the chunks of large fan-outs to
+ * {@link Topics#FANOUT} (which it consumes itself), and consumes {@link Topics#MESSAGES},
+ * which messaging-service declares too (with the same settings, so whoever starts first
+ * creates them).
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicsConfig {
 
     @Bean
     KafkaAdmin.NewTopics relayTopics(ChatTopics topics) {
-        return topics.declare(Topics.MESSAGES, Topics.NOTIFICATIONS, Topics.RECEIPTS);
+        return topics.declare(Topics.MESSAGES, Topics.NOTIFICATIONS, Topics.RECEIPTS, Topics.FANOUT);
     }
 
     /** Where records of the consumed topics go when their handling fails for good. */
     @Bean
     KafkaAdmin.NewTopics relayDeadLetterTopics(ChatTopics topics) {
-        return topics.declareDeadLetters(Topics.MESSAGES, Topics.DELIVERIES, Topics.PRESENCE, Topics.RECEIPTS);
+        return topics.declareDeadLetters(Topics.MESSAGES, Topics.DELIVERIES, Topics.PRESENCE, Topics.RECEIPTS,
+                Topics.FANOUT);
     }
 
 }

@@ -33,6 +33,16 @@ import org.springframework.validation.annotation.Validated;
  * {@code too_many_devices} (Signal links 6)
  * @param deviceIdleTimeout a device unseen this long is gone: nothing more is queued for
  * it, and a new device of its user removes it
+ * @param largeFanoutThreshold a message with more recipients than this is not delivered
+ * on the partition of its conversation but split into {@code fanoutChunks} records on
+ * {@code chat.fanout.v1}, so one large group does not hold up the conversations sharing
+ * its partition
+ * @param fanoutChunks how many chunks a large fan-out is split into, by a hash of the
+ * recipient; fixed (not derived from the group's size) so that a member stays in the same
+ * chunk, and keeps the conversation's order, while the group grows
+ * @param fanoutRequestsInFlight Cassandra requests (queue rows, device lists) one relay
+ * instance keeps in flight at most for its deliveries; the driver refuses more than 1,024
+ * per connection
  */
 @ConfigurationProperties("chat.relay")
 @Validated
@@ -41,5 +51,7 @@ public record RelayProperties(@DefaultValue("100") @Positive int replayBatchSize
         @DefaultValue("30d") @NotNull Duration queueTtl, @DefaultValue("2s") @NotNull Duration routeCacheTtl,
         @DefaultValue("10000") @Positive int routeCacheMaxUsers, @DefaultValue("10m") @NotNull Duration deviceCacheTtl,
         @DefaultValue("100000") @Positive int deviceCacheMaxUsers, @DefaultValue("6") @Positive int maxDevicesPerUser,
-        @DefaultValue("30d") @NotNull Duration deviceIdleTimeout) {
+        @DefaultValue("30d") @NotNull Duration deviceIdleTimeout,
+        @DefaultValue("256") @Positive int largeFanoutThreshold, @DefaultValue("8") @Positive int fanoutChunks,
+        @DefaultValue("256") @Positive int fanoutRequestsInFlight) {
 }

@@ -2,7 +2,9 @@ package com.acme.chat.relay.delivery;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -32,10 +34,11 @@ import com.acme.chat.relay.queue.UnsentQueueRepository;
  * dropped silently. The first overflow of a conversation (no marker there yet) is
  * reported so that the sender can be told.
  * <p>
- * Whether a queue is full comes from {@link QueueSizes} (a count in Redis, one round trip
- * for all of a message's devices). Before a conversation's first marker, the count is
- * checked against the queue itself (at most once per device and 30 seconds), and a count
- * that was too high is corrected instead of holding anything back.
+ * Whether a queue is full comes from {@link QueueSizes} (a count in Redis, one pipelined
+ * round trip for all of a message's recipients and devices). Before a conversation's
+ * first marker, the count is checked against the queue itself (at most once per device
+ * and 30 seconds), and a count that was too high is corrected instead of holding anything
+ * back.
  */
 @Component
 class QueueLimit {
@@ -67,16 +70,23 @@ class QueueLimit {
     }
 
     /**
-     * Decides, for each device, between queuing the message and marking the conversation
-     * for resync; writes the markers (before any push, like the message rows).
-     * @param recipient the user
-     * @param devices the devices to queue the message for
+     * Decides, for each device of each recipient, between queuing the message and marking
+     * the conversation for resync; writes the markers (before any push, like the message
+     * rows). The counts of all recipients are taken in one round trip to Redis.
+     * @param devices the devices to queue the message for, by recipient
      * @param message the message
-     * @return which devices to queue it for, which got a marker, and whether a marker is
-     * new
+     * @return for each recipient: which devices to queue it for, which got a marker, and
+     * whether a marker is new
      */
-    Admission admit(UserId recipient, List<DeviceId> devices, QueuedMessage message) {
-        Set<DeviceId> full = sizes.admit(recipient, devices);
+    Map<UserId, Admission> admit(Map<UserId, List<DeviceId>> devices, QueuedMessage message) {
+        Map<UserId, Set<DeviceId>> full = sizes.admit(devices);
+        Map<UserId, Admission> admissions = new LinkedHashMap<>();
+        devices.forEach((recipient, ofRecipient) -> admissions.put(recipient,
+                admit(recipient, ofRecipient, full.getOrDefault(recipient, Set.of()), message)));
+        return admissions;
+    }
+
+    private Admission admit(UserId recipient, List<DeviceId> devices, Set<DeviceId> full, QueuedMessage message) {
         if (full.isEmpty()) {
             return new Admission(devices, Set.of(), false);
         }

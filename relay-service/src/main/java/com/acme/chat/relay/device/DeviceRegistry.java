@@ -3,6 +3,7 @@ package com.acme.chat.relay.device;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
@@ -28,6 +30,7 @@ import com.acme.chat.kit.cache.ChatCaches;
 import com.acme.chat.kit.web.ChatException;
 import com.acme.chat.relay.config.RelayCaches;
 import com.acme.chat.relay.config.RelayProperties;
+import com.acme.chat.relay.queue.CassandraInFlight;
 import com.acme.chat.relay.routing.RouteDirectory;
 
 /**
@@ -72,6 +75,8 @@ public class DeviceRegistry {
 
     private final RouteDirectory routes;
 
+    private final CassandraInFlight inFlight;
+
     private final int maxDevices;
 
     private final Duration idleTimeout;
@@ -83,8 +88,9 @@ public class DeviceRegistry {
     private final Counter removedByUser;
 
     DeviceRegistry(CqlSession session, ChatCaches caches, DeviceChanges changes, RouteDirectory routes,
-            RelayProperties properties, MeterRegistry meters) {
+            RelayProperties properties, CassandraInFlight inFlight, MeterRegistry meters) {
         this.session = session;
+        this.inFlight = inFlight;
         this.cache = caches.get(RelayCaches.DEVICES);
         this.changes = changes;
         this.routes = routes;
@@ -109,6 +115,17 @@ public class DeviceRegistry {
      */
     public Set<DeviceId> devices(UserId user) {
         return cache.get(user, this::read);
+    }
+
+    /**
+     * The known devices of several users: cached lists as they are, the missing ones read
+     * from Cassandra at once (not one user after the other), within
+     * {@code chat.relay.fanout-requests-in-flight}.
+     * @param users the users
+     * @return each user's known devices, ordered by device id
+     */
+    public Map<UserId, Set<DeviceId>> devices(Collection<UserId> users) {
+        return cache.getAll(users, this::read);
     }
 
     /**
@@ -241,9 +258,28 @@ public class DeviceRegistry {
      * queues for every routed device the list lacks.)
      */
     private Set<DeviceId> read(UserId user) {
+        return usable(readAll(user));
+    }
+
+    /** {@link #read} for several users, their reads in flight together. */
+    private Map<UserId, Set<DeviceId>> read(Set<? extends UserId> users) {
+        Map<UserId, CompletableFuture<Map<DeviceId, Instant>>> reads = new LinkedHashMap<>();
+        for (UserId user : users) {
+            reads.put(user,
+                    inFlight.submit(() -> session.executeAsync(selectAll.bind(user.value()).setIdempotent(true)))
+                        // A user has a handful of devices: the first page holds them all.
+                        .thenApply(rows -> lastSeen(rows.currentPage())));
+        }
+        CassandraInFlight.join(reads.values());
+        Map<UserId, Set<DeviceId>> devices = new LinkedHashMap<>();
+        reads.forEach((user, read) -> devices.put(user, usable(read.join())));
+        return devices;
+    }
+
+    private Set<DeviceId> usable(Map<DeviceId, Instant> known) {
         Instant idleBefore = Instant.now().minus(idleTimeout);
         Set<DeviceId> devices = new LinkedHashSet<>();
-        readAll(user).forEach((device, lastSeen) -> {
+        known.forEach((device, lastSeen) -> {
             if (!lastSeen.isBefore(idleBefore)) {
                 devices.add(device);
             }
@@ -255,8 +291,12 @@ public class DeviceRegistry {
      * Every registered device of the user with its last-seen time, ordered by device id.
      */
     private Map<DeviceId, Instant> readAll(UserId user) {
+        return lastSeen(session.execute(selectAll.bind(user.value()).setIdempotent(true)));
+    }
+
+    private static Map<DeviceId, Instant> lastSeen(Iterable<Row> rows) {
         Map<DeviceId, Instant> devices = new LinkedHashMap<>();
-        for (Row row : session.execute(selectAll.bind(user.value()).setIdempotent(true))) {
+        for (Row row : rows) {
             Instant lastSeen = row.getInstant("last_seen");
             devices.put(DeviceId.of(row.getString("device_id")), (lastSeen != null) ? lastSeen : Instant.EPOCH);
         }

@@ -9,6 +9,9 @@ import org.springframework.stereotype.Component;
 import com.acme.chat.common.event.DeliveryRequested;
 import com.acme.chat.common.event.PushNotificationRequested;
 import com.acme.chat.common.event.Topics;
+import com.acme.chat.common.id.ConversationId;
+import com.acme.chat.common.id.MessageId;
+import com.acme.chat.common.id.UserId;
 import com.acme.chat.kit.kafka.ChatEventPublisher;
 import com.acme.chat.kit.kafka.PublishPolicy;
 
@@ -35,12 +38,20 @@ public class PushNotificationPublisher {
      * @param delivery the delivery that found no connected device
      */
     public void requestFor(DeliveryRequested delivery) {
-        UUID eventId = UUID.nameUUIDFromBytes(
-                ("push:" + delivery.messageId() + ":" + delivery.recipient()).getBytes(StandardCharsets.UTF_8));
-        events.publish(
-                new PushNotificationRequested(eventId, Instant.now(), PushNotificationRequested.VERSION,
-                        delivery.recipient(), delivery.messageId(), delivery.conversationId()),
-                PublishPolicy.BEST_EFFORT);
+        requestFor(delivery.recipient(), delivery.messageId(), delivery.conversationId());
+    }
+
+    /**
+     * Requests a push notification for a message waiting for an offline recipient;
+     * returns without waiting for Kafka.
+     * @param recipient the recipient none of whose devices is connected
+     * @param messageId the message
+     * @param conversationId its conversation
+     */
+    public void requestFor(UserId recipient, MessageId messageId, ConversationId conversationId) {
+        UUID eventId = UUID.nameUUIDFromBytes(("push:" + messageId + ":" + recipient).getBytes(StandardCharsets.UTF_8));
+        events.publish(new PushNotificationRequested(eventId, Instant.now(), PushNotificationRequested.VERSION,
+                recipient, messageId, conversationId), PublishPolicy.BEST_EFFORT);
     }
 
 }

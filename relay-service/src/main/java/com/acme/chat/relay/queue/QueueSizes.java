@@ -1,9 +1,12 @@
 package com.acme.chat.relay.queue;
 
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
@@ -11,6 +14,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.data.redis.connection.RedisPipelineException;
+import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -26,12 +32,13 @@ import com.acme.chat.relay.routing.OutageLog;
  * {@code chat.relay.max-queue-per-device} check costs one round trip per delivery, not a
  * read of the queue: the hash {@code queue-size:{userId}} holds one field per device.
  * <p>
- * A delivery takes a place in each target device's count ({@link #admit}); an ack gives
- * back the places of the rows it removed ({@link #removed}). The count is an estimate: a
- * redelivered Kafka record counts twice, rows that expire are not given back, and Redis
- * may lose it. So a device the count calls full is checked against its queue before its
- * messages are held back ({@link #correct}), and Redis being away admits everything
- * (counted in {@code chat.relay.queue_sizes.unavailable}), as for the rate limits.
+ * A delivery takes a place in each target device's count ({@link #admit}, one pipelined
+ * round trip for all the recipients of a message); an ack gives back the places of the
+ * rows it removed ({@link #removed}). The count is an estimate: a redelivered Kafka
+ * record counts twice, rows that expire are not given back, and Redis may lose it. So a
+ * device the count calls full is checked against its queue before its messages are held
+ * back ({@link #correct}), and Redis being away admits everything (counted in
+ * {@code chat.relay.queue_sizes.unavailable}), as for the rate limits.
  */
 @Component
 public class QueueSizes {
@@ -105,30 +112,108 @@ public class QueueSizes {
      * them); empty when Redis cannot be asked
      */
     public Set<DeviceId> admit(UserId user, Collection<DeviceId> devices) {
-        if (devices.isEmpty()) {
-            return Set.of();
+        return admit(Map.of(user, devices)).getOrDefault(user, Set.of());
+    }
+
+    /**
+     * Takes a place for one more message in the queue of each device that has room, for
+     * several users in one pipelined round trip: one script per user, since each user's
+     * hash is a key of its own (a script over several users' keys would not run on a
+     * Redis Cluster).
+     * @param devices the devices a message is about to be queued for, by user
+     * @return the devices whose count says their queue is full, by user (users with none
+     * left out); empty when Redis cannot be asked
+     */
+    public Map<UserId, Set<DeviceId>> admit(Map<UserId, ? extends Collection<DeviceId>> devices) {
+        Map<UserId, List<DeviceId>> ordered = new LinkedHashMap<>();
+        devices.forEach((user, ofUser) -> {
+            if (!ofUser.isEmpty()) {
+                ordered.put(user, List.copyOf(ofUser));
+            }
+        });
+        if (ordered.isEmpty()) {
+            return Map.of();
         }
-        List<String> args = new ArrayList<>(devices.size() + 2);
-        args.add(Integer.toString(limit));
-        args.add(ttlSeconds);
-        List<DeviceId> ordered = List.copyOf(devices);
-        ordered.forEach(device -> args.add(device.value()));
-        List<?> admitted;
+        List<Object> results;
         try {
-            admitted = redis.execute(ADMIT, List.of(key(user)), args.toArray());
+            results = evalAdmits(ordered);
             outage.succeeded();
         }
         catch (RuntimeException ex) {
-            failed("admit for " + user, ex);
-            return Set.of();
+            failed("admit for " + ordered.size() + " user(s)", ex);
+            return Map.of();
         }
-        Set<DeviceId> full = new HashSet<>();
-        for (int i = 0; i < ordered.size() && admitted != null && i < admitted.size(); i++) {
-            if (admitted.get(i) instanceof Long flag && flag == 0L) {
-                full.add(ordered.get(i));
+        Map<UserId, Set<DeviceId>> full = new HashMap<>();
+        int i = 0;
+        for (Map.Entry<UserId, List<DeviceId>> entry : ordered.entrySet()) {
+            Object admitted = (i < results.size()) ? results.get(i) : null;
+            i++;
+            List<DeviceId> ofUser = entry.getValue();
+            for (int d = 0; admitted instanceof List<?> flags && d < ofUser.size() && d < flags.size(); d++) {
+                if (flags.get(d) instanceof Long flag && flag == 0L) {
+                    full.computeIfAbsent(entry.getKey(), user -> new HashSet<>()).add(ofUser.get(d));
+                }
             }
         }
         return full;
+    }
+
+    /**
+     * Runs the admit script once per user in one pipeline, by its SHA; when Redis does
+     * not know the script (first use, or after a restart) it is loaded and the pipeline
+     * runs once more. Admitting twice is harmless only because a failed pipeline counted
+     * nothing: a NOSCRIPT reply runs no script.
+     */
+    private List<Object> evalAdmits(Map<UserId, List<DeviceId>> devices) {
+        try {
+            return pipelineAdmits(devices);
+        }
+        catch (RuntimeException ex) {
+            if (!noScript(ex)) {
+                throw ex;
+            }
+            redis.execute((RedisCallback<String>) connection -> connection.scriptingCommands()
+                .scriptLoad(ADMIT.getScriptAsString().getBytes(StandardCharsets.UTF_8)));
+            return pipelineAdmits(devices);
+        }
+    }
+
+    private List<Object> pipelineAdmits(Map<UserId, List<DeviceId>> devices) {
+        byte[] limitArg = bytes(Integer.toString(limit));
+        byte[] ttlArg = bytes(ttlSeconds);
+        return redis.executePipelined((RedisCallback<Object>) connection -> {
+            devices.forEach((user, ofUser) -> {
+                byte[][] keysAndArgs = new byte[ofUser.size() + 3][];
+                keysAndArgs[0] = bytes(key(user));
+                keysAndArgs[1] = limitArg;
+                keysAndArgs[2] = ttlArg;
+                for (int d = 0; d < ofUser.size(); d++) {
+                    keysAndArgs[d + 3] = bytes(ofUser.get(d).value());
+                }
+                connection.scriptingCommands().evalSha(ADMIT.getSha1(), ReturnType.MULTI, 1, keysAndArgs);
+            });
+            return null;
+        });
+    }
+
+    private static boolean noScript(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains("NOSCRIPT")) {
+                return true;
+            }
+            if (cause instanceof RedisPipelineException pipeline) {
+                for (Object result : pipeline.getPipelineResult()) {
+                    if (result instanceof Throwable failure && noScript(failure)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     /**

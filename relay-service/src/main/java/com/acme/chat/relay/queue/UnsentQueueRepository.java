@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -129,6 +130,19 @@ public class UnsentQueueRepository {
         for (DeviceId device : devices) {
             session.execute(insertStatement(recipient, device, message, queueTtlSeconds));
         }
+    }
+
+    /**
+     * Starts queuing a message for one device of a user, without waiting (a delivery to
+     * many devices writes their rows at once and waits for all of them together); writing
+     * the same message again changes nothing.
+     * @param recipient the user
+     * @param device the device (or {@link #UNASSIGNED}) to queue it for
+     * @param message the message
+     * @return completes when the row is written
+     */
+    public CompletionStage<?> enqueueAsync(UserId recipient, DeviceId device, QueuedMessage message) {
+        return session.executeAsync(insertStatement(recipient, device, message, queueTtlSeconds));
     }
 
     /**

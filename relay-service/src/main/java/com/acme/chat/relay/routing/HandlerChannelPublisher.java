@@ -1,6 +1,13 @@
 package com.acme.chat.relay.routing;
 
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
 import io.micrometer.common.KeyValue;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.ObjectWriter;
@@ -23,6 +30,11 @@ import com.acme.chat.kit.tracing.TraceCarriers;
  * not subscribed at that moment never sees the message, which is why every pushed message
  * is queued first.
  * <p>
+ * Metrics: {@code chat.relay.handler.publishes} counts publishes of frames (a
+ * {@code deliver_many} once), {@code chat.relay.handler.publish.targets} the devices each
+ * was for; with {@code chat.relay.messages.pushed} they show how many publishes a message
+ * costs.
+ * <p>
  * Each publish is the span {@value #NAME} (child of the Kafka record being handled), and
  * the envelope carries its W3C trace context, so the handler continues the message's
  * trace up to the recipient's socket.
@@ -40,8 +52,18 @@ public class HandlerChannelPublisher {
 
     private final ObservationRegistry observations;
 
+    private final Counter publishes;
+
+    private final DistributionSummary targetsPerPublish;
+
     HandlerChannelPublisher(StringRedisTemplate redis, RouteKeys keys, JsonMapper json,
-            ObservationRegistry observations) {
+            ObservationRegistry observations, MeterRegistry meters) {
+        this.publishes = Counter.builder("chat.relay.handler.publishes")
+            .description("Frames published on handler channels (a deliver_many counts once)")
+            .register(meters);
+        this.targetsPerPublish = DistributionSummary.builder("chat.relay.handler.publish.targets")
+            .description("Devices one publish on a handler channel is for")
+            .register(meters);
         this.redis = redis;
         this.keys = keys;
         this.writer = json.writerFor(HandlerMessage.class);
@@ -82,12 +104,36 @@ public class HandlerChannelPublisher {
      * @throws org.springframework.dao.DataAccessException when Redis cannot be reached
      */
     public boolean deliver(String handlerId, UserId user, DeviceId device, String connectionId, ServerFrame frame) {
+        return publish(handlerId, frame, 1,
+                trace -> new HandlerMessage.Deliver(user, device, connectionId, frame, trace));
+    }
+
+    /**
+     * Pushes one frame to several devices' connections on the same handler, in one
+     * publish ({@link HandlerMessage.DeliverMany}).
+     * @param handlerId the handler holding the connections
+     * @param routes the routes of the devices, all on that handler
+     * @param frame the frame
+     * @return whether any handler was subscribed to the channel
+     * @throws org.springframework.dao.DataAccessException when Redis cannot be reached
+     */
+    public boolean deliverMany(String handlerId, List<Route> routes, ServerFrame frame) {
+        List<HandlerMessage.Target> targets = routes.stream()
+            .map(route -> new HandlerMessage.Target(route.user(), route.device(), route.connectionId()))
+            .toList();
+        return publish(handlerId, frame, targets.size(),
+                trace -> new HandlerMessage.DeliverMany(targets, frame, trace));
+    }
+
+    private boolean publish(String handlerId, ServerFrame frame, int targets,
+            Function<Map<String, String>, HandlerMessage> message) {
         Observation observation = TraceCarriers.startSending(NAME, "publish " + frame.getClass().getSimpleName(),
                 "redis", observations, KeyValue.of("frame", frame.getClass().getSimpleName()));
         try (Observation.Scope scope = observation.openScope()) {
-            String payload = writer.writeValueAsString(
-                    new HandlerMessage.Deliver(user, device, connectionId, frame, TraceCarriers.carrier(observation)));
+            String payload = writer.writeValueAsString(message.apply(TraceCarriers.carrier(observation)));
             Long receivers = redis.convertAndSend(keys.handlerChannel(handlerId), payload);
+            publishes.increment();
+            targetsPerPublish.record(targets);
             boolean received = receivers != null && receivers > 0;
             observation.lowCardinalityKeyValue("outcome", received ? "received" : "no_subscriber");
             return received;

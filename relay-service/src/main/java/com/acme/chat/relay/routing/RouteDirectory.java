@@ -1,9 +1,13 @@
 package com.acme.chat.relay.routing;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -31,11 +36,11 @@ import com.acme.chat.relay.config.RelayCaches;
  * with a script that removes a member only while its route key is still absent, so a
  * device that reconnects meanwhile keeps its entry.
  * <p>
- * Two reads: {@link #current} always asks Redis (message delivery needs routes that are
- * no older than its queue write, see {@code Deliverer}); {@link #routes} serves
- * best-effort pushes (receipts) from a cache of non-empty results kept for
- * {@code chat.relay.route-cache-ttl}, where a stale entry costs at most one lost receipt
- * push.
+ * Two reads: {@link #current} always asks Redis (for many users at once in two pipelined
+ * round trips) (message delivery needs routes that are no older than its queue write, see
+ * {@code Deliverer}); {@link #routes} serves best-effort pushes (receipts) from a cache
+ * of non-empty results kept for {@code chat.relay.route-cache-ttl}, where a stale entry
+ * costs at most one lost receipt push.
  */
 @Component
 public class RouteDirectory {
@@ -108,6 +113,21 @@ public class RouteDirectory {
     }
 
     /**
+     * The live routes of several users' devices as Redis has them now (never cached), in
+     * two pipelined round trips whatever the number of users: every index, then every
+     * user's route keys.
+     * @param users the users
+     * @return for each user, one route per connected device, ordered by device id (empty
+     * when none is connected)
+     * @throws org.springframework.dao.DataAccessException when Redis cannot be read
+     */
+    public Map<UserId, List<Route>> current(Collection<UserId> users) {
+        List<UserId> ordered = List.copyOf(new LinkedHashSet<>(users));
+        redisReads.increment(ordered.size());
+        return read(ordered);
+    }
+
+    /**
      * Forgets the cached routes of a user, e.g. because one of their devices just
      * connected or disconnected.
      * @param user the user
@@ -117,21 +137,45 @@ public class RouteDirectory {
     }
 
     private List<Route> read(UserId user) {
-        Set<String> members = redis.opsForSet().members(keys.devices(user));
-        if (members == null || members.isEmpty()) {
-            return List.of();
-        }
-        List<DeviceId> devices = new ArrayList<>(members.size());
-        for (String member : members) {
-            DeviceId device = deviceOrNull(member);
-            if (device != null) {
-                devices.add(device);
+        return read(List.of(user)).get(user);
+    }
+
+    private Map<UserId, List<Route>> read(List<UserId> users) {
+        List<Object> indexes = redis.executePipelined((RedisCallback<Object>) connection -> {
+            users.forEach(user -> connection.setCommands().sMembers(bytes(keys.devices(user))));
+            return null;
+        });
+        Map<UserId, List<DeviceId>> indexed = new LinkedHashMap<>();
+        for (int i = 0; i < users.size(); i++) {
+            List<DeviceId> devices = devices((i < indexes.size()) ? indexes.get(i) : null);
+            if (!devices.isEmpty()) {
+                indexed.put(users.get(i), devices);
             }
         }
-        List<String> routeKeys = devices.stream().map(device -> keys.route(user, device)).toList();
-        List<String> values = routeKeys.isEmpty() ? List.of() : redis.opsForValue().multiGet(routeKeys);
-        if (values == null || values.size() != devices.size()) {
-            values = Collections.nCopies(devices.size(), null);
+        List<Object> values = indexed.isEmpty() ? List.of()
+                : redis.executePipelined((RedisCallback<Object>) connection -> {
+                    indexed.forEach((user, devices) -> connection.stringCommands()
+                        .mGet(devices.stream().map(device -> bytes(keys.route(user, device))).toArray(byte[][]::new)));
+                    return null;
+                });
+        Map<UserId, List<Route>> routes = new LinkedHashMap<>();
+        users.forEach(user -> routes.put(user, List.of()));
+        int i = 0;
+        for (Map.Entry<UserId, List<DeviceId>> entry : indexed.entrySet()) {
+            Object read = (i < values.size()) ? values.get(i) : null;
+            i++;
+            routes.put(entry.getKey(), resolve(entry.getKey(), entry.getValue(), read));
+        }
+        return routes;
+    }
+
+    private List<Route> resolve(UserId user, List<DeviceId> devices, @Nullable Object read) {
+        List<@Nullable String> values = new ArrayList<>(devices.size());
+        if (read instanceof List<?> list && list.size() == devices.size()) {
+            list.forEach(value -> values.add((value != null) ? value.toString() : null));
+        }
+        else {
+            values.addAll(Collections.nCopies(devices.size(), null));
         }
         RouteResolution resolution = RouteResolution.resolve(user, devices, values);
         if (!resolution.malformed().isEmpty()) {
@@ -139,6 +183,27 @@ public class RouteDirectory {
         }
         prune(user, resolution.stale());
         return resolution.routes();
+    }
+
+    /**
+     * The devices an index ({@code SMEMBERS routes:{u}}) named, malformed ones left out.
+     */
+    private static List<DeviceId> devices(@Nullable Object members) {
+        if (!(members instanceof Collection<?> names)) {
+            return List.of();
+        }
+        List<DeviceId> devices = new ArrayList<>(names.size());
+        for (Object member : names) {
+            DeviceId device = (member != null) ? deviceOrNull(member.toString()) : null;
+            if (device != null) {
+                devices.add(device);
+            }
+        }
+        return devices;
+    }
+
+    private static byte[] bytes(String key) {
+        return key.getBytes(StandardCharsets.UTF_8);
     }
 
     private void prune(UserId user, List<DeviceId> stale) {

@@ -1,6 +1,7 @@
 package com.acme.chat.relay.testsupport;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -90,12 +91,32 @@ public final class FakeHandler implements AutoCloseable {
             .toList();
     }
 
-    /** The pushes exactly as they arrived, trace context included. */
+    /**
+     * The pushes as they arrived, trace context included; a {@code deliver_many} counts
+     * as one {@code Deliver} per target, which is what a handler makes of it.
+     */
     public List<HandlerMessage.Deliver> tracedDelivers() {
-        return received.stream()
-            .filter(HandlerMessage.Deliver.class::isInstance)
-            .map(HandlerMessage.Deliver.class::cast)
-            .toList();
+        List<HandlerMessage.Deliver> delivers = new ArrayList<>();
+        for (HandlerMessage message : received) {
+            if (message instanceof HandlerMessage.Deliver deliver) {
+                delivers.add(deliver);
+            }
+            else if (message instanceof HandlerMessage.DeliverMany many) {
+                delivers.addAll(many.delivers());
+            }
+        }
+        return delivers;
+    }
+
+    /**
+     * @return how many pushes ({@code deliver} or {@code deliver_many}) were published on
+     * this handler's channel
+     */
+    public int pushPublishes() {
+        return (int) received.stream()
+            .filter(message -> message instanceof HandlerMessage.Deliver
+                    || message instanceof HandlerMessage.DeliverMany)
+            .count();
     }
 
     /**

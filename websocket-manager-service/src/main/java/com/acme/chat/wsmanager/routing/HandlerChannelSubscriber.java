@@ -1,6 +1,8 @@
 package com.acme.chat.wsmanager.routing;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.common.KeyValue;
@@ -23,6 +25,7 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
 
+import com.acme.chat.common.protocol.ServerFrame;
 import com.acme.chat.common.routing.HandlerMessage;
 import com.acme.chat.common.routing.RouteKeys;
 import com.acme.chat.kit.tracing.TraceCarriers;
@@ -31,7 +34,10 @@ import com.acme.chat.wsmanager.config.WsManagerProperties;
 /**
  * Subscribes to {@code handler:{handlerId}} and hands each {@link HandlerMessage} to the
  * local connections: {@link HandlerMessage.Deliver} is pushed to the device's socket,
- * {@link HandlerMessage.Evict} closes a replaced connection with 4001.
+ * {@link HandlerMessage.DeliverMany} (one frame for several devices, relay's one publish
+ * per handler for a group message) to each target's socket exactly as a {@code Deliver}
+ * of its own, the frame serialised once; {@link HandlerMessage.Evict} closes a replaced
+ * connection with 4001.
  * <p>
  * <b>Guarantees.</b> At most once, like Redis pub/sub itself: a message published while
  * this handler is not subscribed (startup, Redis restart) or for a device no longer
@@ -126,6 +132,9 @@ class HandlerChannelSubscriber implements SmartLifecycle {
         if (message instanceof HandlerMessage.Deliver deliver) {
             push(deliver);
         }
+        else if (message instanceof HandlerMessage.DeliverMany many) {
+            push(many);
+        }
         else if (message instanceof HandlerMessage.Evict evict) {
             evicted.increment();
             boolean closed = connections.evict(evict);
@@ -135,19 +144,41 @@ class HandlerChannelSubscriber implements SmartLifecycle {
     }
 
     private void push(HandlerMessage.Deliver deliver) {
-        String frame = deliver.frame().getClass().getSimpleName();
-        Observation observation = TraceCarriers.startReceiving(deliver.trace(), PUSH, "push " + frame, "redis",
-                observations, KeyValue.of("frame", frame));
-        try {
+        traced(deliver.trace(), deliver.frame(), () -> {
             boolean pushed = connections.deliver(deliver);
-            observation.lowCardinalityKeyValue("outcome", pushed ? "pushed" : "not_connected");
             if (pushed) {
                 delivered.increment();
+                return "pushed";
             }
-            else {
-                dropped.increment();
-                log.debug("Dropped push for user {} device {}: not connected here", deliver.user(), deliver.device());
+            dropped.increment();
+            log.debug("Dropped push for user {} device {}: not connected here", deliver.user(), deliver.device());
+            return "not_connected";
+        });
+    }
+
+    private void push(HandlerMessage.DeliverMany deliver) {
+        traced(deliver.trace(), deliver.frame(), () -> {
+            int targets = deliver.targets().size();
+            int pushed = connections.deliverMany(deliver);
+            delivered.increment(pushed);
+            dropped.increment(targets - pushed);
+            if (pushed < targets) {
+                log.debug("Dropped {} of {} pushes of one frame: not connected here", targets - pushed, targets);
             }
+            return (pushed == targets) ? "pushed" : (pushed == 0) ? "not_connected" : "partly_connected";
+        });
+    }
+
+    /**
+     * Runs a push in the span {@value #PUSH}, continuing the trace the envelope carries.
+     * @param push queues the frame and returns the outcome tag
+     */
+    private void traced(@Nullable Map<String, String> trace, ServerFrame pushed, Supplier<String> push) {
+        String frame = pushed.getClass().getSimpleName();
+        Observation observation = TraceCarriers.startReceiving(trace, PUSH, "push " + frame, "redis", observations,
+                KeyValue.of("frame", frame));
+        try {
+            observation.lowCardinalityKeyValue("outcome", push.get());
         }
         catch (RuntimeException ex) {
             observation.error(ex);

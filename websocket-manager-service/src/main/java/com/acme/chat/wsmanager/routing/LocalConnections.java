@@ -19,6 +19,16 @@ public interface LocalConnections {
     boolean deliver(HandlerMessage.Deliver deliver);
 
     /**
+     * Pushes one frame to several devices' connections on this instance: for each target
+     * exactly what {@link #deliver} does with that user, device and connection, the frame
+     * serialised once for all of them.
+     * @param deliver what to push, and to whom
+     * @return how many targets had the frame queued for their socket (the others were not
+     * connected here)
+     */
+    int deliverMany(HandlerMessage.DeliverMany deliver);
+
+    /**
      * Closes the named connection with 4001 if it is still open here; a newer connection
      * of the device is left alone.
      * @param evict which connection

@@ -14,6 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
 
+import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.Ack;
 import com.acme.chat.common.protocol.CloseCodes;
 import com.acme.chat.common.protocol.ErrorFrame;
@@ -110,19 +112,55 @@ class ConnectionRegistry implements LocalConnections {
 
     @Override
     public boolean deliver(HandlerMessage.Deliver deliver) {
-        Connection connection = connections.get(Connection.deviceKey(deliver.user(), deliver.device()));
-        if (connection == null
-                || (deliver.connectionId() != null && !deliver.connectionId().equals(connection.connectionId()))) {
-            return false;
+        Connection connection = target(deliver.user(), deliver.device(), deliver.connectionId());
+        return connection != null && push(connection, deliver.frame());
+    }
+
+    @Override
+    public int deliverMany(HandlerMessage.DeliverMany deliver) {
+        ServerFrame frame = deliver.frame();
+        String json = null;
+        int pushed = 0;
+        for (HandlerMessage.Target target : deliver.targets()) {
+            Connection connection = target(target.user(), target.device(), target.connectionId());
+            if (connection == null) {
+                continue;
+            }
+            if (json == null) {
+                json = write(frame);
+            }
+            if (push(connection, frame, json)) {
+                pushed++;
+            }
         }
-        return push(connection, deliver.frame());
+        return pushed;
+    }
+
+    /**
+     * @return the device's connection here, if it is the one named (any, when none is
+     * named)
+     */
+    private @Nullable Connection target(UserId user, DeviceId device, @Nullable String connectionId) {
+        Connection connection = connections.get(Connection.deviceKey(user, device));
+        if (connection == null || (connectionId != null && !connectionId.equals(connection.connectionId()))) {
+            return null;
+        }
+        return connection;
     }
 
     /** Queues a live push (held back while the connection's replay runs). */
     boolean push(Connection connection, ServerFrame frame) {
+        return push(connection, frame, write(frame));
+    }
+
+    /**
+     * Queues a live push already serialised (a frame pushed to several connections is
+     * written once).
+     */
+    private boolean push(Connection connection, ServerFrame frame, String json) {
         String type = TYPES.getOrDefault(frame.getClass(), "other");
         PushedMessage message = (frame instanceof MessageFrame carried) ? PushedMessage.of(carried) : null;
-        Connection.Offer offer = connection.offerPush(write(frame), message, type);
+        Connection.Offer offer = connection.offerPush(json, message, type);
         switch (offer) {
             case HELD:
                 return true;

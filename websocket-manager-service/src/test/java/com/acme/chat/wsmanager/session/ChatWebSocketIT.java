@@ -26,6 +26,7 @@ import org.springframework.test.context.TestPropertySource;
 import com.acme.chat.wsmanager.testsupport.StubRelay;
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.GroupId;
 import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.MessageFrame;
@@ -481,6 +482,39 @@ class ChatWebSocketIT {
             assertThat(toLaptop.path("type").asString()).isEqualTo("message");
             laptop.send("{\"type\":\"ping\",\"id\":\"after\"}");
             assertThat(laptop.next().path("id").asString()).isEqualTo("after");
+        }
+    }
+
+    @Test
+    void pushesDeliverManyFromHandlerChannelToEachTargetDevice() {
+        String alice = freshUser();
+        String bob = freshUser();
+        try (WsClient alicePhone = connect("phone-1", TestTokens.forUser(alice));
+                WsClient bobPhone = connect("phone-1", TestTokens.forUser(bob))) {
+            String aliceConnection = alicePhone.next("hello").path("connectionId").asString();
+            bobPhone.next("hello");
+            GroupId group = GroupId.of("grp-" + UUID.randomUUID());
+            MessageFrame message = new MessageFrame(MessageId.of("m-" + UUID.randomUUID()), ConversationId.group(group),
+                    3, UserId.of("carol"), DeviceId.of("carol-phone"), group, "hi all", List.of(),
+                    Instant.parse("2026-11-27T21:07:41.123Z"));
+
+            // One publish for three targets: a stale connection id is dropped, the others
+            // get the frame as if each had its own deliver.
+            publish(new HandlerMessage.DeliverMany(
+                    List.of(new HandlerMessage.Target(UserId.of(alice), DeviceId.of("phone-1"), "c-stale"),
+                            new HandlerMessage.Target(UserId.of(alice), DeviceId.of("phone-1"), aliceConnection),
+                            new HandlerMessage.Target(UserId.of(bob), DeviceId.of("phone-1"), null)),
+                    message));
+
+            for (WsClient client : List.of(alicePhone, bobPhone)) {
+                JsonNode pushed = client.next();
+                assertThat(pushed.path("type").asString()).isEqualTo("message");
+                assertThat(pushed.path("messageId").asString()).isEqualTo(message.messageId().value());
+                assertThat(pushed.path("seq").asLong()).isEqualTo(3);
+                // Exactly once: the next frame is the answer to this ping.
+                client.send("{\"type\":\"ping\",\"id\":\"after\"}");
+                assertThat(client.next().path("id").asString()).isEqualTo("after");
+            }
         }
     }
 

@@ -56,6 +56,15 @@ class ConnectionRegistryTest {
         registry.replayDone(connection);
     }
 
+    /** A connection with room for 10 frames, greeted, still replaying its queue. */
+    private Connection greeted(UserId user, DeviceId device, String connectionId) {
+        Connection greeted = new Connection(session, new ConnectionPrincipal(user, device, "t", null, null),
+                connectionId, 10);
+        registry.put(greeted);
+        registry.greet(greeted, Hello.withDefaultLimits(connectionId, user, device));
+        return greeted;
+    }
+
     private static MessageFrame message(String id, long seq) {
         return new MessageFrame(MessageId.of(id), ConversationId.of("d:alice:bob"), seq, UserId.of("bob"), null, null,
                 "text " + seq, List.of(), Instant.parse("2026-11-27T21:07:41Z"));
@@ -102,6 +111,50 @@ class ConnectionRegistryTest {
     void dropsDeliveriesForOtherConnectionsOrDevices() {
         assertThat(registry.deliver(new HandlerMessage.Deliver(ALICE, PHONE, "c-old", MESSAGE))).isFalse();
         assertThat(registry.deliver(new HandlerMessage.Deliver(ALICE, DeviceId.of("laptop"), null, MESSAGE))).isFalse();
+    }
+
+    @Test
+    void deliverManyPushesToEachTargetConnectedHereLikeADeliverOfItsOwn() {
+        UserId bob = UserId.of("bob");
+        Connection bobs = greeted(bob, PHONE, "c-2");
+        registry.replayDone(bobs);
+        List<String> toAlice = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> toBob = new java.util.concurrent.CopyOnWriteArrayList<>();
+        connection.outbound().subscribe(toAlice::add);
+        bobs.outbound().subscribe(toBob::add);
+
+        int pushed = registry.deliverMany(new HandlerMessage.DeliverMany(
+                List.of(new HandlerMessage.Target(ALICE, PHONE, "c-1"), new HandlerMessage.Target(bob, PHONE, null),
+                        // Not here, or not this connection: dropped as a Deliver would
+                        // be.
+                        new HandlerMessage.Target(ALICE, DeviceId.of("laptop"), null),
+                        new HandlerMessage.Target(bob, PHONE, "c-old")),
+                MESSAGE));
+
+        assertThat(pushed).isEqualTo(2);
+        assertThat(toAlice).last().asString().contains("\"messageId\":\"m-1\"");
+        assertThat(toBob).last().asString().isEqualTo(toAlice.get(toAlice.size() - 1));
+        assertThat(meters.get("chat.wsmanager.frames.sent").tag("type", "message").counter().count()).isEqualTo(2);
+    }
+
+    @Test
+    void deliverManyIsHeldBackWhileATargetReplaysItsQueue() {
+        DeviceId tablet = DeviceId.of("tablet");
+        Connection fresh = greeted(ALICE, tablet, "c-9");
+        List<String> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fresh.outbound().subscribe(written::add);
+
+        assertThat(registry.deliverMany(new HandlerMessage.DeliverMany(
+                List.of(new HandlerMessage.Target(ALICE, tablet, "c-9")), message("m-2", 2))))
+            .isEqualTo(1);
+        assertThat(written).hasSize(1);
+        registry.replayed(fresh, message("m-1", 1));
+        registry.replayed(fresh, message("m-2", 2));
+        registry.replayDone(fresh);
+
+        assertThat(written.stream().skip(1).map(frame -> frame.replaceAll(".*\"seq\":(\\d+).*", "$1")))
+            .containsExactly("1", "2");
+        assertThat(meters.get("chat.wsmanager.pushes.duplicate").counter().count()).isEqualTo(1);
     }
 
     @Test
