@@ -34,6 +34,12 @@ public class MessagingCaches {
      */
     public static final String GROUP_ROSTERS = "group-rosters";
 
+    /**
+     * User id to whether they share read receipts, for
+     * {@code chat.messaging.receipts.settings-cache-ttl}.
+     */
+    public static final String USER_SETTINGS = "user-settings";
+
     /** User ids known to exist (users are never deleted). */
     public static final String KNOWN_USERS = "known-users";
 
@@ -56,6 +62,12 @@ public class MessagingCaches {
     @Bean
     ChatCacheSpec groupRostersCache() {
         return ChatCacheSpec.bounded(GROUP_ROSTERS, 2_000);
+    }
+
+    @Bean
+    ChatCacheSpec userSettingsCache(MessagingProperties properties, ReceiptProperties receipts) {
+        return ChatCacheSpec.bounded(USER_SETTINGS, properties.knownUserCapacity())
+            .expiringAfterWrite(receipts.settingsCacheTtl());
     }
 
     @Bean
