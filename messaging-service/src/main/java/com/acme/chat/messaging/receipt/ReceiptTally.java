@@ -24,10 +24,10 @@ import com.acme.chat.messaging.receipt.ReceiptRepository.Watermarks;
  * <p>
  * A member counts for a message if he could receive it: in a group, a member at its seq
  * ({@code joinedSeq <= seq <= leftSeq}), in a direct conversation the other participant;
- * never its sender. He has it <em>delivered</em> when his delivered watermark reached the
- * seq, or his read watermark did and the viewer may see it (reading implies receiving).
- * Read positions are reciprocal (docs/adr/0029): a member's read position is shown only
- * when both he and the viewer share read receipts, except to himself.
+ * never its sender. He has it <em>delivered</em> when his delivered or his read watermark
+ * reached the seq (reading implies receiving; delivered receipts are never hidden). Read
+ * positions are reciprocal (docs/adr/0029): a member's read position is shown only when
+ * both he and the viewer share read receipts, except to himself.
  */
 final class ReceiptTally {
 
@@ -74,9 +74,10 @@ final class ReceiptTally {
         Watermarks mark = marks.getOrDefault(member, Watermarks.none(member));
         boolean read = readShown(member, viewer) && mark.readSeq() >= seq;
         boolean deliveredMark = mark.deliveredSeq() >= seq;
-        @Nullable Instant deliveredAt = deliveredMark ? mark.deliveredAt() : (read ? mark.readAt() : null);
-        return new MemberReceiptView(member.value(), deliveredMark || read, deliveredAt, read,
-                read ? mark.readAt() : null);
+        // Reading implies receiving, whether or not the read itself may be shown.
+        boolean delivered = deliveredMark || mark.readSeq() >= seq;
+        @Nullable Instant deliveredAt = deliveredMark ? mark.deliveredAt() : (delivered ? mark.readAt() : null);
+        return new MemberReceiptView(member.value(), delivered, deliveredAt, read, read ? mark.readAt() : null);
     }
 
     /**
@@ -115,15 +116,16 @@ final class ReceiptTally {
     }
 
     /**
-     * A member's watermarks as a viewer may see them: a hidden read position is 0, and
-     * does not lift the delivered one.
+     * A member's watermarks as a viewer may see them: a hidden read position is 0 (it
+     * still counts as delivered, as in {@link #member}).
      */
     ReceiptView view(Watermarks mark, UserId viewer) {
+        long delivered = Math.max(mark.deliveredSeq(), mark.readSeq());
         if (readShown(mark.user(), viewer)) {
-            return new ReceiptView(mark.user().value(), Math.max(mark.deliveredSeq(), mark.readSeq()), mark.readSeq(),
-                    mark.updatedAt());
+            return new ReceiptView(mark.user().value(), delivered, mark.readSeq(), mark.updatedAt());
         }
-        return new ReceiptView(mark.user().value(), mark.deliveredSeq(), 0, mark.deliveredAt());
+        Instant deliveredAt = (mark.deliveredSeq() >= mark.readSeq()) ? mark.deliveredAt() : mark.readAt();
+        return new ReceiptView(mark.user().value(), delivered, 0, deliveredAt);
     }
 
     /**

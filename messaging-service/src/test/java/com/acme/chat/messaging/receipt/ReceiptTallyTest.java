@@ -79,13 +79,15 @@ class ReceiptTallyTest {
         assertThat(tally.count(5, MessageId.of("m-5"), List.of(ALICE, CAROL), BOB))
             .isEqualTo(new MessageReceiptCounts(5, MessageId.of("m-5"), 2, 2, 0));
         assertThat(tally.member(BOB, 5, BOB).read()).isTrue();
-        // A hidden read lifts neither the read nor the delivered position others see.
+        // A hidden read still counts as delivered, never as read.
         ReceiptTally readOnly = new ReceiptTally(List.of(mark(BOB, 2, 5)), Set.of(BOB));
-        assertThat(readOnly.view(mark(BOB, 2, 5), ALICE)).isEqualTo(new ReceiptView("bob", 2, 0, T1));
+        assertThat(readOnly.view(mark(BOB, 2, 5), ALICE)).isEqualTo(new ReceiptView("bob", 5, 0, T2));
         assertThat(readOnly.view(mark(BOB, 2, 5), BOB)).isEqualTo(new ReceiptView("bob", 5, 5, T2));
         MemberReceiptView seen = readOnly.member(BOB, 4, ALICE);
-        assertThat(seen.delivered()).isFalse();
+        assertThat(seen.delivered()).isTrue();
+        assertThat(seen.read()).isFalse();
         assertThat(seen.readAt()).isNull();
+        assertThat(readOnly.member(BOB, 6, ALICE).delivered()).isFalse();
     }
 
     @Test
