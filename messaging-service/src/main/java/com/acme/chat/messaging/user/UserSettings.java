@@ -2,8 +2,11 @@ package com.acme.chat.messaging.user;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -26,6 +29,8 @@ import com.acme.chat.messaging.config.MessagingCaches;
  */
 @Service
 public class UserSettings {
+
+    private static final int READ_WINDOW = 100;
 
     private final UserSettingsRepository settings;
 
@@ -50,15 +55,34 @@ public class UserSettings {
      * @return those of {@code users} who turned read receipts off
      */
     public Set<UserId> withoutReadReceipts(Collection<UserId> users) {
-        Map<UserId, Boolean> known = readReceipts.getAll(users,
-                missing -> missing.stream()
-                    .distinct()
-                    .collect(Collectors.toMap(user -> user, user -> settings.readReceipts(user).orElse(true))));
+        Map<UserId, Boolean> known = readReceipts.getAll(users, this::load);
         return known.entrySet()
             .stream()
             .filter(entry -> !entry.getValue())
             .map(Map.Entry::getKey)
             .collect(Collectors.toSet());
+    }
+
+    /**
+     * Reads the missing settings in parallel, {@value #READ_WINDOW} at a time: a large
+     * group's members are many.
+     */
+    private Map<UserId, Boolean> load(Set<? extends UserId> missing) {
+        Map<UserId, Boolean> loaded = new LinkedHashMap<>();
+        Map<UserId, CompletableFuture<Optional<Boolean>>> window = new LinkedHashMap<>();
+        for (UserId user : missing) {
+            window.put(user, settings.readReceiptsAsync(user).toCompletableFuture());
+            if (window.size() == READ_WINDOW) {
+                collect(window, loaded);
+            }
+        }
+        collect(window, loaded);
+        return loaded;
+    }
+
+    private static void collect(Map<UserId, CompletableFuture<Optional<Boolean>>> window, Map<UserId, Boolean> loaded) {
+        window.forEach((user, read) -> loaded.put(user, read.join().orElse(true)));
+        window.clear();
     }
 
     SettingsView view(UserId user) {

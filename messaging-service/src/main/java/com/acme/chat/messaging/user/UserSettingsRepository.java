@@ -2,6 +2,7 @@ package com.acme.chat.messaging.user;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
@@ -38,6 +39,17 @@ class UserSettingsRepository {
         Row row = session.execute(select.bind(user.value())).one();
         return (row == null || row.isNull("read_receipts")) ? Optional.empty()
                 : Optional.of(row.getBoolean("read_receipts"));
+    }
+
+    /**
+     * @return the stored read receipts setting, empty when never set
+     */
+    CompletionStage<Optional<Boolean>> readReceiptsAsync(UserId user) {
+        return session.executeAsync(select.bind(user.value())).thenApply(rows -> {
+            Row row = rows.one();
+            return (row == null || row.isNull("read_receipts")) ? Optional.<Boolean>empty()
+                    : Optional.of(row.getBoolean("read_receipts"));
+        });
     }
 
     void saveReadReceipts(UserId user, boolean readReceipts, Instant now) {
