@@ -124,6 +124,10 @@ public final class Http {
             return send(builder.PUT(HttpRequest.BodyPublishers.noBody()).build());
         }
 
+        public HttpResponse<String> put(String json) {
+            return send(withJson("PUT", json));
+        }
+
         public HttpResponse<String> patch(String json) {
             return send(withJson("PATCH", json));
         }

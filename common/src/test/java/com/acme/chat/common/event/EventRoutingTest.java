@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 import com.acme.chat.common.protocol.MessageFrame;
+import com.acme.chat.common.protocol.GroupReceiptsFrame;
+import com.acme.chat.common.protocol.MessageReceiptCounts;
 import com.acme.chat.common.protocol.ReceiptFrame;
 import com.acme.chat.common.testsupport.Events;
 import com.acme.chat.common.testsupport.Ids;
@@ -36,6 +38,7 @@ class EventRoutingTest {
         assertThat(Events.directMessageSent().partitionKey()).isEqualTo("d:alice:bob");
         assertThat(Events.deliveryRequested().partitionKey()).isEqualTo("bob");
         assertThat(Events.receiptRecorded().partitionKey()).isEqualTo("d:alice:bob");
+        assertThat(Events.groupReceiptsCounted().partitionKey()).isEqualTo("g:grp-friends");
         assertThat(Events.groupCreated().partitionKey()).isEqualTo("grp-friends");
         assertThat(Events.memberAdded().partitionKey()).isEqualTo("grp-friends");
         assertThat(Events.memberRemoved().partitionKey()).isEqualTo("grp-friends");
@@ -51,6 +54,7 @@ class EventRoutingTest {
         assertThat(Events.directMessageSent().topic()).isEqualTo(Topics.MESSAGES);
         assertThat(Events.deliveryRequested().topic()).isEqualTo(Topics.DELIVERIES);
         assertThat(Events.receiptRecorded().topic()).isEqualTo(Topics.RECEIPTS);
+        assertThat(Events.groupReceiptsCounted().topic()).isEqualTo(Topics.RECEIPTS);
         assertThat(Events.groupCreated().topic()).isEqualTo(Topics.GROUPS);
         assertThat(Events.deviceConnected().topic()).isEqualTo(Topics.PRESENCE);
         assertThat(Events.pushNotificationRequested().topic()).isEqualTo(Topics.NOTIFICATIONS);
@@ -91,6 +95,16 @@ class EventRoutingTest {
 
         assertThat(recorded.toFrame()).isEqualTo(new ReceiptFrame(recorded.conversationId(), recorded.user(),
                 recorded.kind(), recorded.upToSeq(), recorded.occurredAt()));
+    }
+
+    @Test
+    void groupReceiptsBecomeTheSendersFrameAndNeedAGroup() {
+        GroupReceiptsCounted counted = Events.groupReceiptsCounted();
+
+        assertThat(counted.toFrame()).isEqualTo(new GroupReceiptsFrame(Ids.FRIENDS_CHAT, counted.messages()));
+        assertThatIllegalArgumentException().isThrownBy(() -> new GroupReceiptsCounted(Events.eventId(1),
+                Events.OCCURRED_AT, GroupReceiptsCounted.VERSION, Ids.ALICE_BOB, Ids.ALICE, List.of()));
+        assertThatIllegalArgumentException().isThrownBy(() -> new MessageReceiptCounts(7, Ids.MESSAGE, 2, 3, 0));
     }
 
     @Test

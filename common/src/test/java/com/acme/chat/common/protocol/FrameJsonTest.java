@@ -30,10 +30,10 @@ class FrameJsonTest {
             Map.entry(Ping.class, "ping"), Map.entry(Typing.class, "typing"),
             Map.entry(SubscribePresence.class, "subscribe_presence"), Map.entry(Ack.class, "ack"),
             Map.entry(ErrorFrame.class, "error"), Map.entry(MessageFrame.class, "message"),
-            Map.entry(ReceiptFrame.class, "receipt"), Map.entry(ResyncFrame.class, "resync"),
-            Map.entry(UndeliveredFrame.class, "undelivered"), Map.entry(PresenceFrame.class, "presence"),
-            Map.entry(TypingIndicator.class, "typing_indicator"), Map.entry(Pong.class, "pong"),
-            Map.entry(Hello.class, "hello"));
+            Map.entry(ReceiptFrame.class, "receipt"), Map.entry(GroupReceiptsFrame.class, "group_receipts"),
+            Map.entry(ResyncFrame.class, "resync"), Map.entry(UndeliveredFrame.class, "undelivered"),
+            Map.entry(PresenceFrame.class, "presence"), Map.entry(TypingIndicator.class, "typing_indicator"),
+            Map.entry(Pong.class, "pong"), Map.entry(Hello.class, "hello"));
 
     static Stream<Frame> frames() {
         return Frames.all().stream();

@@ -21,6 +21,7 @@ import com.acme.chat.common.event.DeliveryRequested;
 import com.acme.chat.common.event.DeviceConnected;
 import com.acme.chat.common.event.DeviceDisconnected;
 import com.acme.chat.common.event.GroupCreated;
+import com.acme.chat.common.event.GroupReceiptsCounted;
 import com.acme.chat.common.event.GroupRenamed;
 import com.acme.chat.common.event.GroupRole;
 import com.acme.chat.common.event.MemberAdded;
@@ -30,6 +31,7 @@ import com.acme.chat.common.event.FanoutRequested;
 import com.acme.chat.common.event.MessageSent;
 import com.acme.chat.common.event.PushNotificationRequested;
 import com.acme.chat.common.event.ReceiptRecorded;
+import com.acme.chat.common.protocol.MessageReceiptCounts;
 import com.acme.chat.common.protocol.ReceiptKind;
 
 /**
@@ -69,6 +71,11 @@ public final class Events {
     public static ReceiptRecorded receiptRecorded() {
         return new ReceiptRecorded(eventId(3), OCCURRED_AT, ReceiptRecorded.VERSION, ALICE_BOB, BOB,
                 ReceiptKind.DELIVERED, 7);
+    }
+
+    public static GroupReceiptsCounted groupReceiptsCounted() {
+        return new GroupReceiptsCounted(eventId(13), OCCURRED_AT, GroupReceiptsCounted.VERSION, FRIENDS_CHAT, ALICE,
+                List.of(new MessageReceiptCounts(7, MESSAGE, 2, 2, 1)));
     }
 
     public static GroupCreated groupCreated() {
@@ -120,8 +127,9 @@ public final class Events {
     /** Every example, at least one per event type. */
     public static List<ChatEvent> all() {
         return List.of(directMessageSent(), groupMessageSent(), deliveryRequested(), groupDeliveryRequested(),
-                receiptRecorded(), groupCreated(), memberAdded(), memberRemoved(), groupRenamed(), memberRoleChanged(),
-                deviceConnected(), deviceDisconnected(), pushNotificationRequested(), assetStored(), fanoutRequested());
+                receiptRecorded(), groupReceiptsCounted(), groupCreated(), memberAdded(), memberRemoved(),
+                groupRenamed(), memberRoleChanged(), deviceConnected(), deviceDisconnected(),
+                pushNotificationRequested(), assetStored(), fanoutRequested());
     }
 
 }

@@ -20,10 +20,12 @@ import com.acme.chat.common.protocol.Ack;
 import com.acme.chat.common.protocol.AckDelivery;
 import com.acme.chat.common.protocol.ErrorFrame;
 import com.acme.chat.common.protocol.Frame;
+import com.acme.chat.common.protocol.GroupReceiptsFrame;
 import com.acme.chat.common.protocol.Hello;
 import com.acme.chat.common.protocol.MarkRead;
 import com.acme.chat.common.protocol.MediaRef;
 import com.acme.chat.common.protocol.MessageFrame;
+import com.acme.chat.common.protocol.MessageReceiptCounts;
 import com.acme.chat.common.protocol.Ping;
 import com.acme.chat.common.protocol.Pong;
 import com.acme.chat.common.protocol.PresenceFrame;
@@ -110,6 +112,10 @@ public final class Frames {
         return new ReceiptFrame(ALICE_BOB, BOB, ReceiptKind.READ, 7, SENT_AT);
     }
 
+    public static GroupReceiptsFrame groupReceipts() {
+        return new GroupReceiptsFrame(FRIENDS_CHAT, List.of(new MessageReceiptCounts(7, MESSAGE, 2, 2, 1)));
+    }
+
     public static ResyncFrame resync() {
         return new ResyncFrame(ALICE_BOB, 10_042, MESSAGE);
     }
@@ -142,7 +148,8 @@ public final class Frames {
     public static List<Frame> all() {
         return List.of(sendDirect(), sendToGroup(), ackDelivery(), markRead(), ping(), typing(), subscribePresence(),
                 messageAck(), plainAck(), deliveryAck(), error(), connectionError(), directMessage(), groupMessage(),
-                receipt(), resync(), undelivered(), offline(), online(), typingIndicator(), pong(), hello());
+                receipt(), groupReceipts(), resync(), undelivered(), offline(), online(), typingIndicator(), pong(),
+                hello());
     }
 
 }

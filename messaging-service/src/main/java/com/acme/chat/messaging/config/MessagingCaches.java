@@ -40,6 +40,12 @@ public class MessagingCaches {
      */
     public static final String GROUP_MINUTES = "group-minutes";
 
+    /**
+     * User id to whether they share read receipts, for
+     * {@code chat.messaging.receipts.settings-cache-ttl}.
+     */
+    public static final String USER_SETTINGS = "user-settings";
+
     /** User ids known to exist (users are never deleted). */
     public static final String KNOWN_USERS = "known-users";
 
@@ -67,6 +73,12 @@ public class MessagingCaches {
     @Bean
     ChatCacheSpec groupMinutesCache(MessagingProperties properties) {
         return ChatCacheSpec.bounded(GROUP_MINUTES, properties.seqHintCapacity());
+    }
+
+    @Bean
+    ChatCacheSpec userSettingsCache(MessagingProperties properties, ReceiptProperties receipts) {
+        return ChatCacheSpec.bounded(USER_SETTINGS, properties.knownUserCapacity())
+            .expiringAfterWrite(receipts.settingsCacheTtl());
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package com.acme.chat.messaging.conversation;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -65,17 +67,34 @@ public class ConversationAccess {
      * @return what the user may read of the conversation, which he is or was a member of
      */
     public Reader requireReader(String rawConversationId, UserId user) {
-        ConversationId conversation = parse(rawConversationId);
+        return reader(parse(rawConversationId), user).orElseThrow(ConversationAccess::notAMember);
+    }
+
+    /**
+     * @param conversation a conversation
+     * @param user a user
+     * @return what the user may read of the conversation, empty if he never was a member
+     */
+    public Optional<Reader> reader(ConversationId conversation, UserId user) {
         GroupId group = conversation.groupId().orElse(null);
         if (group != null) {
-            GroupStreamRepository.Membership membership = groups.membership(group, user)
-                .orElseThrow(() -> notAMember());
-            return new Reader(conversation, membership.joinedSeq(), membership.lastReadableSeq(), membership.current());
+            return groups.membership(group, user)
+                .map(membership -> new Reader(conversation, membership.joinedSeq(), membership.lastReadableSeq(),
+                        membership.current()));
         }
         if (!Membership.isMember(conversation, user)) {
-            throw notAMember();
+            return Optional.empty();
         }
-        return new Reader(conversation, 1, Long.MAX_VALUE, true);
+        return Optional.of(new Reader(conversation, 1, Long.MAX_VALUE, true));
+    }
+
+    /**
+     * @param group a group
+     * @return everyone who ever was a member, with the seqs of their latest membership,
+     * in user id order (one read of the group's members)
+     */
+    public Map<UserId, GroupStreamRepository.Membership> groupMembers(GroupId group) {
+        return groups.members(group);
     }
 
     /**

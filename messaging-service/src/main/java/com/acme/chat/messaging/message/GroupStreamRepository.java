@@ -182,7 +182,7 @@ public class GroupStreamRepository {
      * @return everyone who ever was a member, with their current membership, in user id
      * order
      */
-    Map<UserId, Membership> members(GroupId group) {
+    public Map<UserId, Membership> members(GroupId group) {
         Map<UserId, Membership> members = new LinkedHashMap<>();
         for (Row row : session.execute(readMembers.bind(group.value()))) {
             members.put(UserId.of(row.getString("user_id")), membershipOf(row));

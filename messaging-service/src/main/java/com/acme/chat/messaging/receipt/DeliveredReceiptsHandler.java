@@ -7,15 +7,15 @@ import org.springframework.stereotype.Component;
 
 import com.acme.chat.common.event.ReceiptRecorded;
 import com.acme.chat.common.event.Topics;
-import com.acme.chat.common.protocol.ReceiptKind;
 import com.acme.chat.kit.kafka.ChatEventReader;
 
 /**
  * Consumes {@code chat.receipts.v1} (group {@code messaging-service}, both in the
  * deployment's namespace) and stores DELIVERED receipts, which relay publishes when a
- * device acknowledges messages, as the member's delivered watermark. Other kinds and
- * event types are ignored (READ receipts are published by this service after storing
- * them).
+ * device acknowledges messages, as the member's delivered watermark. READ receipts are
+ * published by this service after storing them: those of a group (and its DELIVERED ones)
+ * touch the group for {@link GroupReceiptCounter}, which thus runs for a group on the one
+ * instance that holds its partition. Other event types are ignored.
  * <p>
  * At least once and idempotent: a watermark only moves forward, so a redelivered or stale
  * receipt changes nothing. A storage failure is retried with back-off until it succeeds,
@@ -40,8 +40,8 @@ class DeliveredReceiptsHandler {
             groupId = "#{@chatNamespace.group('${spring.kafka.consumer.group-id:messaging-service}')}",
             concurrency = "${chat.messaging.receipt-listener-concurrency:2}")
     void onReceipt(ConsumerRecord<String, String> record) {
-        if (reader.read(record) instanceof ReceiptRecorded receipt && receipt.kind() == ReceiptKind.DELIVERED) {
-            receipts.recordDelivered(receipt);
+        if (reader.read(record) instanceof ReceiptRecorded receipt) {
+            receipts.recordConsumed(receipt);
         }
     }
 

@@ -22,8 +22,9 @@ import com.acme.chat.messaging.user.UserDirectory;
 
 /**
  * {@code POST /api/v1/conversations/{conversationId}/read} (204, the REST twin of
- * {@code mark_read}) and {@code GET /api/v1/conversations/{conversationId}/receipts};
- * members only.
+ * {@code mark_read}), {@code GET /api/v1/conversations/{conversationId}/receipts} and
+ * {@code GET /api/v1/conversations/{conversationId}/messages/{seq}/receipts}; members
+ * only ({@code not_a_member} otherwise).
  */
 @RestController
 @Tag(name = "conversations")
@@ -50,9 +51,20 @@ class ReadController {
 
     @GetMapping("/api/v1/conversations/{conversationId}/receipts")
     @Operation(summary = "Delivered and read watermarks of every member",
-            description = "What a client missed while offline; receipts are pushed live only to connected devices.")
+            description = "What a client missed while offline; receipts are pushed live only to connected devices. "
+                    + "A read position is 0 unless both you and its member share read receipts (your own excepted).")
     ConversationReceiptsView receipts(@AuthenticationPrincipal Jwt jwt, @PathVariable String conversationId) {
         return receipts.list(UserDirectory.subject(jwt), conversationId);
+    }
+
+    @GetMapping("/api/v1/conversations/{conversationId}/messages/{seq}/receipts")
+    @Operation(summary = "Who received and read one message",
+            description = "Each member who could receive the message (a member of the group at its seq, the sender "
+                    + "excluded) with delivered and read flags and times, and the counts. Members only, and only a "
+                    + "seq you may read; read state follows the read receipts setting on both sides.")
+    MessageReceiptsView messageReceipts(@AuthenticationPrincipal Jwt jwt, @PathVariable String conversationId,
+            @PathVariable long seq) {
+        return receipts.ofMessage(UserDirectory.subject(jwt), conversationId, seq);
     }
 
 }

@@ -36,9 +36,26 @@ class ReceiptRepository {
      * @param user the member
      * @param deliveredSeq delivered up to (0 when never)
      * @param readSeq read up to (0 when never)
-     * @param updatedAt when the newer of the two was recorded
+     * @param deliveredAt when the delivered watermark last moved (null when never)
+     * @param readAt when the read watermark last moved (null when never)
      */
-    record Watermarks(String user, long deliveredSeq, long readSeq, @Nullable Instant updatedAt) {
+    record Watermarks(UserId user, long deliveredSeq, long readSeq, @Nullable Instant deliveredAt,
+            @Nullable Instant readAt) {
+
+        static Watermarks none(UserId user) {
+            return new Watermarks(user, 0, 0, null, null);
+        }
+
+        /**
+         * @return when the newer of the two was recorded
+         */
+        @Nullable Instant updatedAt() {
+            if (deliveredAt == null) {
+                return readAt;
+            }
+            return (readAt != null && readAt.isAfter(deliveredAt)) ? readAt : deliveredAt;
+        }
+
     }
 
     private final CqlSession session;
@@ -80,18 +97,20 @@ class ReceiptRepository {
         return (row == null || row.isNull("up_to_seq")) ? 0 : row.getLong("up_to_seq");
     }
 
+    /**
+     * @return every user's watermarks in the conversation (one partition read), in user
+     * id order
+     */
     List<Watermarks> list(ConversationId conversation) {
-        Map<String, Watermarks> byUser = new LinkedHashMap<>();
+        Map<UserId, Watermarks> byUser = new LinkedHashMap<>();
         for (Row row : session.execute(list.bind(conversation.value()))) {
-            String user = row.getString("user_id");
+            UserId user = UserId.of(row.getString("user_id"));
             long seq = row.isNull("up_to_seq") ? 0 : row.getLong("up_to_seq");
             Instant at = row.getInstant("marked_at");
-            Watermarks known = byUser.getOrDefault(user, new Watermarks(user, 0, 0, null));
+            Watermarks known = byUser.getOrDefault(user, Watermarks.none(user));
             boolean read = ReceiptKind.READ.name().equals(row.getString("kind"));
-            Instant newer = (known.updatedAt() == null || (at != null && at.isAfter(known.updatedAt()))) ? at
-                    : known.updatedAt();
-            byUser.put(user, read ? new Watermarks(user, known.deliveredSeq(), seq, newer)
-                    : new Watermarks(user, seq, known.readSeq(), newer));
+            byUser.put(user, read ? new Watermarks(user, known.deliveredSeq(), seq, known.deliveredAt(), at)
+                    : new Watermarks(user, seq, known.readSeq(), at, known.readAt()));
         }
         return new ArrayList<>(byUser.values());
     }

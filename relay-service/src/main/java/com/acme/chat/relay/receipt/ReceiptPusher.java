@@ -7,9 +7,12 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import com.acme.chat.common.event.GroupReceiptsCounted;
 import com.acme.chat.common.event.ReceiptRecorded;
+import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.ReceiptFrame;
+import com.acme.chat.common.protocol.ServerFrame;
 import com.acme.chat.common.routing.Route;
 import com.acme.chat.relay.routing.HandlerChannelPublisher;
 import com.acme.chat.relay.routing.OutageLog;
@@ -17,8 +20,10 @@ import com.acme.chat.relay.routing.RouteDirectory;
 
 /**
  * Pushes a {@code receipt} frame to every connected device of the other participant of a
- * direct conversation. Group conversations are skipped for now (their members come from
- * group-service). Best-effort: receipts are not queued; a device that is offline (or
+ * direct conversation, and a {@code group_receipts} frame (messaging's coalesced counts)
+ * to the connected devices of a group message's sender. A member's own receipt in a group
+ * is never pushed to the other members: that would be one frame per member per message
+ * (docs/adr/0029). Best-effort: receipts are not queued; a device that is offline (or
  * whose push is lost) reads the watermarks over REST after connecting. Routes come from
  * the short-lived route cache.
  */
@@ -49,7 +54,8 @@ public class ReceiptPusher {
      */
     public void push(ReceiptRecorded receipt) {
         if (!receipt.conversationId().isDirect()) {
-            log.debug("Not forwarding receipt of group conversation {} (not supported yet)", receipt.conversationId());
+            // A group's receipts reach its senders counted (GroupReceiptsCounted), not
+            // raw.
             return;
         }
         ReceiptFrame frame = receipt.toFrame();
@@ -58,10 +64,17 @@ public class ReceiptPusher {
             .stream()
             .distinct()
             .filter(participant -> !participant.equals(receipt.user()))
-            .forEach(participant -> push(participant, frame));
+            .forEach(participant -> push(participant, frame, frame.conversationId()));
     }
 
-    private void push(UserId participant, ReceiptFrame frame) {
+    /**
+     * @param counted a group sender's counts; never throws
+     */
+    public void push(GroupReceiptsCounted counted) {
+        push(counted.sender(), counted.toFrame(), counted.conversationId());
+    }
+
+    private void push(UserId participant, ServerFrame frame, ConversationId conversation) {
         try {
             for (Route route : routes.routes(participant)) {
                 publisher.deliver(route, frame);
@@ -71,7 +84,7 @@ public class ReceiptPusher {
         }
         catch (RuntimeException ex) {
             failed.increment();
-            outage.failed("receipt in " + frame.conversationId() + " to " + participant, ex);
+            outage.failed("receipt in " + conversation + " to " + participant, ex);
         }
     }
 
