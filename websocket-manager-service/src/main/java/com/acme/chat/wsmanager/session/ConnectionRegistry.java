@@ -19,6 +19,7 @@ import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.Ack;
 import com.acme.chat.common.protocol.CloseCodes;
 import com.acme.chat.common.protocol.ErrorFrame;
+import com.acme.chat.common.protocol.GroupReceiptsFrame;
 import com.acme.chat.common.protocol.Hello;
 import com.acme.chat.common.protocol.MessageFrame;
 import com.acme.chat.common.protocol.Pong;
@@ -55,10 +56,13 @@ class ConnectionRegistry implements LocalConnections {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionRegistry.class);
 
-    private static final Map<Class<?>, String> TYPES = Map.of(Ack.class, Ack.TYPE, ErrorFrame.class, ErrorFrame.TYPE,
-            MessageFrame.class, MessageFrame.TYPE, ReceiptFrame.class, ReceiptFrame.TYPE, PresenceFrame.class,
-            PresenceFrame.TYPE, TypingIndicator.class, TypingIndicator.TYPE, Pong.class, Pong.TYPE, Hello.class,
-            Hello.TYPE, ResyncFrame.class, ResyncFrame.TYPE, UndeliveredFrame.class, UndeliveredFrame.TYPE);
+    private static final Map<Class<?>, String> TYPES = Map.ofEntries(Map.entry(Ack.class, Ack.TYPE),
+            Map.entry(ErrorFrame.class, ErrorFrame.TYPE), Map.entry(MessageFrame.class, MessageFrame.TYPE),
+            Map.entry(ReceiptFrame.class, ReceiptFrame.TYPE),
+            Map.entry(GroupReceiptsFrame.class, GroupReceiptsFrame.TYPE),
+            Map.entry(PresenceFrame.class, PresenceFrame.TYPE), Map.entry(TypingIndicator.class, TypingIndicator.TYPE),
+            Map.entry(Pong.class, Pong.TYPE), Map.entry(Hello.class, Hello.TYPE),
+            Map.entry(ResyncFrame.class, ResyncFrame.TYPE), Map.entry(UndeliveredFrame.class, UndeliveredFrame.TYPE));
 
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
