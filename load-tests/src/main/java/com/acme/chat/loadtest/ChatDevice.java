@@ -95,9 +95,24 @@ abstract class ChatDevice extends JsonFrameListener {
 
     /**
      * Acknowledges what arrived since the last call: one frame per conversation and 256
-     * ids.
+     * ids; then pings if this device has sent nothing for {@value #PING_AFTER_SECONDS} s
+     * (the server closes a device silent for 60 s, protocol §7).
      */
     void flushAcks() {
+        try {
+            sendAcks();
+            if (socket != null && System.nanoTime() - lastSentAt > TimeUnit.SECONDS.toNanos(PING_AFTER_SECONDS)) {
+                enqueue("{\"type\":\"ping\",\"id\":\"p" + (++pings) + "\"}");
+            }
+        }
+        catch (RuntimeException ex) {
+            // On the shared ack timer: one device's failure must not stop the others'
+            // acks.
+            System.err.println("acks of " + userId + ": " + ex);
+        }
+    }
+
+    private void sendAcks() {
         Map<String, List<String>> byConversation = new HashMap<>();
         String[] ack;
         while ((ack = toAck.poll()) != null) {

@@ -75,7 +75,7 @@ public final class GroupBench {
     /** Devices per group, the sending one included. */
     private final int slots;
 
-    private final int rate;
+    private final double rate;
 
     private final int durationSeconds;
 
@@ -85,7 +85,8 @@ public final class GroupBench {
 
     private final String runId = UUID.randomUUID().toString().substring(0, 6);
 
-    private final List<Member> devices = new ArrayList<>();
+    /** Appended while connecting, read by the ack timer meanwhile. */
+    private final List<Member> devices = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final Member[][] groupDevices;
 
@@ -115,7 +116,7 @@ public final class GroupBench {
         this.users = integer("users", Math.min(groups * members, Math.max(members, 500)));
         this.devicesPerUser = integer("devices", 1);
         this.slots = members * devicesPerUser;
-        this.rate = integer("rate", 203);
+        this.rate = Double.parseDouble(options.getOrDefault("rate", "203"));
         this.durationSeconds = integer("duration", 60);
         this.warmupSeconds = integer("warmup", 10);
         this.graceSeconds = integer("grace", 15);
@@ -150,7 +151,7 @@ public final class GroupBench {
         int directUsers = integer("direct-users", 0);
         System.out.printf(
                 "groups: %d groups of %d members, %d users with %d device(s) each (%d sockets, %.1f groups per user), "
-                        + "%d group msg/s open loop (%d member deliveries/s expected), %d s warm-up + %d s measured%n",
+                        + "%s group msg/s open loop (%.0f member deliveries/s expected), %d s warm-up + %d s measured%n",
                 groups, members, users, devicesPerUser, users * devicesPerUser, (double) groups * members / users, rate,
                 rate * (slots - 1), warmupSeconds, durationSeconds);
         List<String> phases = new ArrayList<>();
@@ -161,11 +162,14 @@ public final class GroupBench {
             }
             phases.add(phase.trim());
         }
-        String[] tokens = connect(api);
+        // Started before the devices connect: it also pings the ones that have sent
+        // nothing
+        // for a while, so none is closed for silence while the others connect.
         ScheduledExecutorService acks = Executors.newSingleThreadScheduledExecutor();
         int ackInterval = integer("ack-interval", 50);
         acks.scheduleAtFixedRate(() -> devices.forEach(Member::flushAcks), ackInterval, ackInterval,
                 TimeUnit.MILLISECONDS);
+        String[] tokens = connect(api);
         createGroups(tokens);
         warmUp();
         Map<String, Double> directRates = new LinkedHashMap<>();
@@ -409,7 +413,7 @@ public final class GroupBench {
     private void report(Traffic traffic, DeliveryLedger.Summary s) {
         System.out.println();
         System.out.printf("=== group fan-out, phase %d (measured window: %d s) ===%n", traffic.phase, durationSeconds);
-        System.out.printf("group messages sent      %d (%d msg/s into %d groups of %d members)%n", s.sent(), rate,
+        System.out.printf("group messages sent      %d (%s msg/s into %d groups of %d members)%n", s.sent(), rate,
                 groups, members);
         System.out.printf("acked                    %d%n", s.acked());
         System.out.printf("not acked (error/none)   %d%n", s.notAcked());
@@ -500,9 +504,9 @@ public final class GroupBench {
 
         final int phase;
 
-        final int total = rate * (warmupSeconds + durationSeconds);
+        final int total = (int) Math.round(rate * (warmupSeconds + durationSeconds));
 
-        final DeliveryLedger ledger = new DeliveryLedger(total, rate * warmupSeconds, slots);
+        final DeliveryLedger ledger = new DeliveryLedger(total, (int) Math.round(rate * warmupSeconds), slots);
 
         long[] windowEpochMillis;
 

@@ -130,12 +130,20 @@ class MembershipRepository {
             writes.add(memberRole.bind(at, changed.role().name(), group, changed.user().value()));
             writes.add(userGroupRole.bind(at, changed.role().name(), changed.user().value(), group));
         }
-        CompletableFuture<?>[] done = writes.stream()
-            .map(session::executeAsync)
-            .map(CompletionStage::toCompletableFuture)
-            .toArray(CompletableFuture<?>[]::new);
-        CompletableFuture.allOf(done).join();
+        // In waves: a creation with 1,024 members is 2,049 writes, more than the driver
+        // lets wait on one connection (1,024), which fails the rest at once.
+        for (int from = 0; from < writes.size(); from += WAVE) {
+            CompletableFuture<?>[] done = writes.subList(from, Math.min(writes.size(), from + WAVE))
+                .stream()
+                .map(session::executeAsync)
+                .map(CompletionStage::toCompletableFuture)
+                .toArray(CompletableFuture<?>[]::new);
+            CompletableFuture.allOf(done).join();
+        }
     }
+
+    /** Projection writes in flight at once for one change. */
+    static final int WAVE = 256;
 
     private List<BoundStatement> joined(GroupEvent event, UserId user, GroupRole role, Instant at) {
         long version = event.groupVersion();

@@ -63,6 +63,9 @@ public class GroupStreams {
 
     private static final Logger log = LoggerFactory.getLogger(GroupStreams.class);
 
+    /** Member view writes in flight at once (two per member). */
+    private static final int VIEW_WAVE = 256;
+
     /** Changes appended per catch-up round. */
     private static final int CATCH_UP_BATCH = 100;
 
@@ -288,14 +291,25 @@ public class GroupStreams {
             roster.members.put(entry.getKey(), entry.getValue());
             writes.addAll(
                     repository.writeMembership(group, entry.getKey(), entry.getValue(), tenure.nextWriteTimestamp()));
+            if (writes.size() >= VIEW_WAVE) {
+                // A creation with 1,024 members is 2,048 view writes, more than the
+                // driver
+                // lets wait on one connection: in waves.
+                join(writes);
+            }
         }
         // The views before the applied mark: a writer that finds the change applied finds
         // its views written.
+        join(writes);
+        roster.state = new StreamState(system.groupVersion(), seq);
+        repository.writeState(group, roster.state, tenure.nextWriteTimestamp()).toCompletableFuture().join();
+    }
+
+    private static void join(List<CompletionStage<?>> writes) {
         CompletableFuture
             .allOf(writes.stream().map(CompletionStage::toCompletableFuture).toArray(CompletableFuture[]::new))
             .join();
-        roster.state = new StreamState(system.groupVersion(), seq);
-        repository.writeState(group, roster.state, tenure.nextWriteTimestamp()).toCompletableFuture().join();
+        writes.clear();
     }
 
     /**
