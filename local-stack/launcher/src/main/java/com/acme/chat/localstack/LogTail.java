@@ -42,6 +42,9 @@ public final class LogTail {
         }
     }
 
+    /** Bytes read at once. */
+    static final int CHUNK = 1024 * 1024;
+
     public static LogTail whole(Path file) {
         return new LogTail(file, 0);
     }
@@ -65,12 +68,25 @@ public final class LogTail {
             if (length <= start) {
                 return false;
             }
-            raf.seek(start);
-            byte[] bytes = new byte[(int) Math.min(length - start, 64L * 1024 * 1024)];
-            raf.readFully(bytes);
-            scanned = start + bytes.length;
-            found = new String(bytes, StandardCharsets.UTF_8).contains(marker);
-            return found;
+            // In chunks, each overlapping the last by the marker's length: a log of tens
+            // of
+            // MB (a Kafka that ran for days) must not need its size in heap.
+            while (start < length) {
+                raf.seek(start);
+                byte[] bytes = new byte[(int) Math.min(length - start, CHUNK)];
+                raf.readFully(bytes);
+                scanned = start + bytes.length;
+                if (new String(bytes, StandardCharsets.UTF_8).contains(marker)) {
+                    found = true;
+                    return true;
+                }
+                if (scanned >= length) {
+                    break;
+                }
+                start = scanned - marker.length();
+            }
+            found = false;
+            return false;
         }
         catch (IOException ex) {
             return false;
