@@ -167,8 +167,14 @@ public class GroupStreams {
         List<CompletableFuture<Void>> published = new ArrayList<>();
         ReentrantLock slot = counters.enter(conversation);
         try {
-            Roster roster = roster(group, tenure, published);
-            apply(group, roster, tenure, published);
+            Roster known = known(group, tenure);
+            if (known != null) {
+                apply(group, known, tenure, published);
+            }
+            else {
+                // Loading applies what is recorded.
+                roster(group, tenure, published);
+            }
         }
         finally {
             slot.unlock();
@@ -184,8 +190,8 @@ public class GroupStreams {
      * which the caller awaits after the slot
      */
     Roster roster(GroupId group, Tenure tenure, List<CompletableFuture<Void>> published) {
-        Roster roster = rosters.getIfPresent(group);
-        if (roster != null && roster.tenureId == tenure.id()) {
+        Roster roster = known(group, tenure);
+        if (roster != null) {
             return roster;
         }
         roster = load(group, tenure);
@@ -373,16 +379,12 @@ public class GroupStreams {
         return MessageId.of("m-" + UUID.nameUUIDFromBytes(name));
     }
 
-    /** Forgets every roster, as a restart would. */
-    void forgetAll() {
-        rosters.invalidateAll();
-    }
-
     /**
-     * @return the group's roster if this tenure knows it, else null (for tests)
+     * @return the group's roster if it was learnt in this tenure, else null
      */
-    @Nullable Roster cached(GroupId group) {
-        return rosters.getIfPresent(group);
+    private @Nullable Roster known(GroupId group, Tenure tenure) {
+        Roster roster = rosters.getIfPresent(group);
+        return (roster != null && roster.tenureId == tenure.id()) ? roster : null;
     }
 
 }

@@ -182,7 +182,7 @@ class GroupStreamIT {
     }
 
     private void publish(GroupEvent event) {
-        kafka.publish(Topics.GROUPS, event.groupId().value(), json.writeValueAsString((ChatEvent) event));
+        kafka.publish(event, json);
     }
 
     private HttpResponse<String> sendToGroup(String from, String groupId, String text, String clientMsgId) {

@@ -18,12 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.acme.chat.common.event.ChatEvent;
 import com.acme.chat.common.event.GroupCreated;
 import com.acme.chat.common.event.GroupEvent;
 import com.acme.chat.common.event.MemberAdded;
 import com.acme.chat.common.event.MemberRemoved;
-import com.acme.chat.common.event.Topics;
 import com.acme.chat.common.id.GroupId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.namespace.ChatNamespace;
@@ -152,7 +150,7 @@ class GetMessageGroupsIT {
     }
 
     private void publish(GroupEvent event) {
-        kafka.publish(Topics.GROUPS, event.groupId().value(), json.writeValueAsString((ChatEvent) event));
+        kafka.publish(event, json);
     }
 
     private void sentToGroup(String from, String text) {

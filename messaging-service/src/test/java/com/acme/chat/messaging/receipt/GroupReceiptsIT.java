@@ -93,10 +93,8 @@ class GroupReceiptsIT {
         dave = api.newUser("dave");
         GroupId group = GroupId.of("grp-" + UUID.randomUUID());
         conversation = ConversationId.group(group).value();
-        kafka.publish(Topics.GROUPS, group.value(),
-                json.writeValueAsString((ChatEvent) new GroupCreated(UUID.randomUUID(), Instant.now(),
-                        GroupCreated.VERSION, group, "Hikers", UserId.of(alice),
-                        List.of(UserId.of(alice), UserId.of(bob), UserId.of(carol)), 1)));
+        kafka.publish(new GroupCreated(UUID.randomUUID(), Instant.now(), GroupCreated.VERSION, group, "Hikers",
+                UserId.of(alice), List.of(UserId.of(alice), UserId.of(bob), UserId.of(carol)), 1), json);
         await().atMost(Duration.ofSeconds(30))
             .untilAsserted(() -> assertThat(api.get(conversationPath(conversation, "/messages"), alice).statusCode())
                 .isEqualTo(200));

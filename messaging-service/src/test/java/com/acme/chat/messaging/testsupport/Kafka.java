@@ -15,7 +15,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
 
+import com.acme.chat.common.event.ChatEvent;
 import com.acme.chat.common.namespace.ChatNamespace;
 import com.acme.chat.testsupport.LocalServers;
 
@@ -70,6 +72,15 @@ public final class Kafka {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         consumer.poll(Duration.ofMillis(250)).forEach(records::add);
         return records;
+    }
+
+    /**
+     * Publishes an event as another service would (its topic and key, its JSON) and waits
+     * for the broker's ack.
+     * @param json the service's mapper
+     */
+    public void publish(ChatEvent event, JsonMapper json) {
+        publish(event.topic(), event.partitionKey(), json.writeValueAsString(event));
     }
 
     /**
