@@ -28,7 +28,7 @@ import com.acme.chat.relay.queue.UnsentQueueRepository;
  * <p>
  * The queue is keyed by the authenticated user, so a device can only ever touch its own
  * user's queue. The message ids are mapped to their queue keys (seq, sentAt) either from
- * the keys the websocket-manager that pushed them sends along (only for a direct
+ * the keys the websocket-manager that pushed them sends along (for a group, or a direct
  * conversation the user is part of; nothing is read) or by reading the conversation's
  * rows of that queue; the {@code DELIVERED} receipt (up to the highest removed seq) is
  * published and acknowledged by Kafka <em>before</em> the rows are deleted, so a failure
@@ -91,13 +91,17 @@ class AckService {
     }
 
     /**
-     * Keys are taken as given only for a direct conversation of the user (so a receipt
-     * can name no other conversation) and when they cover exactly the acknowledged ids.
-     * Group conversations are checked against the queue until relay knows their members.
+     * Keys are taken as given when they cover exactly the acknowledged ids, for a direct
+     * conversation of the user and for any group: nothing is read then. They only ever
+     * address the caller's own queue, so at worst they remove nothing; the receipt they
+     * lead to names the caller, and messaging applies a group's DELIVERED receipt only
+     * for a member at that seq (ReceiptService.recordConsumed), as it bounds a direct one
+     * by the conversation's participants. Reading the queue for every group ack cost a
+     * Cassandra read per member per message (docs/adr/0027).
      */
     private static boolean usable(UserId user, ConversationId conversation, List<MessageId> messageIds,
             @Nullable List<QueuedRef> keys) {
-        if (keys == null || !conversation.isDirect() || !conversation.directParticipants().contains(user)) {
+        if (keys == null || (conversation.isDirect() && !conversation.directParticipants().contains(user))) {
             return false;
         }
         Set<MessageId> keyed = new HashSet<>();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,11 +14,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.acme.chat.common.event.DeliveryRequested;
 import com.acme.chat.common.event.ReceiptRecorded;
 import com.acme.chat.common.event.Topics;
+import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.GroupId;
 import com.acme.chat.common.id.UserId;
 import com.acme.chat.common.protocol.ReceiptKind;
 import com.acme.chat.common.routing.HandlerMessage;
 import com.acme.chat.relay.device.DeviceRegistry;
+import com.acme.chat.relay.testsupport.Events;
 import com.acme.chat.relay.testsupport.RelayIntegrationTest;
 import com.acme.chat.relay.testsupport.TopicWatcher;
 import com.acme.chat.testsupport.ChatIntegrationTest;
@@ -99,6 +103,46 @@ class AckIT extends RelayIntegrationTest {
                         messages.get(1).sentAt().toString()))));
         assertThat(postAck(TestTokens.forUser(bob.value()), PHONE, mismatched).body()).contains("\"removed\":1");
         assertThat(queue.messageIds(bob, PHONE)).containsExactly(messages.get(1).messageId().value());
+    }
+
+    /**
+     * A group member's keyed ack removes exactly the keyed rows of his own queue and
+     * publishes his DELIVERED receipt (messaging checks his membership when applying it);
+     * an outsider's keys reach only his own queue, so the member's rows stay.
+     */
+    @Test
+    void keysOfAGroupAckAddressOnlyTheCallersQueue() {
+        UserId alice = freshUser("alice");
+        UserId bob = freshUser("bob");
+        UserId mallory = freshUser("mallory");
+        GroupId group = GroupId.of("g-" + UUID.randomUUID());
+        devices.register(bob, PHONE, Instant.now());
+        List<DeliveryRequested> messages = new ArrayList<>();
+        for (int seq = 1; seq <= 3; seq++) {
+            messages.add(Events.groupDelivery(bob, alice, group, seq));
+            events.send(messages.get(seq - 1));
+        }
+        List<String> ids = messages.stream().map(m -> m.messageId().value()).toList();
+        await().atMost(KAFKA_WAIT).until(() -> queue.messageIds(bob, PHONE).equals(ids));
+        String conversation = ConversationId.group(group).value();
+
+        assertThat(postAck(TestTokens.forUser(mallory.value()), PHONE, keyedAckBody(conversation, messages)).body())
+            .contains("\"removed\":3");
+        assertThat(queue.messageIds(bob, PHONE)).isEqualTo(ids);
+
+        try (TopicWatcher receipts = new TopicWatcher(Topics.RECEIPTS, namespace, json)) {
+            HttpResponse<String> response = postAck(TestTokens.forUser(bob.value()), PHONE,
+                    keyedAckBody(conversation, messages.subList(0, 2)));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(json.readTree(response.body()).path("removed").asInt()).isEqualTo(2);
+            ReceiptRecorded receipt = receipts.awaitEvent(ReceiptRecorded.class,
+                    event -> event.conversationId().value().equals(conversation) && event.user().equals(bob),
+                    KAFKA_WAIT);
+            assertThat(receipt.kind()).isEqualTo(ReceiptKind.DELIVERED);
+            assertThat(receipt.upToSeq()).isEqualTo(2);
+        }
+        assertThat(queue.messageIds(bob, PHONE)).containsExactly(ids.get(2));
     }
 
     private String keyedAckBody(String conversation, List<DeliveryRequested> messages) {

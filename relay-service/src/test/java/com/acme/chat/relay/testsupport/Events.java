@@ -12,6 +12,7 @@ import com.acme.chat.common.event.MessageSent;
 import com.acme.chat.common.id.ClientMessageId;
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.DeviceId;
+import com.acme.chat.common.id.GroupId;
 import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
 
@@ -46,6 +47,17 @@ public final class Events {
         return new DeliveryRequested(UUID.randomUUID(), sentAt, DeliveryRequested.VERSION, recipient,
                 MessageId.of("m-" + id), ConversationId.direct(recipient, sender), seq, sender, senderDevice, null,
                 "text " + seq, List.of(), sentAt, ClientMessageId.of("c-" + id));
+    }
+
+    /**
+     * A message of {@code group} from {@code sender} delivered to the member
+     * {@code recipient}.
+     */
+    public static DeliveryRequested groupDelivery(UserId recipient, UserId sender, GroupId group, long seq) {
+        DeliveryRequested direct = delivery(recipient, sender, DeviceId.of("web"), seq);
+        return new DeliveryRequested(direct.eventId(), direct.occurredAt(), DeliveryRequested.VERSION, recipient,
+                direct.messageId(), ConversationId.group(group), seq, sender, direct.senderDevice(), group,
+                direct.text(), List.of(), direct.sentAt(), direct.clientMsgId());
     }
 
     /**
