@@ -30,11 +30,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = PushNotificationRequested.class, name = PushNotificationRequested.TYPE),
         @JsonSubTypes.Type(value = AssetStored.class, name = AssetStored.TYPE),
         @JsonSubTypes.Type(value = FanoutRequested.class, name = FanoutRequested.TYPE),
-        @JsonSubTypes.Type(value = GroupReceiptsCounted.class, name = GroupReceiptsCounted.TYPE) })
+        @JsonSubTypes.Type(value = GroupReceiptsCounted.class, name = GroupReceiptsCounted.TYPE),
+        @JsonSubTypes.Type(value = DeliveryAcked.class, name = DeliveryAcked.TYPE) })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public sealed interface ChatEvent permits MessageSent, DeliveryRequested, ReceiptRecorded, GroupEvent, PresenceEvent,
-        PushNotificationRequested, AssetStored, FanoutRequested, GroupReceiptsCounted {
+        PushNotificationRequested, AssetStored, FanoutRequested, GroupReceiptsCounted, DeliveryAcked {
 
     /**
      * Unique id of this event, for consumer-side deduplication. A producer re-publishing

@@ -81,9 +81,16 @@ public final class Topics {
      */
     public static final String ASSETS = "chat.assets.v1";
 
+    /**
+     * {@link DeliveryAcked}: a connected device acknowledged messages. Key: userId, so a
+     * user's acks (his queue) stay in order. Producer: websocket-manager-service, for the
+     * {@code ack_delivery} frame. Consumer: relay-service, in batches.
+     */
+    public static final String ACKS = "chat.acks.v1";
+
     /** Every topic, e.g. for creating them at startup. */
     public static final List<String> ALL = List.of(MESSAGES, DELIVERIES, RECEIPTS, GROUPS, PRESENCE, NOTIFICATIONS,
-            ASSETS, FANOUT);
+            ASSETS, FANOUT, ACKS);
 
     private Topics() {
     }

@@ -31,7 +31,8 @@ class EventJsonTest {
             Map.entry(DeviceDisconnected.class, "device_disconnected"),
             Map.entry(PushNotificationRequested.class, "push_notification_requested"),
             Map.entry(AssetStored.class, "asset_stored"), Map.entry(FanoutRequested.class, "fanout_requested"),
-            Map.entry(GroupReceiptsCounted.class, "group_receipts_counted"));
+            Map.entry(GroupReceiptsCounted.class, "group_receipts_counted"),
+            Map.entry(DeliveryAcked.class, "delivery_acked"));
 
     static Stream<ChatEvent> events() {
         return Events.all().stream();

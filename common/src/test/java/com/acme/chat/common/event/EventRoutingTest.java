@@ -30,7 +30,7 @@ class EventRoutingTest {
 
     @Test
     void topicsAreDistinctAndVersioned() {
-        assertThat(Topics.ALL).hasSize(8).doesNotHaveDuplicates().allMatch(t -> t.matches("chat\\.[a-z]+\\.v1"));
+        assertThat(Topics.ALL).hasSize(9).doesNotHaveDuplicates().allMatch(t -> t.matches("chat\\.[a-z]+\\.v1"));
     }
 
     @Test
@@ -60,6 +60,8 @@ class EventRoutingTest {
         assertThat(Events.pushNotificationRequested().topic()).isEqualTo(Topics.NOTIFICATIONS);
         assertThat(Events.assetStored().topic()).isEqualTo(Topics.ASSETS);
         assertThat(Events.fanoutRequested().topic()).isEqualTo(Topics.FANOUT);
+        assertThat(Events.deliveryAcked().topic()).isEqualTo(Topics.ACKS);
+        assertThat(Events.deliveryAcked().partitionKey()).isEqualTo(Events.deliveryAcked().user().value());
     }
 
     @Test

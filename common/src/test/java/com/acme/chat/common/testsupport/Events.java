@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import com.acme.chat.common.event.AssetStored;
 import com.acme.chat.common.event.ChatEvent;
+import com.acme.chat.common.event.DeliveryAcked;
 import com.acme.chat.common.event.DeliveryRequested;
 import com.acme.chat.common.event.DeviceConnected;
 import com.acme.chat.common.event.DeviceDisconnected;
@@ -124,12 +125,18 @@ public final class Events {
         return FanoutRequested.chunkOf(groupMessageSent(), 3, 8, List.of(BOB, CAROL), OCCURRED_AT);
     }
 
+    public static DeliveryAcked deliveryAcked() {
+        return new DeliveryAcked(UUID.fromString("5b7c9a6e-0d41-4f0a-9a2e-8c1f3e2d4b6a"), OCCURRED_AT,
+                DeliveryAcked.VERSION, BOB, ALICE_PHONE, ALICE_BOB, List.of(MESSAGE),
+                List.of(new DeliveryAcked.Ref(MESSAGE, 7, OCCURRED_AT)));
+    }
+
     /** Every example, at least one per event type. */
     public static List<ChatEvent> all() {
         return List.of(directMessageSent(), groupMessageSent(), deliveryRequested(), groupDeliveryRequested(),
                 receiptRecorded(), groupReceiptsCounted(), groupCreated(), memberAdded(), memberRemoved(),
                 groupRenamed(), memberRoleChanged(), deviceConnected(), deviceDisconnected(),
-                pushNotificationRequested(), assetStored(), fanoutRequested());
+                pushNotificationRequested(), assetStored(), fanoutRequested(), deliveryAcked());
     }
 
 }
