@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param sentAt the server time the message was accepted ({@link SendMessage} only)
  * @param duplicate {@code true} when the {@code clientMsgId} had already been accepted
  * and the fields describe that original message
- * @param removed for {@link AckDelivery} only: how many of the acknowledged messages were
- * still queued for this device and are now removed; {@code 0} when none was (acknowledged
- * before, never queued for this device, or unknown ids), which is still a success
+ * @param removed for {@link AckDelivery} only: how many distinct message ids of the frame
+ * the server took; the ack is durably recorded and the messages leave the device's queue
+ * moments later (docs/adr/0030-acks-through-kafka.md)
  */
 public record Ack(String id, @Nullable MessageId messageId, @Nullable ConversationId conversationId, @Nullable Long seq,
         @Nullable Instant sentAt, boolean duplicate, @Nullable Integer removed) implements ServerFrame {
@@ -46,7 +46,7 @@ public record Ack(String id, @Nullable MessageId messageId, @Nullable Conversati
     /**
      * The acknowledgement of an {@link AckDelivery}.
      * @param id the correlation id of the {@link AckDelivery}
-     * @param removed how many of its messages were still queued and are now removed
+     * @param removed how many distinct message ids it named
      * @return the frame
      */
     public static Ack delivered(String id, int removed) {
