@@ -106,18 +106,25 @@ class OneOnOneChatE2EIT {
         User bob = ChatApi.newUser("bob");
         String messageId;
         String conversation;
+        long seq;
         try (WsClient alicePhone = alice.connect("phone")) {
             WsClient bobPhone = bob.connect("phone");
             JsonNode ack = alicePhone.sendAndAwaitAck(bob.userId(), newClientMsgId(), "are you there?");
             messageId = ack.path("messageId").asString();
             conversation = ack.path("conversationId").asString();
+            seq = ack.path("seq").asLong();
             bobPhone.awaitMessage(messageId);
             bobPhone.drop();
         }
-        try (WsClient bobAgain = bob.connect("phone")) {
+        try (WsClient alicePhone = alice.connect("phone"); WsClient bobAgain = bob.connect("phone")) {
             JsonNode again = bobAgain.awaitMessage(messageId);
             assertThat(again.path("text").asString()).isEqualTo("are you there?");
-            bobAgain.ackDelivery(conversation, List.of(messageId));
+            assertThat(bobAgain.ackDelivery(conversation, List.of(messageId)).path("type").asString()).isEqualTo("ack");
+            // The ack's answer means relay has it (through Kafka), not that relay has
+            // applied it yet; relay pushes the sender's DELIVERED receipt only once the
+            // queue row is deleted, so after it no replay can bring the message back.
+            alicePhone.awaitFrame("receipt", r -> r.path("kind").asString().equals("DELIVERED")
+                    && r.path("user").asString().equals(bob.userId()) && r.path("upToSeq").asLong() >= seq);
         }
         // Positive control: a later message queued for the offline phone. Bob's laptop
         // gets it live, and relay queues before it pushes, so it is in the phone's queue

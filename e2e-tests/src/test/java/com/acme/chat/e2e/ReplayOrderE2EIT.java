@@ -3,6 +3,7 @@ package com.acme.chat.e2e;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.awaitility.core.ConditionTimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -50,13 +52,16 @@ import static org.awaitility.Awaitility.await;
  * <li>no {@code messageId} comes twice on the connection (the replay and a live push must
  * not both deliver it, e.g. {@code 1,2,3,4,5,5}; redelivery on a <em>later</em>
  * connection of what was not acknowledged stays allowed, and does not happen here because
- * Bob acknowledges everything before he disconnects);</li>
+ * Bob acknowledges everything before he disconnects, and waits until relay has applied
+ * his acks);</li>
  * <li>the messages Bob had not yet acknowledged come without a gap: from the oldest of
  * them up to the newest one received;</li>
  * </ul>
  * and in the end Bob has received every message Alice got an {@code ack} for. Bob acks
- * ({@code ack_delivery}) what he received and disconnects before the next round, so each
- * connect starts from a queue the test knows.
+ * ({@code ack_delivery}) what he received and disconnects before the next round, once
+ * Alice has the {@code DELIVERED} receipt of his newest message (relay applies an ack
+ * moments after answering it, and pushes the receipt only once the queue rows are gone),
+ * so each connect starts from a queue the test knows.
  * <p>
  * One connect in the middle of a burst is not a reliable test of a race, so the test
  * connects {@value #DEFAULT_ROUNDS} times (system property
@@ -119,7 +124,7 @@ class ReplayOrderE2EIT {
                 }
                 WsClient bobPhone = connecting.get(WsClient.FRAME_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 try {
-                    Connect connect = receive(round, connectAfter, bobPhone, ledger);
+                    Connect connect = receive(round, connectAfter, bobPhone, alicePhone, ledger);
                     connects.add(connect);
                     if (!connect.missing().isEmpty()) {
                         roundsWithMissing++;
@@ -137,7 +142,7 @@ class ReplayOrderE2EIT {
             // Whatever a round missed is still queued: one more connect, without a
             // burst, must bring it.
             try (WsClient bobPhone = bob.connect("phone")) {
-                connects.add(receive(connects.size() + 1, 0, bobPhone, ledger));
+                connects.add(receive(connects.size() + 1, 0, bobPhone, null, ledger));
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -177,9 +182,11 @@ class ReplayOrderE2EIT {
     /**
      * Reads Bob's connection until every message Alice got an ack for and Bob has not
      * acknowledged yet has arrived (or {@link WsClient#FRAME_TIMEOUT} passed), listens a
-     * little longer for late copies, checks the arrivals, then acknowledges them.
+     * little longer for late copies, checks the arrivals, then acknowledges them and,
+     * when Alice is connected, waits until relay has applied the acks.
      */
-    private static Connect receive(int round, int connectAfter, WsClient bobPhone, Ledger ledger) {
+    private static Connect receive(int round, int connectAfter, WsClient bobPhone, @Nullable WsClient alicePhone,
+            Ledger ledger) {
         Map<String, Sent> pending = ledger.pending();
         try {
             await().atMost(WsClient.FRAME_TIMEOUT)
@@ -196,6 +203,7 @@ class ReplayOrderE2EIT {
         ledger.received(arrivals);
 
         Map<String, Set<String>> toAck = new LinkedHashMap<>();
+        Map<String, Long> newestAcked = new HashMap<>();
         for (JsonNode message : arrivals) {
             toAck.computeIfAbsent(message.path("conversationId").asString(), c -> new LinkedHashSet<>())
                 .add(message.path("messageId").asString());
@@ -207,10 +215,28 @@ class ReplayOrderE2EIT {
                 JsonNode reply = bobPhone.ackDelivery(conversation, chunk);
                 if ("ack".equals(reply.path("type").asString())) {
                     ledger.ackedByBob.addAll(chunk);
+                    newestAcked.merge(conversation, newestSeq(arrivals, chunk), Math::max);
                 }
             }
         });
+        if (alicePhone != null) {
+            // An answered ack is on its way to relay, not applied yet: a reconnect now
+            // could replay what Bob acknowledged. Relay pushes Alice the DELIVERED
+            // receipt once the rows are deleted.
+            newestAcked.forEach((conversation, seq) -> alicePhone.awaitFrame("receipt",
+                    r -> r.path("kind").asString().equals("DELIVERED")
+                            && r.path("conversationId").asString().equals(conversation)
+                            && r.path("upToSeq").asLong() >= seq));
+        }
         return connect;
+    }
+
+    private static long newestSeq(List<JsonNode> messages, List<String> messageIds) {
+        return messages.stream()
+            .filter(m -> messageIds.contains(m.path("messageId").asString()))
+            .mapToLong(m -> m.path("seq").asLong())
+            .max()
+            .orElse(Long.MIN_VALUE);
     }
 
     /** E.g. {@code after send 1: 3/25}: bad connects of all connects at that point. */

@@ -19,7 +19,7 @@ class WebSocketManagerServiceIT extends ServiceContract {
 
     @Test
     void declaresItsTopics() {
-        assertDeclaresTopics(Topics.PRESENCE);
+        assertDeclaresTopics(Topics.PRESENCE, Topics.ACKS);
     }
 
     @Override

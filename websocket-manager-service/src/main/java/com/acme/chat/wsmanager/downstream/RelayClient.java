@@ -1,10 +1,5 @@
 package com.acme.chat.wsmanager.downstream;
 
-import java.time.Instant;
-import java.util.List;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,17 +8,16 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import com.acme.chat.common.id.ConversationId;
-import com.acme.chat.common.id.MessageId;
 import com.acme.chat.wsmanager.config.WsManagerProperties;
 import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
 
 /**
  * relay-service over HTTP, as the connected user (their token and address, as for
- * messaging): {@code POST /api/v1/devices/{deviceId}/acks} drops acknowledged messages
- * from the device's queue; {@code POST /api/v1/devices/{deviceId}/replay} reads a page of
- * it for a new connection. Both are idempotent at relay, so a failed call may be
- * repeated. Non-blocking, bounded by {@code chat.wsmanager.downstream-timeout}.
+ * messaging): {@code POST /api/v1/devices/{deviceId}/replay} reads a page of the device's
+ * queue for a new connection. Idempotent at relay, so a failed call may be repeated.
+ * Non-blocking, bounded by {@code chat.wsmanager.downstream-timeout}. (Acks no longer go
+ * over HTTP: one call per {@code ack_delivery} cost relay most of its CPU under a group
+ * load, so they go to relay through Kafka, see {@code AckPublisher}.)
  */
 @Component
 public class RelayClient {
@@ -34,30 +28,6 @@ public class RelayClient {
 
     RelayClient(WsManagerProperties properties, JsonMapper json, WebClient.Builder builder) {
         this.http = new DownstreamHttp(SERVICE, properties.relayUrl(), properties.downstreamTimeout(), json, builder);
-    }
-
-    /**
-     * @param principal the acknowledging device's connection
-     * @param conversationId the conversation of the messages
-     * @param messageIds the received messages
-     * @param keys their queue keys, when this handler knows every one of them (relay then
-     * deletes without reading the queue first); null otherwise
-     * @return how many of them were still queued and are now removed, once relay dropped
-     * them from the queue
-     */
-    public Mono<Integer> ackDelivery(ConnectionPrincipal principal, ConversationId conversationId,
-            List<MessageId> messageIds, @Nullable List<PushedMessage> keys) {
-        List<AckKey> refs = (keys == null) ? null
-                : keys.stream().map(key -> new AckKey(key.messageId().value(), key.seq(), key.sentAt())).toList();
-        return http.guard(http.client()
-            .post()
-            .uri("/api/v1/devices/{deviceId}/acks", principal.deviceId().value())
-            .headers(DownstreamHttp.onBehalfOf(principal))
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(http
-                .write(new AckBody(conversationId.value(), messageIds.stream().map(MessageId::value).toList(), refs)))
-            .exchangeToMono(response -> http.read(response, AckAnswer.class))
-            .map(AckAnswer::removed));
     }
 
     /**
@@ -78,17 +48,6 @@ public class RelayClient {
     }
 
     record ReplayBody(ReplayPage.@Nullable Position after, int limit) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AckBody(String conversationId, List<String> messageIds, @Nullable List<AckKey> refs) {
-    }
-
-    /** Relay's answer to an ack: how many of the messages were queued and are removed. */
-    record AckAnswer(int removed) {
-    }
-
-    record AckKey(String messageId, long seq, Instant sentAt) {
     }
 
 }

@@ -1,11 +1,14 @@
 package com.acme.chat.wsmanager.frame;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.acme.chat.common.error.ErrorCode;
 import com.acme.chat.common.protocol.ErrorFrame;
+import com.acme.chat.kit.web.ChatException;
 import com.acme.chat.wsmanager.downstream.DownstreamException;
 
 /**
@@ -14,7 +17,8 @@ import com.acme.chat.wsmanager.downstream.DownstreamException;
  * one vocabulary over REST and the socket); a code this version does not know becomes
  * {@code internal}. An unreachable or slow service is {@code service_unavailable}, which
  * is retryable: the client resends the same frame (same {@code clientMsgId}) after a
- * back-off.
+ * back-off. A {@link ChatException} (a publication to Kafka that the broker did not
+ * acknowledge in time is one) keeps its code, detail and advised delay.
  */
 final class DownstreamErrors {
 
@@ -26,6 +30,12 @@ final class DownstreamErrors {
     static ErrorFrame toErrorFrame(@Nullable String id, Throwable failure) {
         if (failure instanceof DownstreamException downstream) {
             return fromDownstream(id, downstream);
+        }
+        if (failure instanceof ChatException chat) {
+            log.debug("Frame {} failed: {} {}", id, chat.code().code(), chat.getMessage());
+            Duration retryAfter = chat.retryAfter();
+            return ErrorFrame.of(id, chat.code(), String.valueOf(chat.getMessage()))
+                .withRetryAfterMs((retryAfter != null) ? retryAfter.toMillis() : null);
         }
         log.error("Unexpected failure handling frame {}", id, failure);
         return ErrorFrame.of(id, ErrorCode.INTERNAL, "Unexpected server error");

@@ -1,8 +1,11 @@
 package com.acme.chat.wsmanager.frame;
 
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
@@ -16,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.common.event.DeliveryAcked;
+import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.protocol.Ack;
 import com.acme.chat.common.protocol.AckDelivery;
@@ -29,23 +34,25 @@ import com.acme.chat.common.protocol.ServerFrame;
 import com.acme.chat.common.protocol.SubscribePresence;
 import com.acme.chat.common.protocol.Typing;
 import com.acme.chat.kit.admission.AdmissionGate;
+import com.acme.chat.wsmanager.ack.AckPublisher;
 import com.acme.chat.wsmanager.downstream.MessagingClient;
 import com.acme.chat.wsmanager.downstream.PushedMessage;
-import com.acme.chat.wsmanager.downstream.RelayClient;
 import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
 
 /**
  * Handles one inbound text frame of a connection and produces its single answer:
- * {@code pong} for {@code ping}, {@code ack} when the downstream service accepted the
- * frame, otherwise {@code error} with the frame's id.
+ * {@code pong} for {@code ping}, {@code ack} when the downstream service (or Kafka)
+ * accepted the frame, otherwise {@code error} with the frame's id.
  * <p>
  * <b>Guarantees.</b> Every frame gets exactly one answer and the returned Mono never
  * fails; a frame answered with {@code error} had no effect downstream (except what
  * messaging documents for {@code duplicate_mismatch}). Answers come only after the
  * downstream call finished: an {@code ack} for {@code send_message} means the message is
- * durably stored. Nothing here blocks; downstream calls run on Reactor Netty's client
- * event loop. The caller keeps a connection's sends in order by handling the
- * {@linkplain Prepared#ordered() ordered} frames one after another.
+ * durably stored, one for {@code ack_delivery} that the ack is durably on Kafka (relay
+ * applies it moments later). Nothing here blocks; HTTP calls run on Reactor Netty's
+ * client event loop, Kafka publications start on a bounded elastic thread. The caller
+ * keeps a connection's sends in order by handling the {@linkplain Prepared#ordered()
+ * ordered} frames one after another.
  * <p>
  * <b>Tracing.</b> Every frame is a trace of its own ({@link FrameObservation}); the
  * downstream calls are its child spans and an {@code error} answer names it in
@@ -58,7 +65,9 @@ public class FrameDispatcher {
 
     private final MessagingClient messaging;
 
-    private final RelayClient relay;
+    private final AckPublisher acks;
+
+    private final Clock clock = Clock.systemUTC();
 
     private final MeterRegistry meters;
 
@@ -68,11 +77,11 @@ public class FrameDispatcher {
 
     private final Map<String, Counter> received = new ConcurrentHashMap<>();
 
-    FrameDispatcher(JsonMapper json, Validator validator, MessagingClient messaging, RelayClient relay,
+    FrameDispatcher(JsonMapper json, Validator validator, MessagingClient messaging, AckPublisher acks,
             MeterRegistry meters, ObservationRegistry observations, AdmissionGate sendAdmission) {
         this.parser = new FrameParser(json, validator);
         this.messaging = messaging;
-        this.relay = relay;
+        this.acks = acks;
         this.meters = meters;
         this.observations = observations;
         this.sendAdmission = sendAdmission;
@@ -186,14 +195,24 @@ public class FrameDispatcher {
                 .doFinally(signal -> sendAdmission.exit());
         }
 
+        /**
+         * Publishes the ack to relay through Kafka and answers once the broker holds it:
+         * relay takes the messages out of the queue moments later, so {@code removed}
+         * counts the distinct messages taken, not those that were still queued. The
+         * connection forgets their keys only then, so a retry after a failed publication
+         * still names them.
+         */
         @Override
         public Mono<ServerFrame> onAckDelivery(AckDelivery frame) {
             received(AckDelivery.TYPE);
-            return relay.ackDelivery(principal, frame.conversationId(), frame.messageIds(), keys(frame))
-                .map(removed -> {
-                    pushed.acknowledged(frame.messageIds());
-                    return Ack.delivered(frame.id(), removed);
-                });
+            List<MessageId> ids = List.copyOf(new LinkedHashSet<>(frame.messageIds()));
+            DeliveryAcked acked = new DeliveryAcked(UUID.randomUUID(), clock.instant(), DeliveryAcked.VERSION,
+                    principal.userId(), principal.deviceId(), frame.conversationId(), ids,
+                    refs(frame.conversationId(), ids));
+            return acks.publish(acked).then(Mono.fromSupplier(() -> {
+                pushed.acknowledged(ids);
+                return Ack.delivered(frame.id(), ids.size());
+            }));
         }
 
         /**
@@ -201,16 +220,16 @@ public class FrameDispatcher {
          * one of them in the acknowledged conversation; otherwise null (relay reads
          * them).
          */
-        private @Nullable List<PushedMessage> keys(AckDelivery frame) {
-            List<PushedMessage> keys = new ArrayList<>(frame.messageIds().size());
-            for (MessageId id : frame.messageIds()) {
+        private @Nullable List<DeliveryAcked.Ref> refs(ConversationId conversationId, List<MessageId> ids) {
+            List<DeliveryAcked.Ref> refs = new ArrayList<>(ids.size());
+            for (MessageId id : ids) {
                 PushedMessage key = pushed.find(id);
-                if (key == null || !key.conversationId().equals(frame.conversationId())) {
+                if (key == null || !key.conversationId().equals(conversationId)) {
                     return null;
                 }
-                keys.add(key);
+                refs.add(new DeliveryAcked.Ref(key.messageId(), key.seq(), key.sentAt()));
             }
-            return keys;
+            return refs;
         }
 
         @Override

@@ -259,41 +259,4 @@ class DownstreamClientsTest {
         assertThat(request.forwardedFor()).as("the client's address").containsExactly("203.0.113.7");
     }
 
-    @Test
-    void ackDeliveryPostsToTheDevicesQueueAsTheUserFromTheirAddress() throws InterruptedException {
-        responseBody = "{\"removed\":2}";
-        RelayClient relay = new RelayClient(properties(Duration.ofSeconds(5)), JSON, WebClient.builder());
-
-        Integer removed = relay
-            .ackDelivery(ALICE, ConversationId.of("d:alice:bob"), List.of(MessageId.of("m-1"), MessageId.of("m-2")),
-                    null)
-            .block();
-
-        assertThat(removed).isEqualTo(2);
-        Recorded request = recorded();
-        assertThat(request.method()).isEqualTo("POST");
-        assertThat(request.path()).isEqualTo("/api/v1/devices/phone-1/acks");
-        assertThat(request.authorization()).isEqualTo("Bearer the-token");
-        assertThat(request.forwardedFor()).as("the client's address").containsExactly("203.0.113.7");
-        JsonNode body = JSON.readTree(request.body());
-        assertThat(body.path("conversationId").asString()).isEqualTo("d:alice:bob");
-        assertThat(body.path("messageIds").get(0).asString()).isEqualTo("m-1");
-        assertThat(body.path("messageIds").get(1).asString()).isEqualTo("m-2");
-        assertThat(body.has("refs")).isFalse();
-    }
-
-    @Test
-    void ackDeliveryNamesTheQueueKeysWhenItHasThem() throws InterruptedException {
-        responseBody = "{\"removed\":1}";
-        RelayClient relay = new RelayClient(properties(Duration.ofSeconds(5)), JSON, WebClient.builder());
-
-        relay.ackDelivery(ALICE, ConversationId.of("d:alice:bob"), List.of(MessageId.of("m-1")),
-                List.of(new PushedMessage(MessageId.of("m-1"), ConversationId.of("d:alice:bob"), 4,
-                        Instant.parse("2026-11-30T10:00:00.123Z"))))
-            .block();
-
-        assertThat(JSON.readTree(recorded().body()).path("refs"))
-            .isEqualTo(JSON.readTree("[{\"messageId\":\"m-1\",\"seq\":4,\"sentAt\":\"2026-11-30T10:00:00.123Z\"}]"));
-    }
-
 }

@@ -2,6 +2,8 @@ package com.acme.chat.wsmanager.frame;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +18,12 @@ import jakarta.validation.ValidatorFactory;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.acme.chat.common.error.ErrorCode;
+import com.acme.chat.common.event.DeliveryAcked;
 import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.MessageId;
@@ -29,18 +34,21 @@ import com.acme.chat.common.protocol.Pong;
 import com.acme.chat.common.protocol.SendMessage;
 import com.acme.chat.common.protocol.ServerFrame;
 import com.acme.chat.kit.admission.AdmissionGate;
+import com.acme.chat.kit.web.ChatException;
+import com.acme.chat.wsmanager.ack.AckPublisher;
 import com.acme.chat.wsmanager.downstream.DownstreamException;
 import com.acme.chat.wsmanager.downstream.MessagingClient;
 import com.acme.chat.wsmanager.downstream.PushedMessage;
-import com.acme.chat.wsmanager.downstream.RelayClient;
 import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 
 class FrameDispatcherTest {
 
@@ -54,7 +62,7 @@ class FrameDispatcherTest {
 
     private final MessagingClient messaging = mock(MessagingClient.class);
 
-    private final RelayClient relay = mock(RelayClient.class);
+    private final AckPublisher acks = mock(AckPublisher.class);
 
     private final List<Observation.Context> observed = new CopyOnWriteArrayList<>();
 
@@ -62,7 +70,7 @@ class FrameDispatcherTest {
             new SimpleMeterRegistry());
 
     private final FrameDispatcher dispatcher = new FrameDispatcher(JsonMapper.builder().build(),
-            VALIDATION.getValidator(), messaging, relay, new SimpleMeterRegistry(), recording(observed), sendAdmission);
+            VALIDATION.getValidator(), messaging, acks, new SimpleMeterRegistry(), recording(observed), sendAdmission);
 
     /** A registry that keeps the context of every stopped observation. */
     private static ObservationRegistry recording(List<Observation.Context> stopped) {
@@ -229,68 +237,102 @@ class FrameDispatcherTest {
         assertThat(lastFrameTags()).containsEntry("type", "send_message").containsEntry("outcome", "internal");
     }
 
-    @Test
-    void ackDeliveryGoesToRelayAndIsAckedWithHowManyWereStillQueued() {
-        given(relay.ackDelivery(any(), any(), any(), any())).willReturn(Mono.just(1));
+    private static final String ACK = "{\"type\":\"ack_delivery\",\"id\":\"a-1\",\"conversationId\":\"d:alice:bob\","
+            + "\"messageIds\":[\"m-1\",\"m-2\",\"m-1\"]}";
 
-        ServerFrame answer = answer(
-                "{\"type\":\"ack_delivery\",\"id\":\"a-1\",\"conversationId\":\"d:alice:bob\",\"messageIds\":[\"m-1\",\"m-2\"]}");
-
-        assertThat(answer).isEqualTo(Ack.delivered("a-1", 1));
-        then(relay).should()
-            .ackDelivery(ALICE, ConversationId.of("d:alice:bob"), List.of(MessageId.of("m-1"), MessageId.of("m-2")),
-                    null);
+    private DeliveryAcked published() {
+        ArgumentCaptor<DeliveryAcked> published = ArgumentCaptor.forClass(DeliveryAcked.class);
+        then(acks).should().publish(published.capture());
+        return published.getValue();
     }
 
     @Test
-    void anAckForMessagesNotQueuedSaysNoneWasRemoved() {
-        given(relay.ackDelivery(any(), any(), any(), any())).willReturn(Mono.just(0));
+    void ackDeliveryIsPublishedAsTheConnectionsDeviceAndAckedWithHowManyDistinctMessagesItTook() {
+        given(acks.publish(any())).willReturn(Mono.empty());
 
-        ServerFrame answer = answer(
-                "{\"type\":\"ack_delivery\",\"id\":\"a-9\",\"conversationId\":\"d:alice:bob\",\"messageIds\":[\"m-404\"]}");
+        ServerFrame answer = answer(ACK);
 
-        assertThat(answer).isEqualTo(Ack.delivered("a-9", 0));
+        assertThat(answer).isEqualTo(Ack.delivered("a-1", 2));
+        DeliveryAcked acked = published();
+        assertThat(acked.user()).as("the token's subject, never the frame's word").isEqualTo(UserId.of("alice"));
+        assertThat(acked.device()).isEqualTo(DeviceId.of("phone-1"));
+        assertThat(acked.conversationId()).isEqualTo(ConversationId.of("d:alice:bob"));
+        assertThat(acked.messageIds()).containsExactly(MessageId.of("m-1"), MessageId.of("m-2"));
+        assertThat(acked.refs()).as("nothing was pushed on this connection").isNull();
+        assertThat(acked.version()).isEqualTo(DeliveryAcked.VERSION);
+        assertThat(acked.occurredAt()).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
+        assertThat(lastFrameTags()).containsEntry("type", "ack_delivery").containsEntry("outcome", "ok");
     }
 
     @Test
-    void ackDeliveryNamesTheQueueKeysOfMessagesThisConnectionPushed() {
-        given(relay.ackDelivery(any(), any(), any(), any())).willReturn(Mono.just(2));
+    void ackDeliveryNamesTheQueueKeysOnlyWhenThisConnectionPushedEveryMessage() {
+        given(acks.publish(any())).willReturn(Mono.empty());
         PushedMessage first = new PushedMessage(MessageId.of("m-1"), ConversationId.of("d:alice:bob"), 4,
                 Instant.parse("2026-11-30T10:00:00Z"));
         PushedMessage second = new PushedMessage(MessageId.of("m-2"), ConversationId.of("d:alice:bob"), 5,
                 Instant.parse("2026-11-30T10:00:01Z"));
-        java.util.Map<MessageId, PushedMessage> known = new java.util.HashMap<>(
-                java.util.Map.of(first.messageId(), first, second.messageId(), second));
-        PushedMessages pushed = new PushedMessages() {
+        PushedMessage elsewhere = new PushedMessage(MessageId.of("m-4"), ConversationId.of("d:alice:carol"), 9,
+                Instant.parse("2026-11-30T10:00:02Z"));
+        Pushed pushed = new Pushed(first, second, elsewhere);
 
-            @Override
-            public PushedMessage find(MessageId messageId) {
-                return known.get(messageId);
-            }
-
-            @Override
-            public void acknowledged(java.util.Collection<MessageId> messageIds) {
-                messageIds.forEach(known::remove);
-            }
-
-        };
-
-        ServerFrame answer = dispatcher.prepare(
-                "{\"type\":\"ack_delivery\",\"id\":\"a-1\",\"conversationId\":\"d:alice:bob\",\"messageIds\":[\"m-1\",\"m-2\"]}")
-            .handle(ALICE, pushed)
-            .block();
-        // One id this connection did not push: relay looks the keys up itself.
-        dispatcher.prepare(
-                "{\"type\":\"ack_delivery\",\"id\":\"a-2\",\"conversationId\":\"d:alice:bob\",\"messageIds\":[\"m-3\"]}")
-            .handle(ALICE, pushed)
-            .block();
+        ServerFrame answer = dispatcher.prepare(ACK).handle(ALICE, pushed).block();
+        // One id this connection did not push, one of another conversation: relay looks
+        // the keys up itself.
+        dispatcher.prepare(ACK.replace("\"m-1\",\"m-2\",\"m-1\"", "\"m-3\"")).handle(ALICE, pushed).block();
+        dispatcher.prepare(ACK.replace("\"m-1\",\"m-2\",\"m-1\"", "\"m-4\"")).handle(ALICE, pushed).block();
 
         assertThat(answer).isEqualTo(Ack.delivered("a-1", 2));
-        then(relay).should()
-            .ackDelivery(ALICE, ConversationId.of("d:alice:bob"), List.of(MessageId.of("m-1"), MessageId.of("m-2")),
-                    List.of(first, second));
-        then(relay).should().ackDelivery(ALICE, ConversationId.of("d:alice:bob"), List.of(MessageId.of("m-3")), null);
-        assertThat(known).isEmpty();
+        ArgumentCaptor<DeliveryAcked> published = ArgumentCaptor.forClass(DeliveryAcked.class);
+        then(acks).should(times(3)).publish(published.capture());
+        assertThat(published.getAllValues().get(0).refs()).containsExactly(
+                new DeliveryAcked.Ref(MessageId.of("m-1"), 4, Instant.parse("2026-11-30T10:00:00Z")),
+                new DeliveryAcked.Ref(MessageId.of("m-2"), 5, Instant.parse("2026-11-30T10:00:01Z")));
+        assertThat(published.getAllValues().get(1).refs()).isNull();
+        assertThat(published.getAllValues().get(2).refs()).isNull();
+        assertThat(pushed.known).as("every acknowledged message is forgotten").isEmpty();
+    }
+
+    @Test
+    void anAckKafkaDidNotTakeIsRetryableServiceUnavailableAndKeepsTheQueueKeys() {
+        given(acks.publish(any())).willReturn(Mono.error(new ChatException(ErrorCode.SERVICE_UNAVAILABLE,
+                "The event stream is temporarily unavailable; retry the same request")));
+        PushedMessage first = new PushedMessage(MessageId.of("m-1"), ConversationId.of("d:alice:bob"), 4,
+                Instant.parse("2026-11-30T10:00:00Z"));
+        Pushed pushed = new Pushed(first);
+
+        ServerFrame answer = dispatcher.prepare(ACK.replace(",\"m-2\",\"m-1\"", "")).handle(ALICE, pushed).block();
+
+        assertThat(answer).isInstanceOfSatisfying(ErrorFrame.class, error -> {
+            assertThat(error.id()).isEqualTo("a-1");
+            assertThat(error.code()).isEqualTo("service_unavailable");
+            assertThat(error.retryable()).isTrue();
+        });
+        assertThat(lastFrameTags()).containsEntry("type", "ack_delivery")
+            .containsEntry("outcome", "service_unavailable");
+        assertThat(pushed.known).as("a retry still names the keys").containsOnlyKeys(MessageId.of("m-1"));
+    }
+
+    /** The messages pushed on a connection, forgotten once acknowledged. */
+    private static final class Pushed implements PushedMessages {
+
+        final Map<MessageId, PushedMessage> known = new HashMap<>();
+
+        Pushed(PushedMessage... messages) {
+            for (PushedMessage message : messages) {
+                known.put(message.messageId(), message);
+            }
+        }
+
+        @Override
+        public PushedMessage find(MessageId messageId) {
+            return known.get(messageId);
+        }
+
+        @Override
+        public void acknowledged(Collection<MessageId> messageIds) {
+            messageIds.forEach(known::remove);
+        }
+
     }
 
     @Test
@@ -300,17 +342,6 @@ class FrameDispatcherTest {
         assertThat(answer("{\"type\":\"mark_read\",\"id\":\"r-1\",\"conversationId\":\"d:alice:bob\",\"seq\":42}"))
             .isEqualTo(Ack.of("r-1"));
         then(messaging).should().markRead(ALICE, ConversationId.of("d:alice:bob"), 42);
-    }
-
-    @Test
-    void relayProblemKeepsItsCode() {
-        given(relay.ackDelivery(any(), any(), any(), any()))
-            .willReturn(Mono.error(DownstreamException.problem("relay", 403, "not_a_member", "Not yours")));
-
-        ServerFrame answer = answer(
-                "{\"type\":\"ack_delivery\",\"id\":\"a-2\",\"conversationId\":\"d:alice:bob\",\"messageIds\":[\"m-1\"]}");
-
-        assertThat(answer).isEqualTo(new ErrorFrame("a-2", "not_a_member", "Not yours", false));
     }
 
     @Test
@@ -334,7 +365,7 @@ class FrameDispatcherTest {
     void unreadableFrameIsAnsweredWithoutCallingDownstream() {
         assertThat(((ErrorFrame) answer("{oops")).code()).isEqualTo("malformed_json");
         then(messaging).shouldHaveNoInteractions();
-        then(relay).shouldHaveNoInteractions();
+        then(acks).shouldHaveNoInteractions();
     }
 
 }

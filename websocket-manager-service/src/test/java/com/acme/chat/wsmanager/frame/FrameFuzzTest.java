@@ -27,8 +27,8 @@ import com.acme.chat.common.protocol.ErrorFrame;
 import com.acme.chat.common.protocol.ServerFrame;
 import com.acme.chat.kit.admission.AdmissionGate;
 import com.acme.chat.kit.web.StrictJson;
+import com.acme.chat.wsmanager.ack.AckPublisher;
 import com.acme.chat.wsmanager.downstream.MessagingClient;
-import com.acme.chat.wsmanager.downstream.RelayClient;
 import com.acme.chat.testsupport.JsonArbitraries;
 import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
 
@@ -67,13 +67,13 @@ class FrameFuzzTest {
 
     FrameFuzzTest() {
         MessagingClient messaging = mock(MessagingClient.class);
-        RelayClient relay = mock(RelayClient.class);
+        AckPublisher acks = mock(AckPublisher.class);
         given(messaging.send(any(), any())).willReturn(Mono.just(new MessagingClient.StoredMessage(MessageId.of("m-1"),
                 ConversationId.of("d:alice:bob"), 1, Instant.EPOCH, false)));
         given(messaging.markRead(any(), any(), org.mockito.ArgumentMatchers.anyLong())).willReturn(Mono.empty());
-        given(relay.ackDelivery(any(), any(), any(), any())).willReturn(Mono.just(0));
+        given(acks.publish(any())).willReturn(Mono.empty());
         AdmissionGate admission = new AdmissionGate("sends", 1000, Duration.ofMillis(100), new SimpleMeterRegistry());
-        this.dispatcher = new FrameDispatcher(JsonMapper.builder().build(), VALIDATION.getValidator(), messaging, relay,
+        this.dispatcher = new FrameDispatcher(JsonMapper.builder().build(), VALIDATION.getValidator(), messaging, acks,
                 new SimpleMeterRegistry(), ObservationRegistry.NOOP, admission);
     }
 

@@ -16,13 +16,20 @@ import com.acme.chat.testsupport.WsClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Frames that need messaging or relay while those are down: the client gets a retryable
- * {@code service_unavailable} for that frame and the connection stays usable. (The
- * successful paths run in the end-to-end tests, with the real services.)
+ * Frames that need messaging, relay or Kafka while those are down: the client gets a
+ * retryable {@code service_unavailable} for that frame and the connection stays usable.
+ * Kafka is away for the producer only (a dead bootstrap address, metadata waits and
+ * publications cut to a second), so the topics are still declared and the context starts.
+ * The template's observation is off here: before a send it looks the cluster id up
+ * through an admin client of the producer's (dead) address, which would hold the sends
+ * for the admin's operation timeout (30 s) and outlast the test's wait. (The successful
+ * paths run in the end-to-end tests, with the real services.)
  */
 @ChatIntegrationTest
 @TestPropertySource(properties = { "chat.wsmanager.handler-id=it-down-${random.uuid}",
-        "chat.wsmanager.messaging-url=http://127.0.0.1:1", "chat.wsmanager.relay-url=http://127.0.0.1:1" })
+        "chat.wsmanager.messaging-url=http://127.0.0.1:1", "chat.wsmanager.relay-url=http://127.0.0.1:1",
+        "spring.kafka.producer.bootstrap-servers=127.0.0.1:1", "spring.kafka.producer.properties.max.block.ms=1000",
+        "chat.kafka.publish-timeout=1s", "spring.kafka.template.observation-enabled=false" })
 @Timeout(60)
 class MessagingUnavailableIT {
 

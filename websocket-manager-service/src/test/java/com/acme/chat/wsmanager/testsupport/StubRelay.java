@@ -15,9 +15,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * relay-service as websocket-manager's integration tests need it: {@code POST
  * /api/v1/devices/{deviceId}/replay} answers the pages a test scripted for a bearer token
  * (and an empty last page otherwise); a scripted page may wait for a latch, so a test can
- * push live frames while a replay is in flight. Acks are answered with {@code {"removed":
- * 0}}. One server per test JVM, shared by every context that {@link #use}s it; tests tell
- * their calls apart by their users' tokens.
+ * push live frames while a replay is in flight. Any other path is answered 404 (acks go
+ * to relay through Kafka, not to this endpoint). One server per test JVM, shared by every
+ * context that {@link #use}s it; tests tell their calls apart by their users' tokens.
  */
 public final class StubRelay {
 
@@ -66,7 +66,7 @@ public final class StubRelay {
 
     private StubServer.Answer answer(StubServer.Request request) {
         if (!request.path().endsWith("/replay")) {
-            return StubServer.Answer.json(200, "{\"removed\": 0}");
+            return new StubServer.Answer(404, "application/problem+json", "{\"status\": 404}");
         }
         Deque<Page> script = scripts.get(String.valueOf(request.header("Authorization")));
         Page page = (script != null) ? script.poll() : null;
