@@ -1,9 +1,12 @@
 package com.acme.chat.relay.ack;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,26 +21,31 @@ import com.acme.chat.common.id.ConversationId;
 import com.acme.chat.common.id.DeviceId;
 import com.acme.chat.common.id.MessageId;
 import com.acme.chat.common.id.UserId;
+import com.acme.chat.relay.queue.CassandraInFlight;
 import com.acme.chat.relay.queue.QueueSizes;
 import com.acme.chat.relay.queue.QueuedRef;
-import com.acme.chat.relay.receipt.ReceiptPusher;
 import com.acme.chat.relay.queue.UnsentQueueRepository;
+import com.acme.chat.relay.receipt.ReceiptPusher;
 
 /**
- * Drops acknowledged messages from a device's queue and reports them as delivered.
+ * Drops acknowledged messages from a device's queue and reports them as delivered, for
+ * one ack (the REST call) or a batch of them (the {@link AckHandler}'s poll).
  * <p>
  * The queue is keyed by the authenticated user, so a device can only ever touch its own
  * user's queue. The message ids are mapped to their queue keys (seq, sentAt) either from
  * the keys the websocket-manager that pushed them sends along (for a group, or a direct
  * conversation the user is part of; nothing is read) or by reading the conversation's
- * rows of that queue; the {@code DELIVERED} receipt (up to the highest removed seq) is
- * published and acknowledged by Kafka <em>before</em> the rows are deleted, so a failure
- * anywhere leaves the rows queued and the client's retry repeats both steps (acks and
- * receipts are idempotent). Then the receipt is pushed to the sender's connected devices
- * (best-effort), here rather than from the topic. Acknowledging a resync marker removes
- * it and publishes no receipt; the places of removed messages go back to the device's
- * count ({@link QueueSizes}). A Cassandra failure reaches the caller as a retryable 503
- * through service-kit's {@code CassandraFailureAdvice}.
+ * rows of that queue; the {@code DELIVERED} receipts (one per conversation and user, up
+ * to the highest removed seq) are published together and acknowledged by Kafka
+ * <em>before</em> any row is deleted, so a failure anywhere leaves the rows queued and a
+ * retry (the client's, or the listener's) repeats both steps (acks and receipts are
+ * idempotent). The deletes of all the acks then run concurrently, bounded with the
+ * deliveries' ({@link CassandraInFlight}), and are waited for together. Then the receipts
+ * are pushed to the senders' connected devices (best-effort), here rather than from the
+ * topic. Acknowledging a resync marker removes it and publishes no receipt; the places of
+ * removed messages go back to the devices' counts ({@link QueueSizes}, one pipelined
+ * round trip). A Cassandra failure reaches a REST caller as a retryable 503 through
+ * service-kit's {@code CassandraFailureAdvice}, and a listener as a retry in place.
  */
 @Service
 class AckService {
@@ -45,6 +53,8 @@ class AckService {
     private static final Logger log = LoggerFactory.getLogger(AckService.class);
 
     private final UnsentQueueRepository queue;
+
+    private final CassandraInFlight inFlight;
 
     private final DeliveredReceiptPublisher receipts;
 
@@ -54,12 +64,13 @@ class AckService {
 
     private final Counter removed;
 
-    AckService(UnsentQueueRepository queue, DeliveredReceiptPublisher receipts, ReceiptPusher pusher, QueueSizes sizes,
-            MeterRegistry meters) {
-        this.sizes = sizes;
+    AckService(UnsentQueueRepository queue, CassandraInFlight inFlight, DeliveredReceiptPublisher receipts,
+            ReceiptPusher pusher, QueueSizes sizes, MeterRegistry meters) {
         this.queue = queue;
+        this.inFlight = inFlight;
         this.receipts = receipts;
         this.pusher = pusher;
+        this.sizes = sizes;
         this.removed = Counter.builder("chat.relay.acks.removed").register(meters);
     }
 
@@ -70,24 +81,50 @@ class AckService {
      */
     int ack(UserId user, DeviceId device, ConversationId conversation, List<MessageId> messageIds,
             @Nullable List<QueuedRef> keys) {
-        List<QueuedRef> rows = usable(user, conversation, messageIds, keys) ? keys
-                : queue.inConversation(user, device, conversation);
-        AckSelection selection = AckSelection.of(rows, messageIds);
-        if (selection.isEmpty()) {
+        return ack(List.of(new DeviceAck(user, device, conversation, messageIds, keys)));
+    }
+
+    /**
+     * Applies acks together; each is handled as if alone (several acks of one device and
+     * conversation included), except that their receipts are published at once.
+     * @param acks the acks
+     * @return how many queued rows they removed in all
+     */
+    int ack(List<DeviceAck> acks) {
+        List<Removal> removals = new ArrayList<>(acks.size());
+        DeliveredPositions positions = new DeliveredPositions();
+        for (DeviceAck ack : acks) {
+            List<QueuedRef> rows = usable(ack.user(), ack.conversation(), ack.messageIds(), ack.keys()) ? ack.keys()
+                    : queue.inConversation(ack.user(), ack.device(), ack.conversation());
+            AckSelection selection = AckSelection.of(rows, ack.messageIds());
+            if (!selection.isEmpty()) {
+                removals.add(new Removal(ack, selection));
+                selection.highestSeq().ifPresent(seq -> positions.reached(ack.conversation(), ack.user(), seq));
+            }
+        }
+        if (removals.isEmpty()) {
             return 0;
         }
-        OptionalLong highestSeq = selection.highestSeq();
-        ReceiptRecorded receipt = highestSeq.isPresent() ? receipts.publish(conversation, user, highestSeq.getAsLong())
-                : null;
-        List<QueuedRef> acked = selection.rows();
-        queue.remove(user, device, conversation, acked);
-        sizes.removed(user, device, selection.messages());
-        removed.increment(acked.size());
-        if (receipt != null) {
-            pusher.push(receipt);
+        List<ReceiptRecorded> delivered = positions.receipts();
+        receipts.publish(delivered);
+        List<CompletableFuture<?>> deletes = new ArrayList<>(removals.size());
+        Map<UserId, Map<DeviceId, Integer>> freed = new HashMap<>();
+        int rows = 0;
+        for (Removal removal : removals) {
+            DeviceAck ack = removal.ack();
+            List<QueuedRef> acked = removal.selection().rows();
+            deletes.add(inFlight.submit(() -> queue.removeAsync(ack.user(), ack.device(), ack.conversation(), acked)));
+            freed.computeIfAbsent(ack.user(), user -> new HashMap<>())
+                .merge(ack.device(), removal.selection().messages(), Integer::sum);
+            rows += acked.size();
         }
-        log.debug("Device {} of {} acked {} message(s) in {}", device, user, acked.size(), conversation);
-        return acked.size();
+        CassandraInFlight.join(deletes);
+        sizes.removed(freed);
+        removed.increment(rows);
+        delivered.forEach(pusher::push);
+        log.debug("{} ack(s) removed {} queued row(s), {} receipt(s) published", removals.size(), rows,
+                delivered.size());
+        return rows;
     }
 
     /**
@@ -107,6 +144,10 @@ class AckService {
         Set<MessageId> keyed = new HashSet<>();
         keys.forEach(key -> keyed.add(key.messageId()));
         return keyed.equals(new HashSet<>(messageIds));
+    }
+
+    /** The rows one ack removes. */
+    private record Removal(DeviceAck ack, AckSelection selection) {
     }
 
 }

@@ -16,9 +16,9 @@ import com.acme.chat.kit.kafka.ChatEventPublisher;
 import com.acme.chat.kit.web.ChatException;
 
 /**
- * Publishes a {@link ReceiptKind#DELIVERED} {@link ReceiptRecorded} on
+ * Publishes {@link ReceiptKind#DELIVERED} {@link ReceiptRecorded}s on
  * {@link Topics#RECEIPTS} (key: conversation) and waits for the broker's ack, so the
- * caller only drops the acked rows once the receipt is durable. The event id is derived
+ * caller only drops the acked rows once the receipts are durable. The event id is derived
  * from (conversation, user, seq), so a repeated ack publishes the same event.
  */
 @Component
@@ -31,17 +31,27 @@ class DeliveredReceiptPublisher {
     }
 
     /**
-     * @return the published receipt
-     * @throws ChatException {@code service_unavailable} when Kafka did not acknowledge
-     * the receipt within {@code chat.kafka.publish-timeout}
+     * @return the receipt of {@code user} in {@code conversation} up to {@code upToSeq},
+     * with its deterministic event id; not published yet
      */
-    ReceiptRecorded publish(ConversationId conversation, UserId user, long upToSeq) {
+    static ReceiptRecorded delivered(ConversationId conversation, UserId user, long upToSeq) {
         UUID eventId = UUID.nameUUIDFromBytes(
                 ("delivered:" + conversation + ":" + user + ":" + upToSeq).getBytes(StandardCharsets.UTF_8));
-        ReceiptRecorded receipt = new ReceiptRecorded(eventId, Instant.now(), ReceiptRecorded.VERSION, conversation,
-                user, ReceiptKind.DELIVERED, upToSeq);
-        events.publishAndWait(List.of(receipt));
-        return receipt;
+        return new ReceiptRecorded(eventId, Instant.now(), ReceiptRecorded.VERSION, conversation, user,
+                ReceiptKind.DELIVERED, upToSeq);
+    }
+
+    /**
+     * Publishes receipts together (a batch of acks waits for the broker once, not once
+     * per ack) and returns once Kafka acknowledged every one of them.
+     * @param receipts the receipts, from {@link #delivered}
+     * @throws ChatException {@code service_unavailable} when Kafka did not acknowledge
+     * all of them within {@code chat.kafka.publish-timeout}
+     */
+    void publish(List<ReceiptRecorded> receipts) {
+        if (!receipts.isEmpty()) {
+            events.publishAndWait(receipts);
+        }
     }
 
 }

@@ -13,7 +13,8 @@ import com.acme.chat.kit.kafka.ChatTopics;
  * {@code DELIVERED} receipts to {@link Topics#RECEIPTS}, the chunks of large fan-outs to
  * {@link Topics#FANOUT} (which it consumes itself), and consumes {@link Topics#MESSAGES},
  * which messaging-service declares too (with the same settings, so whoever starts first
- * creates them).
+ * creates them). {@link Topics#ACKS}, which it consumes, is websocket-manager's to
+ * declare; its dead-letter topic is relay's, like those of the other topics it consumes.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicsConfig {
@@ -27,7 +28,7 @@ class KafkaTopicsConfig {
     @Bean
     KafkaAdmin.NewTopics relayDeadLetterTopics(ChatTopics topics) {
         return topics.declareDeadLetters(Topics.MESSAGES, Topics.DELIVERIES, Topics.PRESENCE, Topics.RECEIPTS,
-                Topics.FANOUT);
+                Topics.FANOUT, Topics.ACKS);
     }
 
 }

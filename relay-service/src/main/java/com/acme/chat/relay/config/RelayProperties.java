@@ -43,6 +43,12 @@ import org.springframework.validation.annotation.Validated;
  * @param fanoutRequestsInFlight Cassandra requests (queue rows, device lists) one relay
  * instance keeps in flight at most for its deliveries; the driver refuses more than 1,024
  * per connection
+ * @param ackListenerConcurrency consumer threads of the ack listener
+ * ({@code chat.acks.v1}); each applies a poll of acks at once, so few threads keep up
+ * with many devices
+ * @param ackBatchSize acks one poll of the ack listener takes at most (its
+ * {@code max.poll.records}): their receipts are published with one wait for the broker
+ * and their deletes run concurrently, so larger polls cost fewer round trips per ack
  */
 @ConfigurationProperties("chat.relay")
 @Validated
@@ -53,5 +59,6 @@ public record RelayProperties(@DefaultValue("100") @Positive int replayBatchSize
         @DefaultValue("100000") @Positive int deviceCacheMaxUsers, @DefaultValue("6") @Positive int maxDevicesPerUser,
         @DefaultValue("30d") @NotNull Duration deviceIdleTimeout,
         @DefaultValue("256") @Positive int largeFanoutThreshold, @DefaultValue("8") @Positive int fanoutChunks,
-        @DefaultValue("256") @Positive int fanoutRequestsInFlight) {
+        @DefaultValue("256") @Positive int fanoutRequestsInFlight,
+        @DefaultValue("2") @Positive int ackListenerConcurrency, @DefaultValue("500") @Positive int ackBatchSize) {
 }

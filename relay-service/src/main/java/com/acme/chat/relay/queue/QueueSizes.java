@@ -34,11 +34,12 @@ import com.acme.chat.relay.routing.OutageLog;
  * <p>
  * A delivery takes a place in each target device's count ({@link #admit}, one pipelined
  * round trip for all the recipients of a message); an ack gives back the places of the
- * rows it removed ({@link #removed}). The count is an estimate: a redelivered Kafka
- * record counts twice, rows that expire are not given back, and Redis may lose it. So a
- * device the count calls full is checked against its queue before its messages are held
- * back ({@link #correct}), and Redis being away admits everything (counted in
- * {@code chat.relay.queue_sizes.unavailable}), as for the rate limits.
+ * rows it removed ({@link #removed}, one pipelined round trip for a batch of acks). The
+ * count is an estimate: a redelivered Kafka record counts twice, rows that expire are not
+ * given back, and Redis may lose it. So a device the count calls full is checked against
+ * its queue before its messages are held back ({@link #correct}), and Redis being away
+ * admits everything (counted in {@code chat.relay.queue_sizes.unavailable}), as for the
+ * rate limits.
  */
 @Component
 public class QueueSizes {
@@ -217,21 +218,33 @@ public class QueueSizes {
     }
 
     /**
-     * Gives back the places of messages that left a device's queue.
-     * @param user the user
-     * @param device the device
-     * @param count how many messages (not resync markers) left it
+     * Gives back the places of messages that left several devices' queues (a batch of
+     * acks), in one pipelined round trip. The script goes as its text ({@code EVAL}), not
+     * its SHA: it is a few lines, and a pipeline of {@code EVALSHA} would need the reload
+     * and rerun that {@link #admit(Map)} does when Redis does not know it.
+     * @param counts how many messages (not resync markers) left each device's queue, by
+     * user and device
      */
-    public void removed(UserId user, DeviceId device, int count) {
-        if (count <= 0) {
+    public void removed(Map<UserId, Map<DeviceId, Integer>> counts) {
+        if (counts.isEmpty()) {
             return;
         }
+        byte[] script = bytes(REMOVE.getScriptAsString());
         try {
-            redis.execute(REMOVE, List.of(key(user)), device.value(), Integer.toString(count));
+            redis.executePipelined((RedisCallback<Object>) connection -> {
+                counts.forEach((user, ofUser) -> ofUser.forEach((device, count) -> {
+                    if (count > 0) {
+                        connection.scriptingCommands()
+                            .eval(script, ReturnType.INTEGER, 1, bytes(key(user)), bytes(device.value()),
+                                    bytes(Integer.toString(count)));
+                    }
+                }));
+                return null;
+            });
             outage.succeeded();
         }
         catch (RuntimeException ex) {
-            failed("release for " + user, ex);
+            failed("release for " + counts.size() + " user(s)", ex);
         }
     }
 

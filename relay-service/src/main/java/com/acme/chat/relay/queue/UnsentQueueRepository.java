@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -295,14 +296,36 @@ public class UnsentQueueRepository {
      * @param refs the messages
      */
     public void remove(UserId user, DeviceId device, ConversationId conversation, Collection<QueuedRef> refs) {
-        if (refs.isEmpty()) {
-            return;
+        if (!refs.isEmpty()) {
+            session.execute(removeStatement(user, device, conversation, refs));
         }
+    }
+
+    /**
+     * Starts deleting messages from a device's queue, in one single-partition batch,
+     * without waiting (a batch of acks deletes the rows of all its devices at once);
+     * deleting a missing row changes nothing.
+     * @param user the user
+     * @param device the device
+     * @param conversation their conversation
+     * @param refs the messages
+     * @return completes when the rows are deleted
+     */
+    public CompletionStage<?> removeAsync(UserId user, DeviceId device, ConversationId conversation,
+            Collection<QueuedRef> refs) {
+        if (refs.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return session.executeAsync(removeStatement(user, device, conversation, refs));
+    }
+
+    private BatchStatement removeStatement(UserId user, DeviceId device, ConversationId conversation,
+            Collection<QueuedRef> refs) {
         BatchStatementBuilder batch = BatchStatement.builder(BatchType.UNLOGGED).setIdempotence(true);
         for (QueuedRef ref : refs) {
             batch.addStatement(deleteStatement(user, device, conversation, ref));
         }
-        session.execute(batch.build());
+        return batch.build();
     }
 
     /**

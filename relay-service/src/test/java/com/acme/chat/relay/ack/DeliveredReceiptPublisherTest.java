@@ -31,8 +31,8 @@ class DeliveredReceiptPublisherTest {
 
     @Test
     void waitsForTheBrokerWithTheSameEventIdForTheSameAck() {
-        publisher.publish(CONVERSATION, UserId.of("bob"), 7);
-        publisher.publish(CONVERSATION, UserId.of("bob"), 7);
+        publisher.publish(List.of(DeliveredReceiptPublisher.delivered(CONVERSATION, UserId.of("bob"), 7)));
+        publisher.publish(List.of(DeliveredReceiptPublisher.delivered(CONVERSATION, UserId.of("bob"), 7)));
 
         @SuppressWarnings("unchecked")
         ArgumentCaptor<List<ReceiptRecorded>> sent = ArgumentCaptor.forClass(List.class);
@@ -48,8 +48,17 @@ class DeliveredReceiptPublisherTest {
     void aReceiptKafkaDidNotTakeFailsTheAck() {
         willThrow(new ChatException(ErrorCode.SERVICE_UNAVAILABLE, "unavailable")).given(events).publishAndWait(any());
 
-        assertThatThrownBy(() -> publisher.publish(CONVERSATION, UserId.of("bob"), 7)).isInstanceOfSatisfying(
-                ChatException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+        assertThatThrownBy(() -> publisher
+            .publish(List.of(DeliveredReceiptPublisher.delivered(CONVERSATION, UserId.of("bob"), 7))))
+            .isInstanceOfSatisfying(ChatException.class,
+                    ex -> assertThat(ex.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+    }
+
+    @Test
+    void publishesNothingForNoReceipt() {
+        publisher.publish(List.of());
+
+        then(events).shouldHaveNoInteractions();
     }
 
 }

@@ -1,12 +1,16 @@
 package com.acme.chat.relay.testsupport;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,11 +48,21 @@ public final class EventProducer implements AutoCloseable {
      * broker has it.
      */
     public void send(ChatEvent event, Map<String, String> headers) {
-        String value = json.writerFor(ChatEvent.class).writeValueAsString(event);
-        ProducerRecord<String, String> record = new ProducerRecord<>(namespace.topic(event.topic()),
-                event.partitionKey(), value);
+        ProducerRecord<String, String> record = record(event);
         headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
         send(record, event.getClass().getSimpleName());
+    }
+
+    /**
+     * Sends events all at once and then waits until the broker has every one of them, so
+     * that a consumer may get them in one poll.
+     */
+    public void sendAll(List<? extends ChatEvent> events) {
+        List<Future<RecordMetadata>> sends = new ArrayList<>(events.size());
+        for (ChatEvent event : events) {
+            sends.add(producer.send(record(event)));
+        }
+        sends.forEach(send -> await(send, "a batch of events"));
     }
 
     /**
@@ -59,9 +73,18 @@ public final class EventProducer implements AutoCloseable {
         send(new ProducerRecord<>(namespace.topic(topic), key, value), "a raw record");
     }
 
+    private ProducerRecord<String, String> record(ChatEvent event) {
+        return new ProducerRecord<>(namespace.topic(event.topic()), event.partitionKey(),
+                json.writerFor(ChatEvent.class).writeValueAsString(event));
+    }
+
     private void send(ProducerRecord<String, String> record, String what) {
+        await(producer.send(record), what);
+    }
+
+    private static void await(Future<RecordMetadata> send, String what) {
         try {
-            producer.send(record).get(60, TimeUnit.SECONDS);
+            send.get(60, TimeUnit.SECONDS);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

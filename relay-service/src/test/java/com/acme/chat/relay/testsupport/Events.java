@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import com.acme.chat.common.event.DeliveryAcked;
 import com.acme.chat.common.event.DeliveryRequested;
 import com.acme.chat.common.event.DeviceConnected;
 import com.acme.chat.common.event.DeviceDisconnected;
@@ -88,6 +89,21 @@ public final class Events {
             Instant at) {
         return new DeviceDisconnected(UUID.randomUUID(), at, DeviceDisconnected.VERSION, user, device, handlerId,
                 connectionId);
+    }
+
+    /**
+     * What a websocket-manager publishes for an {@code ack_delivery} frame of
+     * {@code user}'s {@code device} acknowledging {@code messages} (of one conversation):
+     * with their queue keys when {@code keyed}, as a handler that pushed them all names
+     * them, otherwise without.
+     */
+    public static DeliveryAcked acked(UserId user, DeviceId device, List<DeliveryRequested> messages, boolean keyed) {
+        List<DeliveryAcked.Ref> refs = messages.stream()
+            .map(message -> new DeliveryAcked.Ref(message.messageId(), message.seq(), message.sentAt()))
+            .toList();
+        return new DeliveryAcked(UUID.randomUUID(), Instant.now(), DeliveryAcked.VERSION, user, device,
+                messages.get(0).conversationId(), messages.stream().map(DeliveryRequested::messageId).toList(),
+                keyed ? refs : null);
     }
 
 }

@@ -19,7 +19,7 @@ public class RelayTopics {
     @Bean
     KafkaAdmin.NewTopics consumedTopics(ChatTopics topics) {
         // Relay declares NOTIFICATIONS and RECEIPTS itself.
-        return topics.declare(Topics.DELIVERIES, Topics.PRESENCE);
+        return topics.declare(Topics.DELIVERIES, Topics.PRESENCE, Topics.ACKS);
     }
 
 }
