@@ -58,6 +58,11 @@ import org.springframework.validation.annotation.Validated;
  * WebSocket: upgraded connections have their own heartbeat)
  * @param closeGrace how long a connection the server closed may take to read the close
  * frame before its TCP connection is dropped
+ * @param lookupAckBurst {@code ack_delivery} frames naming a message this connection did
+ * not push (relay then reads the device's queue for it) a connection may send at once;
+ * acks of pushed messages are bounded by the pushes and not counted
+ * @param lookupAcksPerSecond how fast that allowance refills; past it the frame is
+ * answered {@code rate_limited} (docs/adr/0030)
  */
 @ConfigurationProperties("chat.wsmanager")
 @Validated
@@ -72,7 +77,8 @@ public record WsManagerProperties(@DefaultValue("${random.uuid}") @NotBlank Stri
         @DefaultValue("256KB") @NotNull DataSize outboundQueueBytes, @Nullable DataSize outboundTotalBytes,
         @DefaultValue("10s") @NotNull Duration requestHeadersTimeout,
         @DefaultValue("10s") @NotNull Duration requestBodyTimeout,
-        @DefaultValue("20s") @NotNull Duration httpIdleTimeout, @DefaultValue("5s") @NotNull Duration closeGrace) {
+        @DefaultValue("20s") @NotNull Duration httpIdleTimeout, @DefaultValue("5s") @NotNull Duration closeGrace,
+        @DefaultValue("200") @Positive int lookupAckBurst, @DefaultValue("20") @Positive int lookupAcksPerSecond) {
 
     /**
      * @return the instance-wide outbound bound in bytes, at least the per-connection one

@@ -1,6 +1,7 @@
 package com.acme.chat.wsmanager.frame;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +35,7 @@ import com.acme.chat.common.protocol.ServerFrame;
 import com.acme.chat.common.protocol.SubscribePresence;
 import com.acme.chat.common.protocol.Typing;
 import com.acme.chat.kit.admission.AdmissionGate;
+import com.acme.chat.kit.web.ChatException;
 import com.acme.chat.wsmanager.ack.AckPublisher;
 import com.acme.chat.wsmanager.downstream.MessagingClient;
 import com.acme.chat.wsmanager.downstream.PushedMessage;
@@ -60,6 +62,9 @@ import com.acme.chat.wsmanager.handshake.ConnectionPrincipal;
  */
 @Component
 public class FrameDispatcher {
+
+    /** When a client over its allowance of acks of messages it was not sent may retry. */
+    private static final Duration LOOKUP_ACK_RETRY = Duration.ofSeconds(1);
 
     private final FrameParser parser;
 
@@ -206,9 +211,13 @@ public class FrameDispatcher {
         public Mono<ServerFrame> onAckDelivery(AckDelivery frame) {
             received(AckDelivery.TYPE);
             List<MessageId> ids = List.copyOf(new LinkedHashSet<>(frame.messageIds()));
+            List<DeliveryAcked.Ref> refs = refs(frame.conversationId(), ids);
+            if (refs == null && !pushed.admitLookupAck()) {
+                return Mono.error(new ChatException(ErrorCode.RATE_LIMITED,
+                        "Too many acks of messages this connection was not sent; retry later", LOOKUP_ACK_RETRY));
+            }
             DeliveryAcked acked = new DeliveryAcked(UUID.randomUUID(), clock.instant(), DeliveryAcked.VERSION,
-                    principal.userId(), principal.deviceId(), frame.conversationId(), ids,
-                    refs(frame.conversationId(), ids));
+                    principal.userId(), principal.deviceId(), frame.conversationId(), ids, refs);
             return acks.publish(acked).then(Mono.fromSupplier(() -> {
                 pushed.acknowledged(ids);
                 return Ack.delivered(frame.id(), ids.size());

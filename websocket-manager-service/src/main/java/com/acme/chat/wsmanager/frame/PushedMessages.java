@@ -25,6 +25,11 @@ public interface PushedMessages {
         public void acknowledged(Collection<MessageId> messageIds) {
         }
 
+        @Override
+        public boolean admitLookupAck() {
+            return true;
+        }
+
     };
 
     /**
@@ -38,5 +43,14 @@ public interface PushedMessages {
      * @param messageIds the acknowledged messages
      */
     void acknowledged(Collection<MessageId> messageIds);
+
+    /**
+     * Takes one from the connection's allowance of acks naming messages it did not push
+     * ({@code chat.wsmanager.lookup-ack-burst}, {@code lookup-acks-per-second}): each
+     * costs relay a read of the device's queue, and nothing else bounds how many a client
+     * sends.
+     * @return whether the ack may go on
+     */
+    boolean admitLookupAck();
 
 }

@@ -126,6 +126,7 @@ class ChatWebSocketHandler implements AuthenticatedWebSocketHandler {
     public Mono<Void> handle(WebSocketSession session, ConnectionPrincipal principal) {
         Connection connection = new Connection(session, principal, "c-" + UUID.randomUUID(),
                 properties.outboundQueueLimit(), outboundBudget);
+        connection.limitLookupAcks(properties.lookupAckBurst(), properties.lookupAcksPerSecond());
         Lifecycle lifecycle = new Lifecycle(connection);
         // Obtained now, not after opening: this installs Netty's frame aggregator before
         // hello can prompt the client

@@ -1,5 +1,6 @@
 package com.acme.chat.wsmanager.session;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.bucket4j.Bucket;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -104,6 +106,16 @@ final class Connection implements PushedMessages {
     private @Nullable LinkedHashMap<MessageId, PushedMessage> unacked;
 
     private @Nullable SendLane sendLane;
+
+    /** Set by {@link #limitLookupAcks}; 0: no limit. */
+    private int lookupAckBurst;
+
+    private int lookupAcksPerSecond;
+
+    /**
+     * The allowance of {@link #admitLookupAck}, created on first use; guarded by this.
+     */
+    private @Nullable Bucket lookupAcks;
 
     private volatile long lastInboundNanos = System.nanoTime();
 
@@ -377,6 +389,30 @@ final class Connection implements PushedMessages {
                 unacked = null;
             }
         }
+    }
+
+    /**
+     * Bounds the acks naming messages this connection did not push (called once, before
+     * frames are read).
+     */
+    void limitLookupAcks(int burst, int perSecond) {
+        this.lookupAckBurst = burst;
+        this.lookupAcksPerSecond = perSecond;
+    }
+
+    @Override
+    public synchronized boolean admitLookupAck() {
+        if (lookupAckBurst <= 0) {
+            return true;
+        }
+        if (lookupAcks == null) {
+            // Most connections never send one: their bucket is not made.
+            lookupAcks = Bucket.builder()
+                .addLimit(limit -> limit.capacity(lookupAckBurst)
+                    .refillGreedy(lookupAcksPerSecond, Duration.ofSeconds(1)))
+                .build();
+        }
+        return lookupAcks.tryConsume(1);
     }
 
     /** The connection's lane for its sends, created on first use. */

@@ -103,7 +103,7 @@ class DownstreamClientsTest {
         return new WsManagerProperties("h", Duration.ofSeconds(90), Duration.ofSeconds(30), List.of(), base, base,
                 timeout, Duration.ofSeconds(30), 1024, 100, Duration.ofSeconds(60), Duration.ofSeconds(30),
                 DataSize.ofKilobytes(256), null, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(20),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), 200, 20);
     }
 
     private Recorded recorded() throws InterruptedException {
@@ -220,7 +220,7 @@ class DownstreamClientsTest {
                 new WsManagerProperties("h", Duration.ofSeconds(90), Duration.ofSeconds(30), List.of(), closed, closed,
                         Duration.ofSeconds(5), Duration.ofSeconds(30), 1024, 100, Duration.ofSeconds(60),
                         Duration.ofSeconds(30), DataSize.ofKilobytes(256), null, Duration.ofSeconds(10),
-                        Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(5)),
+                        Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(5), 200, 20),
                 JSON, WebClient.builder());
 
         assertThatThrownBy(() -> messaging.registerUser(ALICE).block()).isInstanceOfSatisfying(

@@ -333,6 +333,36 @@ class FrameDispatcherTest {
             messageIds.forEach(known::remove);
         }
 
+        /** How many acks of messages not pushed here are still allowed. */
+        int lookupAllowance = Integer.MAX_VALUE;
+
+        @Override
+        public boolean admitLookupAck() {
+            return lookupAllowance-- > 0;
+        }
+
+    }
+
+    @Test
+    void acksOfMessagesNotPushedHereAreRateLimitedPerConnectionAndKeyedOnesAreNot() {
+        given(acks.publish(any())).willReturn(Mono.empty());
+        Pushed pushed = new Pushed(new PushedMessage(MessageId.of("m-1"), ConversationId.of("d:alice:bob"), 4,
+                Instant.parse("2026-11-30T10:00:00Z")));
+        pushed.lookupAllowance = 1;
+        String unkeyed = ACK.replace("\"m-1\",\"m-2\",\"m-1\"", "\"m-3\"");
+
+        ServerFrame first = dispatcher.prepare(unkeyed).handle(ALICE, pushed).block();
+        ServerFrame second = dispatcher.prepare(unkeyed).handle(ALICE, pushed).block();
+        ServerFrame keyed = dispatcher.prepare(ACK.replace(",\"m-2\",\"m-1\"", "")).handle(ALICE, pushed).block();
+
+        assertThat(first).isEqualTo(Ack.delivered("a-1", 1));
+        assertThat(second).isInstanceOfSatisfying(ErrorFrame.class, error -> {
+            assertThat(error.code()).isEqualTo("rate_limited");
+            assertThat(error.retryable()).isTrue();
+            assertThat(error.retryAfterMs()).isEqualTo(1000L);
+        });
+        assertThat(keyed).as("acks of pushed messages are bounded by the pushes").isEqualTo(Ack.delivered("a-1", 1));
+        then(acks).should(times(2)).publish(any());
     }
 
     @Test

@@ -45,6 +45,16 @@ class ConnectionTest {
     }
 
     @Test
+    void acksOfMessagesItDidNotPushHaveABurstAndThenARate() {
+        assertThat(connection.admitLookupAck()).as("no limit set: tests and tools").isTrue();
+        connection.limitLookupAcks(2, 1);
+
+        assertThat(connection.admitLookupAck()).isTrue();
+        assertThat(connection.admitLookupAck()).isTrue();
+        assertThat(connection.admitLookupAck()).isFalse();
+    }
+
+    @Test
     void pushesWaitForHelloSoHelloIsAlwaysFirst() {
         assertThat(connection.offer("{\"type\":\"message\"}", true)).isEqualTo(Connection.Offer.NOT_GREETED);
         assertThat(connection.offer("{\"type\":\"pong\"}", false)).isEqualTo(Connection.Offer.QUEUED);
