@@ -288,20 +288,6 @@ public class UnsentQueueRepository {
     }
 
     /**
-     * Deletes messages from a device's queue, in one single-partition batch; deleting a
-     * missing row changes nothing.
-     * @param user the user
-     * @param device the device
-     * @param conversation their conversation
-     * @param refs the messages
-     */
-    public void remove(UserId user, DeviceId device, ConversationId conversation, Collection<QueuedRef> refs) {
-        if (!refs.isEmpty()) {
-            session.execute(removeStatement(user, device, conversation, refs));
-        }
-    }
-
-    /**
      * Starts deleting messages from a device's queue, in one single-partition batch,
      * without waiting (a batch of acks deletes the rows of all its devices at once);
      * deleting a missing row changes nothing.

@@ -106,8 +106,12 @@ class QueueLimitIT extends RelayIntegrationTest {
             .contains("\"removed\":0");
         // Even when the stale version was read before the marker moved on: its tombstone
         // is older than the new version.
-        repository.remove(bob, PHONE, sent.get(0).conversationId(), List
-            .of(new QueuedRef(sent.get(3).messageId(), UnsentQueueRepository.RESYNC_SEQ, sent.get(3).sentAt(), 4)));
+        repository
+            .removeAsync(bob, PHONE, sent.get(0).conversationId(),
+                    List.of(new QueuedRef(sent.get(3).messageId(), UnsentQueueRepository.RESYNC_SEQ,
+                            sent.get(3).sentAt(), 4)))
+            .toCompletableFuture()
+            .join();
         assertThat(upToSeq(bob, PHONE)).isEqualTo(5);
 
         assertThat(postAck(token, PHONE,
